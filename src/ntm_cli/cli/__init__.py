@@ -1,0 +1,1 @@
+"""The ntm command line: one module per command group."""

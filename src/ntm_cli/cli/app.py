@@ -1,0 +1,122 @@
+"""The `ntm` application: global options, error handling and the command groups."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ntm_cli import __version__
+from ntm_cli.errors import DataError, NtmError
+
+app = typer.Typer(
+    name="ntm",
+    help="Theo dõi kế hoạch xây dựng nông thôn mới (NTM): chỉ tiêu, đơn vị, tiến độ.\n\n"
+    "Track a province's New Rural Development plan: milestones, units, progress.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+stdout = Console(soft_wrap=False)
+stderr = Console(stderr=True, soft_wrap=True)
+_state = {"debug": False}
+
+
+class OutputFormat(StrEnum):
+    """What a data command prints."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="NTM_DATA",
+        help="Data folder with targets.yaml and units.csv "
+        "[default: ./data if it holds targets.yaml, else the bundled copy].",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """An ISO date from the command line; a bad one is a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option
+        ) from None
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """Print an NtmError as `Error: …` on stderr and exit 1 (a traceback only with --debug)."""
+    try:
+        yield
+    except NtmError as exc:
+        if _state["debug"]:
+            raise
+        stderr.print(f"[bold red]Error:[/bold red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(1) from None
+
+
+def today() -> dt.date:
+    """Today, or NTM_TODAY (YYYY-MM-DD) so that examples and tests are reproducible."""
+    fixed = os.environ.get("NTM_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise DataError(f"NTM_TODAY={fixed!r} is not a date; use YYYY-MM-DD") from None
+    return dt.date.today()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ntm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _register() -> None:
+    from ntm_cli.cli import plan, progress, units
+
+    app.command("progress")(progress.progress)
+    app.command("units")(units.units)
+    app.add_typer(plan.app, name="plan")
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Domain objects: units, levels, plans and milestones (no I/O)."""

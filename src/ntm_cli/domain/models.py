@@ -1,0 +1,243 @@
+"""Units, the status ladder, plans and milestones.
+
+Plain frozen dataclasses: the plan file is validated by pydantic at the edge (sources/plan.py),
+while these objects stay cheap to build so `ntm progress` starts fast on 10,000 communes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """A rung of the NTM ladder; each rung requires the ones below it."""
+
+    NTM = "ntm"
+    ADVANCED = "advanced"
+    MODEL = "model"
+
+    @property
+    def rank(self) -> int:
+        return LEVELS.index(self) + 1
+
+    @classmethod
+    def parse(cls, value: str) -> Level:
+        text = value.strip().lower()
+        for level in cls:
+            if text == level.value:
+                return level
+        raise ValueError(f"{value!r} is not a level; use ntm, advanced or model")
+
+
+LEVELS: list[Level] = [Level.NTM, Level.ADVANCED, Level.MODEL]
+
+
+class UnitKind(StrEnum):
+    """The administrative kind of a unit; the value is the English alias."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    TOWN = "town"
+    CITY = "city"
+    COMMUNE = "commune"
+    WARD = "ward"
+    TOWNSHIP = "township"
+
+    @property
+    def vi(self) -> str:
+        return _KIND_VI[self]
+
+    @property
+    def tier(self) -> int:
+        """0 province, 1 district level, 2 commune level."""
+        if self is UnitKind.PROVINCE:
+            return 0
+        return 1 if self in DISTRICT_LEVEL else 2
+
+    @classmethod
+    def parse(cls, value: str) -> UnitKind:
+        from ntm_cli.text import fold
+
+        key = fold(value)
+        for kind in cls:
+            if key in (kind.value, fold(kind.vi)):
+                return kind
+        choices = ", ".join(k.vi for k in cls)
+        raise ValueError(f"{value!r} is not a kind of unit; use {choices} (or {_EN_CHOICES})")
+
+
+_KIND_VI = {
+    UnitKind.PROVINCE: "Tỉnh",
+    UnitKind.DISTRICT: "Huyện",
+    UnitKind.TOWN: "Thị xã",
+    UnitKind.CITY: "Thành phố",
+    UnitKind.COMMUNE: "Xã",
+    UnitKind.WARD: "Phường",
+    UnitKind.TOWNSHIP: "Thị trấn",
+}
+_EN_CHOICES = ", ".join(k.value for k in UnitKind)
+DISTRICT_LEVEL = frozenset({UnitKind.DISTRICT, UnitKind.TOWN, UnitKind.CITY})
+# Statistics-office codes have a fixed width by tier; a spreadsheet drops their leading zeros.
+CODE_WIDTH = {0: 2, 1: 3, 2: 5}
+
+
+def pad_code(code: str, kind: UnitKind | None) -> str:
+    """Restore the leading zeros a spreadsheet dropped ("1" for province "01")."""
+    if kind is None or not code.isdigit():
+        return code
+    return code.zfill(CODE_WIDTH[kind.tier])
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """A unit reaching a level: its result year and, when known, the decision."""
+
+    year: int
+    decision: str = ""
+    decided_on: dt.date | None = None
+
+    def effective_on(self) -> dt.date:
+        """The date the recognition counts from: the decision, else the end of the result year."""
+        return self.decided_on or dt.date(self.year, 12, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit of the registry with its recognitions."""
+
+    code: str
+    name: str
+    kind: UnitKind
+    parent_code: str = ""
+    recognitions: dict[Level, Recognition] = field(default_factory=dict)
+    revoked_level: Level | None = None
+    revoked_on: dt.date | None = None
+    source: str = ""
+    line: int = 0
+
+    @property
+    def illustrative(self) -> bool:
+        return "illustrative" in self.source.lower()
+
+
+def ladder_problems(unit: Unit) -> list[tuple[str, str]]:
+    """(column, message) for a ladder climbed out of order or a decision before its result."""
+    problems = []
+    for lower, upper in zip(LEVELS, LEVELS[1:], strict=False):
+        low, up = unit.recognitions.get(lower), unit.recognitions.get(upper)
+        if up is None:
+            continue
+        if low is None:
+            problems.append((
+                f"{lower.value}_year",
+                f"empty but {upper.value}_year is {up.year}; "
+                f"a unit reaches {lower.value} before {upper.value}",
+            ))  # fmt: skip
+        elif up.year < low.year:
+            problems.append((
+                f"{upper.value}_year",
+                f"{up.year} is before {lower.value}_year {low.year}; "
+                f"a unit reaches {lower.value} first",
+            ))  # fmt: skip
+    for level, recognition in unit.recognitions.items():
+        if recognition.decided_on and recognition.decided_on.year < recognition.year:
+            problems.append((
+                f"{level.value}_decided_on",
+                f"{recognition.decided_on.isoformat()} is before the result year "
+                f"{recognition.year}",
+            ))  # fmt: skip
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """All units of a data folder, with lookups by code and by parent."""
+
+    units: tuple[Unit, ...]
+    path: str = ""
+    by_code: dict[str, Unit] = field(init=False, compare=False)
+    children: dict[str, tuple[Unit, ...]] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_code: dict[str, Unit] = {}
+        children: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            by_code.setdefault(unit.code, unit)
+            children.setdefault(unit.parent_code, []).append(unit)
+        object.__setattr__(self, "by_code", by_code)
+        object.__setattr__(self, "children", {k: tuple(v) for k, v in children.items()})
+
+    def descendants(self, code: str) -> list[Unit]:
+        """Every unit below `code`, depth first in registry order."""
+        found: list[Unit] = []
+        stack = list(reversed(self.children.get(code, ())))
+        while stack:
+            unit = stack.pop()
+            found.append(unit)
+            stack.extend(reversed(self.children.get(unit.code, ())))
+        return found
+
+    def district_of(self, unit: Unit) -> Unit | None:
+        """The district-level unit a commune, ward or township belongs to."""
+        current: Unit | None = unit
+        while current is not None and current.kind not in DISTRICT_LEVEL:
+            current = self.by_code.get(current.parent_code)
+        return current
+
+
+class Scope(StrEnum):
+    """What a milestone counts."""
+
+    COMMUNE = "commune"
+    DISTRICT = "district"
+    UNIT = "unit"
+
+
+class MilestoneKind(StrEnum):
+    """How a milestone's target is expressed."""
+
+    COUNT = "count"
+    INCREASE = "increase"
+    SHARE = "share"
+    UNIT = "unit"
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """One yearly target of a plan, in the plan's own words."""
+
+    id: str
+    year: int
+    kind: MilestoneKind
+    scope: Scope
+    level: Level
+    target: float
+    binding: bool = True
+    unit_code: str = ""
+    wording: str = ""
+    wording_en: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A multi-year plan: its identity and its milestones."""
+
+    id: str
+    title: str
+    number: str
+    issued_on: dt.date | None
+    issuer: str
+    area_code: str
+    start_year: int
+    end_year: int
+    milestones: tuple[Milestone, ...]
+    title_en: str = ""
+    source: str = ""
+    path: str = ""
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start_year, self.end_year + 1))

@@ -1,0 +1,1 @@
+"""Pure computations over domain objects (no I/O, no printing)."""

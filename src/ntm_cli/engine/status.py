@@ -1,0 +1,46 @@
+"""The level of a unit at the end of a result year, or as of a date by decision dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ntm_cli.domain.models import LEVELS, Level, Unit
+
+
+def level_of(unit: Unit, year: int | None = None, as_of: dt.date | None = None) -> Level | None:
+    """The highest level `unit` holds.
+
+    `year` keeps only recognitions whose result year is at most `year`; `as_of` keeps only those
+    decided on or before that date (one with no decision date counts from the end of its result
+    year). With both, the answer is "the results of `year` as known on `as_of`". The ladder is
+    climbed from the bottom, so a level counts only when every level below it counts too.
+    """
+    reached: Level | None = None
+    for level in LEVELS:
+        recognition = unit.recognitions.get(level)
+        if recognition is None:
+            break
+        if year is not None and recognition.year > year:
+            break
+        if as_of is not None and recognition.effective_on() > as_of:
+            break
+        reached = level
+    if reached is not None and unit.revoked_level is not None and unit.revoked_on is not None:
+        in_force = (year is None or unit.revoked_on.year <= year) and (
+            as_of is None or unit.revoked_on <= as_of
+        )
+        if in_force and reached.rank >= unit.revoked_level.rank:
+            below = unit.revoked_level.rank - 2
+            reached = LEVELS[below] if below >= 0 else None
+    return reached
+
+
+def at_least(level: Level | None, wanted: Level) -> bool:
+    """Reports count "at least level L": a model commune is also an advanced one."""
+    return level is not None and level.rank >= wanted.rank
+
+
+def one_below(level: Level | None, wanted: Level) -> bool:
+    """True for a unit on the rung just under `wanted` (the candidates to reach it next)."""
+    rank = 0 if level is None else level.rank
+    return rank == wanted.rank - 1

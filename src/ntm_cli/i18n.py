@@ -1,0 +1,124 @@
+"""Every label ntm shows, in Vietnamese (default) and English: one catalogue, not scattered."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    """Language of tables and reports."""
+
+    VI = "vi"
+    EN = "en"
+
+
+LABELS: dict[str, tuple[str, str]] = {
+    # statuses
+    "status.achieved": ("Đạt", "Achieved"),
+    "status.achieved_early": ("Đạt sớm", "Achieved early"),
+    "status.missed": ("Không đạt", "Missed"),
+    "status.open": ("Đang thực hiện", "Open"),
+    "status.upcoming": ("Chưa đến hạn", "Upcoming"),
+    # levels
+    "level.none": ("Chưa đạt chuẩn", "Not yet"),
+    "level.ntm": ("Nông thôn mới", "NTM"),
+    "level.advanced": ("NTM nâng cao", "Advanced NTM"),
+    "level.model": ("NTM kiểu mẫu", "Model NTM"),
+    "level.ntm.town": ("Hoàn thành nhiệm vụ NTM", "NTM task completed"),
+    "levelx.ntm": ("chuẩn NTM", "NTM"),
+    "levelx.advanced": ("NTM nâng cao", "advanced NTM"),
+    "levelx.model": ("NTM kiểu mẫu", "model NTM"),
+    "series.unit": ("{unit} đạt {level}", "{unit} at {level}"),
+    "series.scope": ("{scope} đạt {level} ({kind})", "{scope} at {level} ({kind})"),
+    # scopes, as counted nouns
+    "scope.commune": ("Xã", "Communes"),
+    "scope.district": ("Đơn vị cấp huyện", "District-level units"),
+    # milestone kinds, for the whole-period rows
+    "kind.count": ("tổng số", "total"),
+    "kind.increase": ("tăng thêm trong năm", "added in the year"),
+    "kind.share": ("tỷ lệ", "share"),
+    # progress table
+    "col.milestone": ("Chỉ tiêu", "Milestone"),
+    "col.target": ("Mục tiêu", "Target"),
+    "col.actual": ("Thực hiện", "Actual"),
+    "col.shortfall": ("Còn thiếu", "Shortfall"),
+    "col.status": ("Trạng thái", "Status"),
+    "col.series": ("Chỉ tiêu", "Indicator"),
+    "progress.title": ("{number} · năm {year}", "{number} · {year}"),
+    "progress.title_all": (
+        "{number} · tổng kết giai đoạn {start}–{end}",
+        "{number} · {start}–{end}",
+    ),
+    "progress.by_result": (
+        "theo năm đạt chuẩn, trạng thái tại {today}",
+        "by result year, status as of {today}",
+    ),
+    "progress.by_date": (
+        "theo ngày quyết định, tính đến {as_of}",
+        "by decision date, as of {as_of}",
+    ),
+    "progress.aspirational": ("phấn đấu", "aspirational"),
+    "progress.illustrative": (
+        "Sổ đơn vị có {n} dòng số liệu minh họa (cột source); xem `ntm units`.",
+        "The registry has {n} illustrative rows (source column); see `ntm units`.",
+    ),
+    "progress.legend": (
+        "Ứng viên: đơn vị ở bậc ngay dưới mức chỉ tiêu. Mục tiêu tỷ lệ làm tròn lên.",
+        "Candidates: units one step below the level. Shares round up to whole units.",
+    ),
+    "progress.legend_all": (
+        "Mỗi ô: thực hiện/mục tiêu (năm đạt với chỉ tiêu theo đơn vị). Tỷ lệ làm tròn lên.",
+        "Each cell: actual/required (year reached for a named unit). Shares round up.",
+    ),
+    "progress.candidates": ("{n} ứng viên", "{n} candidates"),
+    "progress.unit_reached": ("đạt năm {year}", "reached {year}"),
+    "progress.unit_missing": ("chưa đạt", "not yet"),
+    # units table
+    "col.code": ("Mã", "Code"),
+    "col.name": ("Tên", "Name"),
+    "col.district": ("Cấp huyện", "District"),
+    "col.level": ("Mức đạt", "Level"),
+    "short.none": ("Chưa đạt", "Not yet"),
+    "short.ntm": ("NTM", "NTM"),
+    "short.htnv": ("HTNV", "Task done"),
+    "short.advanced": ("Nâng cao", "Advanced"),
+    "short.model": ("Kiểu mẫu", "Model"),
+    "units.title": ("Đơn vị hành chính ({n})", "Administrative units ({n})"),
+    "units.years": (
+        "Cột NTM, Nâng cao, Kiểu mẫu: năm đạt chuẩn. "
+        "HTNV: thị xã, thành phố hoàn thành nhiệm vụ NTM.",
+        "NTM, Advanced, Model columns: result year. "
+        "Task done: town or city completed the NTM task.",
+    ),
+    "units.illustrative_note": (
+        "* {n} dòng có số liệu minh họa, không phải số liệu công bố (cột source của units.csv).",
+        "* {n} rows hold illustrative, not published, figures (source column of units.csv).",
+    ),
+    # plan check
+    "check.ok": (
+        "Hợp lệ: {number}, {milestones} chỉ tiêu; {units} đơn vị ({communes} xã).",
+        "Valid: {number}, {milestones} milestones; {units} units ({communes} communes).",
+    ),
+    "check.problems": ("{n} lỗi:", "{n} problem(s):"),
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The label `key` in `lang`, with `values` filled in."""
+    vi, en = LABELS[key]
+    text = vi if lang is Lang.VI else en
+    return text.format(**values) if values else text
+
+
+def date_text(value: object, lang: Lang) -> str:
+    """dd/mm/yyyy for Vietnamese readers, ISO for English ones."""
+    import datetime as dt
+
+    assert isinstance(value, dt.date)
+    return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
+
+
+def percent(value: float, lang: Lang) -> str:
+    """ "60,0%" in Vietnamese, "60.0%" in English."""
+    text = f"{value:.1f}%"
+    return text.replace(".", ",") if lang is Lang.VI else text

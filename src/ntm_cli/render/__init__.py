@@ -1,0 +1,1 @@
+"""Turn results into Rich renderables, JSON and CSV."""

@@ -1,0 +1,1 @@
+"""Everything that reads a file: the data folder, the plan, the unit registry."""

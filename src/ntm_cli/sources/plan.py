@@ -1,0 +1,255 @@
+"""Read a plan (`targets.yaml`) with errors that name the line; cache the validated result.
+
+YAML parsing and pydantic validation cost more than the rest of `ntm progress` together, so a
+validated plan is kept as JSON keyed by the SHA-256 of the file; a changed file is read afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ntm_cli import __version__
+from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Scope
+from ntm_cli.errors import DataError
+
+CACHE_FORMAT = 1
+
+
+def load_plan(path: Path) -> Plan:
+    """The plan in `path`, from the cache when the file is unchanged."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file; a data folder holds targets.yaml") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
+    key = hashlib.sha256(raw + f"|{__version__}|{CACHE_FORMAT}".encode()).hexdigest()
+    cached = _cache_read(key)
+    if cached is not None:
+        try:
+            return plan_from_dict(cached, str(path))
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry from an older layout: validate afresh
+    plan, problems = parse_plan(raw, path)
+    if problems or plan is None:
+        raise DataError(f"{path}: the plan is not valid; `ntm plan check` lists it all", problems)
+    _cache_write(key, plan_to_dict(plan))
+    return plan
+
+
+def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
+    """Parse and validate; every problem as `file:line: location: message`."""
+    import yaml
+    from pydantic import ValidationError
+
+    from ntm_cli.sources.plan_schema import PlanFile
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [f"{path}:{line}: not UTF-8 text; save the file as UTF-8"]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [f"{path}{where}: not valid YAML: {problem}"]
+    lines: dict[tuple[str | int, ...], int] = {}
+    if node is not None:
+        _mark_lines(node, (), lines)
+    if not isinstance(data, dict):
+        return None, [f"{path}:1: the plan must be a mapping with 'plan:' and 'milestones:'"]
+    try:
+        spec = PlanFile.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            message = str(error["msg"]).removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "is not a known field"
+            problems.append(f"{path}:{_line_of(loc, lines)}: {_dotted(loc)}: {message}")
+        return None, problems
+    problems = []
+    seen: dict[str, int] = {}
+    for i, m in enumerate(spec.milestones):
+        where = f"{path}:{_line_of(('milestones', i), lines)}: milestones[{i}]"
+        if m.id in seen:
+            problems.append(
+                f"{where}.id: {m.id!r} is also milestones[{seen[m.id]}]; ids are unique"
+            )
+        seen.setdefault(m.id, i)
+        start, end = spec.plan.period.start, spec.plan.period.end
+        if not start <= m.year <= end:
+            problems.append(f"{where}.year: {m.year} is outside the plan period {start}–{end}")
+    if problems:
+        return None, problems
+    header = spec.plan
+    plan = Plan(
+        id=header.id,
+        title=header.title,
+        title_en=header.title_en,
+        number=header.number,
+        issued_on=header.issued_on,
+        issuer=header.issuer,
+        area_code=header.area,
+        start_year=header.period.start,
+        end_year=header.period.end,
+        source=header.source,
+        path=str(path),
+        milestones=tuple(
+            Milestone(
+                id=m.id,
+                year=m.year,
+                kind=m.kind,
+                scope=m.scope or Scope.UNIT,
+                level=m.level,
+                target=1 if m.target is None else m.target,
+                binding=m.binding,
+                unit_code=m.unit,
+                wording=m.wording,
+                wording_en=m.wording_en,
+                line=_line_of(("milestones", i), lines),
+            )
+            for i, m in enumerate(spec.milestones)
+        ),
+    )
+    return plan, []
+
+
+def _mark_lines(
+    node: Any, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
+) -> None:
+    import yaml
+
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, str(key_node.value))
+            _mark_lines(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _mark_lines(item, (*path, i), lines)
+
+
+def _line_of(loc: tuple[Any, ...], lines: dict[tuple[str | int, ...], int]) -> int:
+    for end in range(len(loc), -1, -1):
+        if tuple(loc[:end]) in lines:
+            return lines[tuple(loc[:end])]
+    return 1
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top)"
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """A JSON-ready form of the plan (the cache format)."""
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "title_en": plan.title_en,
+        "number": plan.number,
+        "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
+        "issuer": plan.issuer,
+        "area_code": plan.area_code,
+        "start_year": plan.start_year,
+        "end_year": plan.end_year,
+        "source": plan.source,
+        "milestones": [
+            {
+                "id": m.id,
+                "year": m.year,
+                "kind": m.kind.value,
+                "scope": m.scope.value,
+                "level": m.level.value,
+                "target": m.target,
+                "binding": m.binding,
+                "unit_code": m.unit_code,
+                "wording": m.wording,
+                "wording_en": m.wording_en,
+                "line": m.line,
+            }
+            for m in plan.milestones
+        ],
+    }
+
+
+def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
+    milestones = tuple(
+        Milestone(
+            id=m["id"],
+            year=m["year"],
+            kind=MilestoneKind(m["kind"]),
+            scope=Scope(m["scope"]),
+            level=Level(m["level"]),
+            target=m["target"],
+            binding=m["binding"],
+            unit_code=m["unit_code"],
+            wording=m["wording"],
+            wording_en=m["wording_en"],
+            line=m["line"],
+        )
+        for m in data["milestones"]
+    )
+    issued = data["issued_on"]
+    return Plan(
+        id=data["id"],
+        title=data["title"],
+        title_en=data["title_en"],
+        number=data["number"],
+        issued_on=dt.date.fromisoformat(issued) if issued else None,
+        issuer=data["issuer"],
+        area_code=data["area_code"],
+        start_year=data["start_year"],
+        end_year=data["end_year"],
+        source=data["source"],
+        path=path,
+        milestones=milestones,
+    )
+
+
+def cache_dir() -> Path | None:
+    """`NTM_CACHE_DIR`, else the user's cache folder; `NTM_CACHE_DIR=off` disables the cache."""
+    configured = os.environ.get("NTM_CACHE_DIR")
+    if configured:
+        return None if configured.lower() in ("off", "0", "none") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ntm"
+
+
+def _cache_read(key: str) -> dict[str, Any] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"plan-{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _cache_write(key: str, data: dict[str, Any]) -> None:
+    """Best effort and atomic: a cache that cannot be written only costs time."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".plan-{key}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, folder / f"plan-{key}.json")
+    except OSError:
+        pass

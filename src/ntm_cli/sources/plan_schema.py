@@ -1,0 +1,128 @@
+"""The schema of `targets.yaml`, validated by pydantic (imported only when the file changed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ntm_cli.domain.models import Level, MilestoneKind, Scope
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def _code(value: Any) -> Any:
+    """Codes are text; YAML reads an unquoted 845 as a number."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Strict):
+    start: int = Field(ge=1990, le=2100)
+    end: int = Field(ge=1990, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class PlanHeader(_Strict):
+    id: str
+    number: str
+    title: str
+    title_en: str = ""
+    issuer: str = ""
+    issued_on: dt.date | None = None
+    area: str = ""
+    period: Period
+    source: str = ""
+
+    _area = field_validator("area", mode="before")(_code)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits, . _ -")
+        return value
+
+
+class MilestoneSpec(_Strict):
+    id: str
+    year: int
+    kind: MilestoneKind
+    scope: Scope | None = None
+    level: Level
+    target: float | None = Field(default=None, ge=0)
+    unit: str = ""
+    binding: bool = True
+    wording: str = Field(min_length=1)
+    wording_en: str = ""
+
+    _unit = field_validator("unit", mode="before")(_code)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, value: Any) -> Level:
+        return Level.parse(str(value))
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> MilestoneKind:
+        try:
+            return MilestoneKind(str(value))
+        except ValueError:
+            choices = ", ".join(k.value for k in MilestoneKind)
+            raise ValueError(f"{value!r} is not a kind of milestone; use {choices}") from None
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _scope(cls, value: Any) -> Scope:
+        try:
+            return Scope(str(value))
+        except ValueError:
+            choices = ", ".join(s.value for s in Scope)
+            raise ValueError(f"{value!r} is not a scope; use {choices}") from None
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits, . _ -")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MilestoneSpec:
+        if self.kind is MilestoneKind.UNIT:
+            if not self.unit:
+                raise ValueError("a 'unit' milestone names its unit: unit: '845'")
+            if self.scope not in (None, Scope.UNIT):
+                raise ValueError("a 'unit' milestone has scope 'unit' (or none)")
+            if self.target not in (None, 1):
+                raise ValueError("a 'unit' milestone has no target (the unit reaches the level)")
+            return self
+        if self.unit:
+            raise ValueError(
+                f"only a 'unit' milestone names a unit; this one is {self.kind.value!r}"
+            )
+        if self.scope in (None, Scope.UNIT):
+            raise ValueError("scope: say what is counted: commune or district")
+        if self.target is None:
+            raise ValueError("target: missing; a count, an increase or a share (%) needs one")
+        if self.kind is MilestoneKind.SHARE and not 0 < self.target <= 100:
+            raise ValueError(f"target: a share is a percentage in (0, 100], not {self.target}")
+        if self.kind is not MilestoneKind.SHARE and self.target != int(self.target):
+            raise ValueError(f"target: a {self.kind.value} is a whole number, not {self.target}")
+        return self
+
+
+class PlanFile(_Strict):
+    plan: PlanHeader
+    milestones: list[MilestoneSpec] = Field(min_length=1)

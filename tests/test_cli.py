@@ -1,0 +1,275 @@
+"""The commands through CliRunner on the bundled data; numbers checked by hand in units.csv."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ntm_cli import __version__
+from ntm_cli.cli.app import OutputFormat, app
+from ntm_cli.i18n import Lang
+
+runner = CliRunner()
+
+
+def run(*args: str, code: int = 0, env: dict[str, str] | None = None) -> str:
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def milestones(*args: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    data = json.loads(run("progress", "--format", "json", *args))
+    return {m["id"]: m for m in data["milestones"]}
+
+
+def brief(m: dict) -> tuple:  # type: ignore[type-arg]
+    return (m["required"], m["actual"], m["denominator"], m["shortfall"], m["status"])
+
+
+def test_2022_by_result_year() -> None:
+    ms = milestones("--year", "2022")
+    assert brief(ms["2022.xa-ntm-them"]) == (3, 3, 85, 0, "achieved")
+    assert brief(ms["2022.xa-nang-cao-them"]) == (10, 11, 85, 0, "achieved")
+    # Cầu Ngang and huyện Duyên Hải: result 2022 in the registry
+    assert ms["2022.huyen-ntm-them"]["counted"] == ["848", "850"]
+
+
+def test_2023_by_result_year() -> None:
+    ms = milestones("--year", "2023")
+    assert list(ms) == [
+        "2023.huyen-ntm-them", "2023.huyen-ntm-tong",
+        "2023.cau-ke-nang-cao", "2023.xa-nang-cao-ty-le",
+    ]  # fmt: skip
+    assert ms["2023.huyen-ntm-them"]["counted"] == ["849"]  # Trà Cú, QĐ 288/QĐ-TTg
+    assert brief(ms["2023.huyen-ntm-tong"]) == (9, 9, 9, 0, "achieved")
+    cau_ke = ms["2023.cau-ke-nang-cao"]
+    assert (cau_ke["unit_code"], cau_ke["status"], cau_ke["early"]) == ("845", "achieved", False)
+    # 50% of 85 rounds up to 43; 44 communes advanced by result 2023
+    assert brief(ms["2023.xa-nang-cao-ty-le"]) == (43, 44, 85, 0, "achieved")
+    assert len(ms["2023.xa-nang-cao-ty-le"]["missing"]) == 85 - 44
+
+
+def test_2024_as_of_mid_year_counts_by_decision_date() -> None:
+    ms = milestones("--year", "2024", "--as-of", "2024-06-30")
+    tieu_can = ms["2024.tieu-can-nang-cao"]  # result 2023, QĐ of 20/6/2024: in, and early
+    assert (tieu_can["status"], tieu_can["early"], tieu_can["counted"]) == (
+        "achieved",
+        True,
+        ["846"],
+    )
+    # the 7 communes of result 2024 have no decision yet on 30/6/2024: 44 of the 51 needed
+    assert brief(ms["2024.xa-nang-cao-ty-le"]) == (51, 44, 85, 7, "open")
+    before = milestones("--year", "2024", "--as-of", "2024-06-19")
+    assert before["2024.tieu-can-nang-cao"]["status"] == "open"
+
+
+def test_2025_results_not_in_the_registry_show_as_missed() -> None:
+    ms = milestones("--year", "2025")
+    assert brief(ms["2025.xa-nang-cao-ty-le"]) == (60, 51, 85, 9, "missed")
+    assert ms["2025.cang-long-nang-cao"]["missing"] == ["844"]
+    assert ms["2025.huyen-kieu-mau"]["binding"] is False
+
+
+def test_all_years_json_and_table() -> None:
+    data = json.loads(run("progress", "--all-years", "-f", "json"))
+    assert data["year"] is None
+    assert len(data["milestones"]) == 12
+    table = run("progress", "--all-years")
+    assert "tổng kết giai đoạn 2021–2025" in table
+    assert "Huyện Tiểu Cần đạt NTM nâng cao" in table
+    assert "Đạt sớm" in table
+
+
+def test_json_shape_is_the_documented_one() -> None:
+    data = json.loads(run("progress", "--year", "2024", "-f", "json"))
+    assert set(data) == {"plan", "year", "as_of", "status_date", "milestones"}
+    assert data["plan"]["number"] == "69/KH-UBND"
+    assert data["status_date"] == "2026-11-29"
+    for m in data["milestones"]:
+        assert {"id", "year", "scope", "level", "kind", "target", "binding", "required", "actual",
+                "denominator", "shortfall", "status", "counted", "missing"} <= set(m)  # fmt: skip
+        assert m["kind"] in {"count", "increase", "share", "unit"}
+        assert m["scope"] in {"commune", "district", "unit"}
+        assert m["level"] in {"ntm", "advanced", "model"}
+        assert ("unit_code" in m) == (m["kind"] == "unit")
+
+
+def test_table_in_vietnamese_and_english() -> None:
+    vi = run("progress", "--year", "2024", "--as-of", "2024-06-30")
+    assert "69/KH-UBND · năm 2024" in vi
+    assert "theo ngày quyết định, tính đến 30/06/2024" in vi
+    assert "Có 60% số xã đạt chuẩn nông thôn mới nâng cao" in vi
+    assert "60% = 51/85" in vi and "44 (51,8%)" in vi and "Đang thực hiện" in vi
+    en = run("progress", "--year", "2024", "--as-of", "2024-06-30", "--lang", "en")
+    assert "60% of communes at advanced NTM" in en and "44 (51.8%)" in en and "Open" in en
+
+
+def test_csv_has_one_row_per_milestone() -> None:
+    lines = run("progress", "--year", "2023", "-f", "csv").splitlines()
+    assert lines[0].startswith("id,year,scope,level,kind,target,binding")
+    assert len(lines) == 5
+
+
+def test_check_exits_1_only_when_a_binding_milestone_is_missed() -> None:
+    run("progress", "--year", "2023", "--check")
+    run("progress", "--year", "2025", "--check", code=1)
+
+
+def test_bad_options_are_usage_errors() -> None:
+    result = runner.invoke(app, ["progress", "--as-of", "30/06/2024"])
+    assert result.exit_code == 2
+    assert "is not a date; use YYYY-MM-DD" in result.output
+    result = runner.invoke(app, ["progress", "--year", "2024", "--all-years"])
+    assert result.exit_code == 2
+
+
+def test_a_year_outside_the_plan_is_an_error() -> None:
+    result = runner.invoke(app, ["progress", "--year", "2030"])
+    assert result.exit_code == 1
+    assert "Error: 2030 is outside plan 69/KH-UBND (2021–2025)" in result.output
+
+
+def test_data_folder_from_option_and_environment(data_copy: Path, tmp_path: Path) -> None:
+    (data_copy / "targets.yaml").write_text(
+        (data_copy / "targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace("target: 60", "target: 40"),
+        encoding="utf-8",
+    )
+    ms = json.loads(run("progress", "-y", "2024", "-f", "json", "--data", str(data_copy)))
+    assert ms["milestones"][1]["required"] == 34  # 40% of 85
+    ms = json.loads(run("progress", "-y", "2024", "-f", "json", env={"NTM_DATA": str(data_copy)}))
+    assert ms["milestones"][1]["required"] == 34
+    result = runner.invoke(app, ["progress", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1 and "no such folder" in result.output
+
+
+def test_units_filters() -> None:
+    out = json.loads(run("units", "--district", "cau ke", "--level", "advanced", "-f", "json"))
+    assert [u["code"] for u in out] == [
+        "845",
+        "29311",
+        "29314",
+        "29317",
+        "29320",
+        "29326",
+        "29329",
+        "29338",
+    ]
+    for query in ("Cầu Kè", "H. Cầu Kè", "845", "huyen cau ke", "CẦU KÈ"):
+        out = json.loads(run("units", "--district", query, "--kind", "Xã", "-f", "json"))
+        assert len(out) == 10, query
+    hoa = json.loads(run("units", "--search", "Hòa Tân", "-f", "json"))
+    assert [u["name"] for u in hoa] == ["Xã Hoà Tân", "Xã Tân Hòa"][:1]  # old-style GSO spelling
+    assert len(json.loads(run("units", "-s", "hoa tan", "-f", "json"))) == 1
+    none = json.loads(
+        run("units", "--level", "none", "--kind", "commune", "--year", "2020", "-f", "json")
+    )
+    assert len(none) == 85 - 69
+
+
+def test_units_distinguish_similar_names() -> None:
+    an_truong = json.loads(run("units", "-s", "An Trường", "-f", "json"))
+    assert [u["name"] for u in an_truong] == ["Xã An Trường A", "Xã An Trường"]
+    dinh_an = json.loads(run("units", "-s", "TT Định An", "-f", "json"))
+    assert [u["code"] for u in dinh_an] == ["29462"]
+    ward = json.loads(run("units", "-d", "TP Trà Vinh", "-s", "P.01", "-f", "json"))
+    assert [u["name"] for u in ward] == ["Phường 1"]
+
+
+def test_ambiguous_or_unknown_district_lists_candidates() -> None:
+    result = runner.invoke(app, ["units", "--district", "Duyên Hải"])
+    assert result.exit_code == 1
+    assert "matches 2 units: Huyện Duyên Hải (850), Thị xã Duyên Hải (851)" in result.output
+    result = runner.invoke(app, ["units", "--district", "Cau"])
+    assert result.exit_code == 1
+    assert "did you mean Huyện Cầu Kè (845), Huyện Cầu Ngang (848)?" in result.output
+    result = runner.invoke(app, ["units", "--kind", "tỉnh thành"])
+    assert result.exit_code == 2
+
+
+def test_units_table_marks_illustrative_rows() -> None:
+    out = run("units", "-d", "845")
+    assert "Xã Hòa Ân *" in out and "Huyện Cầu Kè" in out
+    assert "dòng có số liệu minh họa" in out
+    assert "Illustrative" not in run("units", "-d", "845", "--lang", "en")
+
+
+def test_plan_check_passes_on_the_bundled_data() -> None:
+    assert "Hợp lệ: 69/KH-UBND, 12 chỉ tiêu; 114 đơn vị (85 xã)." in run("plan", "check")
+
+
+def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> None:
+    plan = data_copy / "targets.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace('unit: "846"', 'unit: "999"').replace("level: model", "level: nang cao")
+    plan.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    assert (
+        f"{plan}:135: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
+        in result.output
+    )
+
+    plan.write_text(text.replace("level: nang cao", "level: model"), encoding="utf-8")
+    units = data_copy / "units.csv"
+    text = units.read_text(encoding="utf-8")
+    for old, new in [
+        ("29239,Phường 1,", "29236,Phường 1,"),  # line 5: duplicate code of line 4
+        ("Thị trấn Càng Long,Thị trấn,844,", "Thị trấn Càng Long,Thị trấn,899,"),  # 13: no parent
+        ("Xã Mỹ Cẩm,Xã,844,2017,", "Xã Mỹ Cẩm,Xã,844,1985,"),  # 14: year out of range
+        ("Xã An Trường A,Xã,844,", "Xã An Trường A,Xã,29263,"),  # 15: parent of the wrong kind
+        ("Xã An Trường,Xã,844,2015,2019,", "Xã An Trường,Xã,844,2020,2019,"),  # 16: ladder
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    units.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    out = result.output
+    assert f"{plan}:" in out and "milestones[7].unit: '999' is not a unit of" in out
+    assert f"{units}:5: code: 29236 is also on line 4; codes are unique" in out
+    assert f"{units}:13: parent_code: 899 is not a unit of the registry" in out
+    assert f"{units}:14: ntm_year: 1985 is outside 1990–2100" in out
+    assert (
+        f"{units}:15: parent_code: 29263 is a Xã (Xã Long Đức); "
+        "the parent of a Xã is a district-level unit"
+    ) in out
+    assert (
+        f"{units}:16: advanced_year: 2019 is before ntm_year 2020; a unit reaches ntm first" in out
+    )
+    assert "6 lỗi:" in out, out
+    # the other commands refuse the same data, listing the problems
+    result = runner.invoke(app, ["progress", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    assert "problem(s) in the data" in result.output and "codes are unique" in result.output
+
+
+@pytest.mark.parametrize("args", [[], ["progress"], ["units"], ["plan"], ["plan", "check"]])
+def test_every_command_has_help(args: list[str]) -> None:
+    for flag in ("--help", "-h"):
+        result = runner.invoke(app, [*args, flag])
+        assert result.exit_code == 0, result.output
+        assert "Usage:" in result.output
+
+
+def test_version() -> None:
+    assert run("--version").strip() == f"ntm {__version__}"
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+@pytest.mark.parametrize("lang", list(Lang))
+def test_every_output_format_and_language(fmt: OutputFormat, lang: Lang) -> None:
+    for command in (
+        ["progress", "-y", "2024"],
+        ["progress", "--all-years"],
+        ["units", "-d", "846"],
+    ):
+        out = run(*command, "--format", fmt.value, "--lang", lang.value)
+        assert out.strip()
+        if fmt is OutputFormat.JSON:
+            json.loads(out)
