@@ -197,3 +197,21 @@ def test_the_validated_plan_is_cached_and_a_changed_file_is_read_again(tmp_path:
     path.write_text(PLAN.replace("level: advanced", "level: high", 1), encoding="utf-8")
     with pytest.raises(DataError, match="'high' is not a level"):
         load_plan(path)
+
+
+def test_a_cache_entry_is_used_only_for_the_exact_file_it_came_from(tmp_path: Path) -> None:
+    import json
+    import os
+
+    path = tmp_path / "targets.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    load_plan(path)
+    (entry,) = Path(os.environ["NTM_CACHE_DIR"]).glob("plan-*.json")
+    # Forge the entry as a crc32 collision would leave it: same name, another file's plan.
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["plan"]["milestones"][0]["target"] = 99
+    data["source"] = data["source"].replace("target: 50", "target: 99")
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_plan(path).milestones[0].target == 50
+    entry.write_text("{not json", encoding="utf-8")
+    assert load_plan(path).milestones[0].target == 50

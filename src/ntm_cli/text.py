@@ -10,12 +10,13 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old style puts the tone of a final "oa", "oe", "uy" on the second vowel ("hoà"), new style on
 # the first ("hòa"). Both are in use (the statistics office writes "Hoà"); we key on the old one.
 _NEW_STYLE = re.compile(rf"(?i)(?<![q])([ou])([{_TONES}])([aey])(?![\w])")
-_SPACES = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
-    """Unicode NFC with surrounding and repeated white space folded to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Unicode NFC; surrounding and repeated white space (NBSP and tabs too) becomes one space."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def tone_key(text: str) -> str:

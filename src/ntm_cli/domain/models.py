@@ -58,14 +58,14 @@ class UnitKind(StrEnum):
 
     @classmethod
     def parse(cls, value: str) -> UnitKind:
+        """A Vietnamese or English name of a kind, any case, with or without diacritics."""
         from ntm_cli.text import fold
 
-        key = fold(value)
-        for kind in cls:
-            if key in (kind.value, fold(kind.vi)):
-                return kind
-        choices = ", ".join(k.vi for k in cls)
-        raise ValueError(f"{value!r} is not a kind of unit; use {choices} (or {_EN_CHOICES})")
+        kind = _KIND_NAMES.get(value) or _KIND_NAMES.get(fold(value))
+        if kind is None:
+            choices = ", ".join(k.vi for k in cls)
+            raise ValueError(f"{value!r} is not a kind of unit; use {choices} (or {_EN_CHOICES})")
+        return kind
 
 
 _KIND_VI = {
@@ -78,6 +78,16 @@ _KIND_VI = {
     UnitKind.TOWNSHIP: "Thị trấn",
 }
 _EN_CHOICES = ", ".join(k.value for k in UnitKind)
+# Exact spellings first (the registry's own), then the folded ones that parse() looks up.
+_KIND_NAMES: dict[str, UnitKind] = {
+    **{k.vi: k for k in UnitKind},
+    **{k.value: k for k in UnitKind},
+    **{
+        "tinh": UnitKind.PROVINCE, "huyen": UnitKind.DISTRICT, "thi xa": UnitKind.TOWN,
+        "thanh pho": UnitKind.CITY, "xa": UnitKind.COMMUNE, "phuong": UnitKind.WARD,
+        "thi tran": UnitKind.TOWNSHIP,
+    },
+}  # fmt: skip
 DISTRICT_LEVEL = frozenset({UnitKind.DISTRICT, UnitKind.TOWN, UnitKind.CITY})
 # Statistics-office codes have a fixed width by tier; a spreadsheet drops their leading zeros.
 CODE_WIDTH = {0: 2, 1: 3, 2: 5}

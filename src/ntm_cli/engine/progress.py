@@ -7,7 +7,6 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from fractions import Fraction
 
 from ntm_cli.domain.models import (
     DISTRICT_LEVEL,
@@ -69,10 +68,13 @@ class Progress:
 def required_units(milestone: Milestone, denominator: int) -> int:
     """Units needed: a share rounds up to whole units (50% of 85 needs 43, not 42.5)."""
     if milestone.kind is MilestoneKind.SHARE:
-        return math.ceil(Fraction(str(milestone.target)) * denominator / 100)
+        # In whole millionths of a percent, so the rounding is exact integer arithmetic:
+        # 70% of 85 is 59.5 and needs 60; 60% of 85 is exactly 51 and needs 51, never 52.
+        millionths = round(milestone.target * 1_000_000)
+        return -(-millionths * denominator // 100_000_000)
     if milestone.kind is MilestoneKind.UNIT:
         return 1
-    return math.ceil(Fraction(str(milestone.target)))
+    return math.ceil(milestone.target)
 
 
 def eligible_units(plan: Plan, registry: Registry, scope: Scope) -> list[Unit]:

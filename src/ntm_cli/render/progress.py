@@ -123,8 +123,8 @@ def build_progress_table(progress: Progress, registry: Registry, lang: Lang) -> 
         pad_edge=False,
     )
     table.add_column(t("col.milestone", lang), min_width=20)
-    table.add_column(t("col.target", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.actual", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.target", lang), justify="right")
+    table.add_column(t("col.actual", lang), justify="right")
     table.add_column(t("col.shortfall", lang), justify="right")
     table.add_column(t("col.status", lang))
     for r in progress.results:

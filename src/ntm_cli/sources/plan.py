@@ -1,15 +1,16 @@
 """Read a plan (`targets.yaml`) with errors that name the line; cache the validated result.
 
 YAML parsing and pydantic validation cost more than the rest of `ntm progress` together, so a
-validated plan is kept as JSON keyed by the SHA-256 of the file; a changed file is read afresh.
+validated plan is kept as JSON beside a copy of the file it came from: an entry is used only when
+that copy equals the file byte for byte, so a changed file is always read afresh.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +29,19 @@ def load_plan(path: Path) -> Plan:
         raise DataError(f"{path}: no such file; a data folder holds targets.yaml") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
-    key = hashlib.sha256(raw + f"|{__version__}|{CACHE_FORMAT}".encode()).hexdigest()
+    # The name narrows the search; the stored copy of the file decides (crc32 is not a proof).
+    source = raw.decode("utf-8", errors="replace")
+    key = f"{zlib.crc32(raw):08x}-{len(raw)}-{__version__}-{CACHE_FORMAT}"
     cached = _cache_read(key)
-    if cached is not None:
+    if cached is not None and cached.get("source") == source:
         try:
-            return plan_from_dict(cached, str(path))
+            return plan_from_dict(cached["plan"], str(path))
         except (KeyError, TypeError, ValueError):
             pass  # an entry from an older layout: validate afresh
     plan, problems = parse_plan(raw, path)
     if problems or plan is None:
         raise DataError(f"{path}: the plan is not valid; `ntm plan check` lists it all", problems)
-    _cache_write(key, plan_to_dict(plan))
+    _cache_write(key, {"source": source, "plan": plan_to_dict(plan)})
     return plan
 
 
