@@ -86,7 +86,8 @@ def test_all_years_json_and_table() -> None:
 
 def test_json_shape_is_the_documented_one() -> None:
     data = json.loads(run("progress", "--year", "2024", "-f", "json"))
-    assert set(data) == {"plan", "year", "as_of", "status_date", "milestones"}
+    assert set(data) == {"plan", "year", "as_of", "status_date", "latest_result_year", "milestones"}
+    assert data["latest_result_year"] == 2024
     assert data["plan"]["number"] == "69/KH-UBND"
     assert data["status_date"] == "2026-11-29"
     for m in data["milestones"]:
@@ -273,3 +274,10 @@ def test_every_output_format_and_language(fmt: OutputFormat, lang: Lang) -> None
         assert out.strip()
         if fmt is OutputFormat.JSON:
             json.loads(out)
+
+
+def test_a_year_with_no_result_in_the_registry_is_flagged() -> None:
+    out = run("progress", "--year", "2025")
+    assert "Sổ đơn vị chưa có kết quả nào của năm 2025 (mới nhất: 2024)" in out
+    assert "no result of 2025 yet" in run("progress", "--all-years", "--lang", "en")
+    assert "chưa có kết quả" not in run("progress", "--year", "2024")

@@ -71,6 +71,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Each cell: actual/required (year reached for a named unit). Shares round up.",
     ),
     "progress.candidates": ("{n} ứng viên", "{n} candidates"),
+    "progress.no_results": (
+        "Sổ đơn vị chưa có kết quả nào của năm {years} (mới nhất: {latest}); "
+        "cập nhật units.csv trước khi kết luận.",
+        "The registry holds no result of {years} yet (latest: {latest}); "
+        "update units.csv before drawing conclusions.",
+    ),
     "progress.unit_reached": ("đạt năm {year}", "reached {year}"),
     "progress.unit_missing": ("chưa đạt", "not yet"),
     # units table

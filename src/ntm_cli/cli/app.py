@@ -45,7 +45,7 @@ DataOption = Annotated[
         "--data",
         envvar="NTM_DATA",
         help="Data folder with targets.yaml and units.csv "
-        "[default: ./data if it holds targets.yaml, else the bundled copy].",
+        "(default: ./data if it holds targets.yaml, else the copy bundled with ntm).",
         show_default=False,
     ),
 ]

@@ -9,9 +9,7 @@ import typer
 from ntm_cli.cli.app import DataOption, handled, stdout
 from ntm_cli.i18n import Lang, t
 
-app = typer.Typer(
-    help="Kế hoạch: kiểm tra tệp chỉ tiêu và sổ đơn vị. / The plan file.", no_args_is_help=True
-)
+app = typer.Typer(help="Check the plan file and the unit registry.", no_args_is_help=True)
 
 
 @app.command("check")

@@ -25,7 +25,7 @@ def progress(
         typer.Option(
             "--year",
             "-y",
-            help="Plan year [default: this year, kept inside the plan].",
+            help="Plan year (default: this year, kept inside the plan period).",
             show_default=False,
         ),
     ] = None,

@@ -53,7 +53,7 @@ def units(
         typer.Option(
             "--year",
             "-y",
-            help="Level at the end of this result year [default: every result recorded].",
+            help="Level at the end of this result year (default: every result recorded).",
             show_default=False,
         ),
     ] = None,

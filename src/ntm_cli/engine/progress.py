@@ -56,6 +56,7 @@ class Progress:
     as_of: dt.date | None
     today: dt.date
     results: tuple[MilestoneResult, ...]
+    latest_result_year: int | None = None
 
     @property
     def reference_date(self) -> dt.date:
@@ -183,4 +184,10 @@ def progress(
         milestones = [m for m in plan.milestones if m.year == year]
     pools = {s: eligible_units(plan, registry, s) for s in (Scope.COMMUNE, Scope.DISTRICT)}
     results = tuple(measure(m, plan, registry, as_of, today, pools) for m in milestones)
-    return Progress(plan=plan, year=year, as_of=as_of, today=today, results=results)
+    # The newest result year in the registry tells a missed target from a registry not yet
+    # updated (results are published months after the year ends).
+    latest = max(
+        (r.year for pool in pools.values() for u in pool for r in u.recognitions.values()),
+        default=None,
+    )
+    return Progress(plan, year, as_of, today, results, latest)

@@ -104,8 +104,19 @@ def status_cell(r: MilestoneResult, lang: Lang) -> Text:
     return text
 
 
-def _footer(registry: Registry, lang: Lang, legend: str = "progress.legend") -> list[Text]:
+def _footer(
+    progress: Progress, registry: Registry, lang: Lang, legend: str = "progress.legend"
+) -> list[Text]:
     lines = [Text(t(legend, lang), style="dim")]
+    latest = progress.latest_result_year
+    later = sorted(
+        {r.milestone.year for r in progress.results if latest and r.milestone.year > latest}
+    )
+    if later:
+        years = ", ".join(map(str, later))
+        lines.append(
+            Text(t("progress.no_results", lang, years=years, latest=latest), style="yellow")
+        )
     illustrative = sum(1 for u in registry.units if u.illustrative)
     if illustrative:
         lines.append(Text(t("progress.illustrative", lang, n=illustrative), style="dim"))
@@ -139,7 +150,7 @@ def build_progress_table(progress: Progress, registry: Registry, lang: Lang) -> 
             str(r.shortfall) if r.shortfall else "–",
             status_cell(r, lang),
         )
-    return Group(table, *_footer(registry, lang))
+    return Group(table, *_footer(progress, registry, lang))
 
 
 def build_period_table(progress: Progress, registry: Registry, lang: Lang) -> Group:
@@ -180,7 +191,7 @@ def build_period_table(progress: Progress, registry: Registry, lang: Lang) -> Gr
                 Text(f"{compact_text(r, lang)}\n{status_label(r, lang)}", style=STYLE[r.status])
             )
         table.add_row(*cells)
-    return Group(table, *_footer(registry, lang, "progress.legend_all"))
+    return Group(table, *_footer(progress, registry, lang, "progress.legend_all"))
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
@@ -227,6 +238,7 @@ def progress_json(progress: Progress) -> dict[str, Any]:
         "year": progress.year,
         "as_of": progress.as_of.isoformat() if progress.as_of else None,
         "status_date": progress.reference_date.isoformat(),
+        "latest_result_year": progress.latest_result_year,
         "milestones": [result_json(r) for r in progress.results],
     }
 
