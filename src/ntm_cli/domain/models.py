@@ -247,6 +247,8 @@ class Plan:
     title_en: str = ""
     source: str = ""
     path: str = ""
+    criteria: dict[str, str] = field(default_factory=dict)  # scope -> criteria set id
+    due_day: int = 5  # a month's return is due on this day of the next month
 
     @property
     def years(self) -> list[int]:

@@ -18,7 +18,7 @@ from ntm_cli import __version__
 from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Scope
 from ntm_cli.errors import DataError
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def load_plan(path: Path) -> Plan:
@@ -47,44 +47,18 @@ def load_plan(path: Path) -> Plan:
 
 def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
     """Parse and validate; every problem as `file:line: location: message`."""
-    import yaml
-    from pydantic import ValidationError
-
     from ntm_cli.sources.plan_schema import PlanFile
+    from ntm_cli.sources.yamlfile import line_of, validate_yaml
 
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [f"{path}:{line}: not UTF-8 text; save the file as UTF-8"]
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        return None, [f"{path}{where}: not valid YAML: {problem}"]
-    lines: dict[tuple[str | int, ...], int] = {}
-    if node is not None:
-        _mark_lines(node, (), lines)
-    if not isinstance(data, dict):
-        return None, [f"{path}:1: the plan must be a mapping with 'plan:' and 'milestones:'"]
-    try:
-        spec = PlanFile.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            message = str(error["msg"]).removeprefix("Value error, ")
-            if error["type"] == "extra_forbidden":
-                message = "is not a known field"
-            problems.append(f"{path}:{_line_of(loc, lines)}: {_dotted(loc)}: {message}")
+    spec, lines, problems = validate_yaml(
+        raw, path, PlanFile, "the plan must be a mapping with 'plan:' and 'milestones:'"
+    )
+    if spec is None:
         return None, problems
     problems = []
     seen: dict[str, int] = {}
     for i, m in enumerate(spec.milestones):
-        where = f"{path}:{_line_of(('milestones', i), lines)}: milestones[{i}]"
+        where = f"{path}:{line_of(('milestones', i), lines)}: milestones[{i}]"
         if m.id in seen:
             problems.append(
                 f"{where}.id: {m.id!r} is also milestones[{seen[m.id]}]; ids are unique"
@@ -108,6 +82,8 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
         end_year=header.period.end,
         source=header.source,
         path=str(path),
+        criteria={scope: set_id for scope, set_id in spec.criteria.model_dump().items() if set_id},
+        due_day=spec.returns.due_day,
         milestones=tuple(
             Milestone(
                 id=m.id,
@@ -120,42 +96,12 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
                 unit_code=m.unit,
                 wording=m.wording,
                 wording_en=m.wording_en,
-                line=_line_of(("milestones", i), lines),
+                line=line_of(("milestones", i), lines),
             )
             for i, m in enumerate(spec.milestones)
         ),
     )
     return plan, []
-
-
-def _mark_lines(
-    node: Any, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
-) -> None:
-    import yaml
-
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = (*path, str(key_node.value))
-            _mark_lines(value_node, child, lines)
-            lines[child] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _mark_lines(item, (*path, i), lines)
-
-
-def _line_of(loc: tuple[Any, ...], lines: dict[tuple[str | int, ...], int]) -> int:
-    for end in range(len(loc), -1, -1):
-        if tuple(loc[:end]) in lines:
-            return lines[tuple(loc[:end])]
-    return 1
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(top)"
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -171,6 +117,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "start_year": plan.start_year,
         "end_year": plan.end_year,
         "source": plan.source,
+        "criteria": plan.criteria,
+        "due_day": plan.due_day,
         "milestones": [
             {
                 "id": m.id,
@@ -220,6 +168,8 @@ def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
         end_year=data["end_year"],
         source=data["source"],
         path=path,
+        criteria=data["criteria"],
+        due_day=data["due_day"],
         milestones=milestones,
     )
 

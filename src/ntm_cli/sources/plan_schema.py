@@ -123,6 +123,21 @@ class MilestoneSpec(_Strict):
         return self
 
 
+class CriteriaRefs(_Strict):
+    """Which criteria set (a file of data/criteria/) applies to each scope."""
+
+    commune: str = ""
+    district: str = ""
+
+
+class ReturnsSettings(_Strict):
+    """Monthly returns: the day of the next month a return is due."""
+
+    due_day: int = Field(default=5, ge=1, le=28)
+
+
 class PlanFile(_Strict):
     plan: PlanHeader
+    criteria: CriteriaRefs = CriteriaRefs()
+    returns: ReturnsSettings = ReturnsSettings()
     milestones: list[MilestoneSpec] = Field(min_length=1)
