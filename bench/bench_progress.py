@@ -70,9 +70,10 @@ def main() -> None:
         ("  same, plan cache off", cold, f"ratio {cold / baseline:.2f}x"),
         ("ntm progress --year 2024 (national registry)", nation, "aim < 1 s"),
     ]
-    print(f"ntm progress, median wall time of {RUNS} alternated runs (plan cache off, national: 7)")
+    print(f"ntm progress: median wall time of {RUNS} runs, baseline and ntm alternating")
+    print("  (7 runs for the rows with the plan cache off and the national registry)")
     for label, seconds, note in rows:
-        print(f"  {label:<42} {seconds * 1000:7.1f} ms  {note}")
+        print(f"  {label:<44} {seconds * 1000:7.1f} ms  {note}")
     print(
         f"  national registry: {counts['province']} provinces, {counts['district']} "
         f"district-level units, {counts['commune']} communes, {counts['other']} wards/townships"

@@ -117,13 +117,33 @@ def test_csv_has_one_row_per_milestone() -> None:
 
 def test_check_exits_1_only_when_a_binding_milestone_is_missed() -> None:
     run("progress", "--year", "2023", "--check")
-    run("progress", "--year", "2025", "--check", code=1)
+    out = run("progress", "--year", "2025", "--check", code=1)
+    assert "--check: 2 binding milestone(s) missed: 2025.cang-long-nang-cao, 2025.xa-nang" in out
+
+
+def test_an_as_of_date_after_today_is_warned_about() -> None:
+    out = run("progress", "--as-of", "2027-01-01")
+    assert "Warning: --as-of 2027-01-01 is after today (2026-11-29)" in out
+
+
+def test_units_as_of_a_year_and_not_yet_at_ntm() -> None:
+    out = run("units", "-d", "845", "--year", "2018")
+    assert "2019" not in out and "2022" not in out  # later result years are not shown
+    pending = json.loads(run("units", "--level", "none", "--year", "2020", "-f", "json"))
+    assert {u["kind"] for u in pending} == {"commune", "district"}  # wards never hold a level
+    assert len(pending) == (85 - 69) + 3  # Cầu Ngang, Trà Cú and huyện Duyên Hải
 
 
 def test_bad_options_are_usage_errors() -> None:
-    result = runner.invoke(app, ["progress", "--as-of", "30/06/2024"])
+    result = runner.invoke(app, ["progress", "--as-of", "2024/06/30"])
     assert result.exit_code == 2
-    assert "is not a date; use YYYY-MM-DD" in result.output
+    assert "is not a date; use YYYY-MM-DD (or dd/mm/yyyy)" in result.output
+    assert milestones("-y", "2024", "--as-of", "30/06/2024") == milestones(
+        "-y", "2024", "--as-of", "2024-06-30"
+    )
+    result = runner.invoke(app, ["units", "--level", "nâng cao"])
+    assert result.exit_code == 2
+    assert "use ntm, advanced or model, or none" in result.output
     result = runner.invoke(app, ["progress", "--year", "2024", "--all-years"])
     assert result.exit_code == 2
 
@@ -212,7 +232,7 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
     assert result.exit_code == 1
     assert (
-        f"{plan}:135: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
+        f"{plan}:144: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
         in result.output
     )
 

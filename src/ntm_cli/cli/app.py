@@ -53,15 +53,22 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Outp
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
-    """An ISO date from the command line; a bad one is a usage error (exit 2)."""
+    """A date from the command line (2024-06-30 or 30/06/2024); a bad one exits 2."""
     if value is None:
         return None
+    from ntm_cli.sources.registry import parse_date as parse
+
     try:
-        return dt.date.fromisoformat(value)
+        return parse(value)
     except ValueError:
         raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option
+            f"{value!r} is not a date; use YYYY-MM-DD (or dd/mm/yyyy)", param_hint=option
         ) from None
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: it never mixes with the data on stdout."""
+    stderr.print(f"[yellow]Warning:[/yellow] {message}", markup=True, highlight=False)
 
 
 @contextlib.contextmanager

@@ -13,8 +13,10 @@ from ntm_cli.cli.app import (
     OutputFormat,
     handled,
     parse_date,
+    stderr,
     stdout,
     today,
+    warn,
 )
 from ntm_cli.i18n import Lang
 
@@ -60,6 +62,8 @@ def progress(
     with handled():
         dataset = load(data)
         now = today()
+        if cutoff and cutoff > now:
+            warn(f"--as-of {cutoff.isoformat()} is after today ({now.isoformat()})")
         if not all_years and year is None:
             year = default_year(dataset.plan, cutoff or now)
         result = measure(dataset.plan, dataset.registry, None if all_years else year, cutoff, now)
@@ -71,5 +75,8 @@ def progress(
         stdout.print(render.build_period_table(result, dataset.registry, lang))
     else:
         stdout.print(render.build_progress_table(result, dataset.registry, lang))
-    if check and result.binding_missed():
+    missed = result.binding_missed()
+    if check and missed:
+        ids = ", ".join(r.milestone.id for r in missed)
+        stderr.print(f"--check: {len(missed)} binding milestone(s) missed: {ids}", highlight=False)
         raise typer.Exit(1)

@@ -66,6 +66,8 @@ def units(
     Example: ntm units --district "cau ke" --level advanced
     """
     from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
+
+    countable = DISTRICT_LEVEL | {UnitKind.COMMUNE}
     from ntm_cli.engine.lookup import match_units, resolve_unit
     from ntm_cli.engine.status import at_least, level_of
     from ntm_cli.render import units as render
@@ -73,9 +75,12 @@ def units(
 
     try:
         kinds = {UnitKind.parse(kind)} if kind else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--kind") from None
+    try:
         wanted = None if level in (None, "none") else Level.parse(level or "")
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        raise typer.BadParameter(f"{exc}, or none", param_hint="--level") from None
     with handled():
         registry = load(data).registry
         pool = list(registry.units)
@@ -87,8 +92,8 @@ def units(
         if kinds:
             pool = [u for u in pool if u.kind in kinds]
         rows = render.select(registry, pool, lambda u: level_of(u, year))
-        if level == "none":
-            rows = [r for r in rows if r.level is None and r.unit.kind.tier > 0]
+        if level == "none":  # wards and townships never hold a level: not "not yet"
+            rows = [r for r in rows if r.level is None and r.unit.kind in countable]
         elif wanted is not None:
             rows = [r for r in rows if at_least(r.level, wanted)]
     if output is OutputFormat.JSON:
@@ -96,4 +101,4 @@ def units(
     elif output is OutputFormat.CSV:
         print(render.units_csv(rows), end="")
     else:
-        stdout.print(render.build_units_table(rows, lang))
+        stdout.print(render.build_units_table(rows, lang, year))

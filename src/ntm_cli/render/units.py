@@ -49,12 +49,15 @@ def short_name(unit: Unit | None) -> str:
     return f"{ABBREVIATION.get(unit.kind, '')} {bare}".strip()
 
 
-def _year(unit: Unit, level: Level) -> str:
+def _year(unit: Unit, level: Level, until: int | None = None) -> str:
+    """The result year of `level`, blank when not reached (by `until`, when given)."""
     recognition = unit.recognitions.get(level)
-    return str(recognition.year) if recognition else ""
+    if recognition is None or (until is not None and recognition.year > until):
+        return ""
+    return str(recognition.year)
 
 
-def build_units_table(rows: list[UnitRow], lang: Lang) -> Group:
+def build_units_table(rows: list[UnitRow], lang: Lang, until: int | None = None) -> Group:
     """Code, name, district, level and the result year of each level."""
     table = Table(
         title=t("units.title", lang, n=len(rows)), title_justify="left",
@@ -76,7 +79,7 @@ def build_units_table(rows: list[UnitRow], lang: Lang) -> Group:
         district = row.district if row.district is not u else None
         table.add_row(
             u.code, name, short_name(district), level_label(row, lang),
-            *(_year(u, level) for level in LEVELS),
+            *(_year(u, level, until) for level in LEVELS),
         )  # fmt: skip
     notes = [Text(t("units.years", lang), style="dim")]
     if illustrative:
