@@ -185,7 +185,7 @@ def test_units_filters() -> None:
         out = json.loads(run("units", "--district", query, "--kind", "Xã", "-f", "json"))
         assert len(out) == 10, query
     hoa = json.loads(run("units", "--search", "Hòa Tân", "-f", "json"))
-    assert [u["name"] for u in hoa] == ["Xã Hoà Tân", "Xã Tân Hòa"][:1]  # old-style GSO spelling
+    assert [u["name"] for u in hoa] == ["Xã Hoà Tân"]  # the GSO list writes the old style
     assert len(json.loads(run("units", "-s", "hoa tan", "-f", "json"))) == 1
     none = json.loads(
         run("units", "--level", "none", "--kind", "commune", "--year", "2020", "-f", "json")
@@ -217,7 +217,10 @@ def test_units_table_marks_illustrative_rows() -> None:
     out = run("units", "-d", "845")
     assert "Xã Hòa Ân *" in out and "Huyện Cầu Kè" in out
     assert "dòng có số liệu minh họa" in out
-    assert "Illustrative" not in run("units", "-d", "845", "--lang", "en")
+    assert "rows hold illustrative, not published, figures" in run(
+        "units", "-d", "845", "--lang", "en"
+    )
+    assert "*" not in run("units", "-d", "845", "--kind", "Thị trấn")  # no illustrative row
 
 
 def test_plan_check_passes_on_the_bundled_data() -> None:
@@ -301,3 +304,108 @@ def test_a_year_with_no_result_in_the_registry_is_flagged() -> None:
     assert "Sổ đơn vị chưa có kết quả nào của năm 2025 (mới nhất: 2024)" in out
     assert "no result of 2025 yet" in run("progress", "--all-years", "--lang", "en")
     assert "chưa có kết quả" not in run("progress", "--year", "2024")
+
+
+def test_names_that_begin_like_a_prefix_are_found() -> None:
+    for query in ("Phương Thạnh", "phuong thanh", "Xã Phương Thạnh", "Huyền Hội"):
+        found = json.loads(run("units", "-s", query, "-f", "json"))
+        assert len(found) == 1, query
+    assert json.loads(run("units", "-s", "Phương Thạnh", "-f", "json"))[0]["code"] == "29290"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+ASPIRATIONAL_2024 = """
+  - id: "2024.xa-kieu-mau-phan-dau"
+    year: 2024
+    kind: share
+    scope: commune
+    level: model
+    target: 50
+    binding: false
+    wording: "Phấn đấu 50% số xã đạt chuẩn nông thôn mới kiểu mẫu"
+"""
+
+
+def test_check_ignores_a_missed_aspirational_milestone(data_copy: Path) -> None:
+    with (data_copy / "targets.yaml").open("a", encoding="utf-8") as f:
+        f.write(ASPIRATIONAL_2024)
+    ms = milestones("-y", "2024", "--data", str(data_copy))
+    assert ms["2024.xa-kieu-mau-phan-dau"]["status"] == "missed"
+    run("progress", "-y", "2024", "--check", "--data", str(data_copy))
+
+
+def test_all_years_keeps_two_milestones_of_one_indicator(data_copy: Path) -> None:
+    with (data_copy / "targets.yaml").open("a", encoding="utf-8") as f:
+        f.write(ASPIRATIONAL_2024.replace("level: model", "level: advanced").replace("50", "70"))
+    out = run("progress", "--all-years", "--data", str(data_copy))
+    share_rows = [line for line in out.splitlines() if "Xã đạt NTM nâng cao (tỷ lệ)" in line]
+    assert len(share_rows) == 2  # the binding 60% and the aspirational 70% of 2024
+    assert "51/51" in out and "51/60" in out
+    assert out.count("(phấn đấu)") == 2  # the 70% row and the model district row
+
+
+def test_plan_check_flags_what_can_never_be_counted(data_copy: Path) -> None:
+    plan = data_copy / "targets.yaml"
+    edit(plan, 'unit: "845"', 'unit: "29236"')  # a ward
+    edit(plan, "target: 9\n", "target: 10\n")  # more than the 9 district-level units
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    assert "milestones[5].unit: 29236 is a Phường (Phường 4); name a commune (xã)" in result.output
+    assert "milestones[4].target: 10 is more than the 9 district-level units" in result.output
+    edit(plan, 'area: "84"', 'area: "99"')
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert f"{plan}:27: plan.area: 99 is not a unit of" in result.output
+
+
+def test_plan_check_on_an_empty_registry(data_copy: Path) -> None:
+    units = data_copy / "units.csv"
+    units.write_text(units.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    edit(data_copy / "targets.yaml", 'area: "84"', 'area: ""')
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    assert "milestones[0].scope: the plan's area has no communes (xã) to count" in result.output
+
+
+def test_registry_shape_problems(data_copy: Path) -> None:
+    units = data_copy / "units.csv"
+    lines = units.read_text(encoding="utf-8").splitlines()
+    lines[0] += ",ntm_year"
+    lines[3] = lines[3] + ",oops"
+    units.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
+    assert f"{units}:1: column 'ntm_year' appears twice; keep one" in out
+    lines[0] = lines[0].removesuffix(",ntm_year")
+    units.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
+    assert f"{units}:4: the row has 15 cells but the header 14; a value with a comma" in out
+
+
+def test_bad_yaml_is_reported_with_its_line(data_copy: Path) -> None:
+    plan = data_copy / "targets.yaml"
+    edit(plan, "    target: 3\n", "    target: 3\n    target: 4\n")
+    out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
+    assert (
+        f"{plan}:47: not valid YAML: 'target' is given twice in one mapping (also on line 46)"
+        in out
+    )
+    edit(plan, "    target: 4\n", '    wording_en: "bell \x07"\n')
+    out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
+    assert f"{plan}:47: not valid YAML" in out
+    edit(plan, '    wording_en: "bell \x07"\n', "")
+    edit(plan, "target: 3\n", "target: .inf\n")
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert (
+        result.exit_code == 1
+        and "milestones[0].target: Input should be a finite number" in result.output
+    )
+
+
+def test_a_year_without_milestones_says_so() -> None:
+    assert "Kế hoạch 69/KH-UBND không có chỉ tiêu nào cho năm 2021." in run(
+        "progress", "-y", "2021"
+    )

@@ -215,3 +215,18 @@ def test_a_cache_entry_is_used_only_for_the_exact_file_it_came_from(tmp_path: Pa
     assert load_plan(path).milestones[0].target == 50
     entry.write_text("{not json", encoding="utf-8")
     assert load_plan(path).milestones[0].target == 50
+
+
+def test_a_revocation_must_follow_what_it_revokes(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "code,name,kind,parent_code,ntm_year,advanced_year,revoked_level,revoked_on\n"
+        "1,Xã Một,Xã,,2019,2022,advanced,2021-01-01\n"
+        "2,Xã Hai,Xã,,2019,,model,2023-01-01\n"
+        "3,Xã Ba,Xã,,2019,2022,advanced,2024-03-01\n",
+    )
+    _, problems = read_registry(path)
+    assert problems == [
+        f"{path}:2: revoked_on: 2021-01-01 is before the advanced result year 2022",
+        f"{path}:3: revoked_level: model is revoked but was never reached",
+    ]

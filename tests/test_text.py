@@ -6,7 +6,16 @@ import unicodedata
 
 import pytest
 
-from ntm_cli.text import fold, has_diacritics, name_keys, nfc, slug, split_prefix, tone_key
+from ntm_cli.text import (
+    fold,
+    has_diacritics,
+    name_key,
+    nfc,
+    slug,
+    split_prefix,
+    tone_key,
+    unit_name_key,
+)
 
 
 def test_nfc_folds_decomposed_text_and_spaces() -> None:
@@ -56,6 +65,14 @@ def test_fold_removes_every_mark_and_the_stroke_of_d() -> None:
         ("P.01", "ward", "01"),
         ("Cầu Kè", None, "Cầu Kè"),
         ("Hiệp Hòa", None, "Hiệp Hòa"),
+        ("huyen cau ke", "district", "cau ke"),
+        # names that begin like a prefix word are names
+        ("Phương Thạnh", None, "Phương Thạnh"),
+        ("Huyền Hội", None, "Huyền Hội"),
+        ("Xã Phương Thạnh", "commune", "Phương Thạnh"),
+        ("Tịnh Biên", None, "Tịnh Biên"),
+        ("Tân Hòa", None, "Tân Hòa"),
+        ("Hà Tiên", None, "Hà Tiên"),
     ],
 )
 def test_split_prefix(text: str, kind: str | None, bare: str) -> None:
@@ -63,9 +80,10 @@ def test_split_prefix(text: str, kind: str | None, bare: str) -> None:
 
 
 def test_name_keys_match_numbered_wards_and_tone_styles() -> None:
-    assert name_keys("P.01") == name_keys("Phường 1")
-    assert name_keys("Xã Hoà Tân")[0] == name_keys("hòa tân")[0]
-    assert name_keys("Xã Hoà Tân")[1] == "hoa tan"
+    assert unit_name_key("P.01") == unit_name_key("Phường 1")
+    assert unit_name_key("Xã Hoà Tân")[0] == name_key("hòa tân")[0]
+    assert unit_name_key("Xã Hoà Tân")[1] == "hoa tan"
+    assert unit_name_key("Xã Phương Thạnh") == name_key("Phương Thạnh")  # stripped once
 
 
 def test_slug() -> None:

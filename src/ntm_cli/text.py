@@ -37,47 +37,51 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != nfc(text).lower()
 
 
-# Prefixes of unit names, as folded text, longest first so "thi tran" wins over "thi".
-_PREFIXES: list[tuple[str, str]] = [
-    ("thanh pho", "city"),
-    ("thi tran", "township"),
-    ("thi xa", "town"),
-    ("phuong", "ward"),
-    ("huyen", "district"),
-    ("tinh", "province"),
-    ("xa", "commune"),
-    ("tp", "city"),
-    ("tx", "town"),
-    ("tt", "township"),
-    ("h", "district"),
-    ("p", "ward"),
-    ("x", "commune"),
+# Prefixes of unit names. Full words must be spelled as prefixes ("Phường", "phuong" only in a
+# text without any mark), so "Phương Thạnh" and "Huyền Hội" stay names; abbreviations need
+# their dot ("H.", "P.", "X.") except the two-letter ones ("TX", "TP", "TT").
+_WORDS: list[tuple[str, str]] = [
+    ("thành phố", "city"),
+    ("thị trấn", "township"),
+    ("thị xã", "town"),
+    ("phường", "ward"),
+    ("huyện", "district"),
+    ("tỉnh", "province"),
+    ("xã", "commune"),
 ]
-_PREFIX_RE = re.compile(
-    r"^(?P<prefix>" + "|".join(re.escape(p) for p, _ in _PREFIXES) + r")(?:\.\s*|\s+)(?=\S)"
-)
-_PREFIX_KIND = dict(_PREFIXES)
+_ABBREVIATIONS = [("tp", "city"), ("tx", "town"), ("tt", "township")]
+_DOTTED = [("h", "district"), ("p", "ward"), ("x", "commune"), *_ABBREVIATIONS]
 _NUMBER = re.compile(r"\b0+(\d)")
 
 
 def split_prefix(text: str) -> tuple[str | None, str]:
     """Split "H. Cầu Kè" into ("district", "Cầu Kè"); a name with no known prefix gives None."""
     clean = nfc(text)
-    match = _PREFIX_RE.match(fold(clean))
-    if not match:
-        return None, clean
-    # Folding keeps one character per base letter, so the folded offset is valid in the original.
-    return _PREFIX_KIND[match.group("prefix")], clean[match.end() :].strip()
+    lower = tone_key(clean)
+    plain = not has_diacritics(clean)
+    for word, kind in _WORDS:
+        for spelling in (word, fold(word)) if plain else (word,):
+            if lower.startswith(spelling + " ") and len(lower) > len(spelling) + 1:
+                return kind, clean[len(spelling) :].strip()
+    for abbreviation, kind in _DOTTED:
+        if lower.startswith(abbreviation + ".") and len(lower.rstrip()) > len(abbreviation) + 1:
+            return kind, clean[len(abbreviation) + 1 :].strip()
+    for abbreviation, kind in _ABBREVIATIONS:
+        if lower.startswith(abbreviation + " ") and len(lower) > len(abbreviation) + 1:
+            return kind, clean[len(abbreviation) :].strip()
+    return None, clean
 
 
-def name_keys(text: str) -> tuple[str, str]:
-    """The two keys a bare name is matched on: marks kept (tone style folded), and no marks.
-
-    Leading zeros of numbers are dropped so "P.01" matches "Phường 1".
-    """
-    _, bare = split_prefix(text)
+def name_key(bare: str) -> tuple[str, str]:
+    """The two keys a name without its prefix is matched on: marks kept (tone style folded),
+    and no marks. Leading zeros of numbers are dropped so "P.01" matches "Phường 1"."""
     bare = _NUMBER.sub(r"\1", bare)
     return tone_key(bare), fold(bare)
+
+
+def unit_name_key(name: str) -> tuple[str, str]:
+    """The keys of a registry name: its official prefix removed once."""
+    return name_key(split_prefix(name)[1])
 
 
 def slug(text: str) -> str:

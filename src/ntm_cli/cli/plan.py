@@ -31,7 +31,10 @@ def check(
     with handled():
         folder = datadir.resolve(data)
         plan_path, registry_path = folder / datadir.PLAN_FILE, folder / datadir.REGISTRY_FILE
-        plan, problems = parse_plan(plan_path.read_bytes(), plan_path)
+        try:
+            plan, problems = parse_plan(plan_path.read_bytes(), plan_path)
+        except OSError as exc:
+            plan, problems = None, [f"{plan_path}: cannot be read ({exc.strerror})"]
         try:
             registry, registry_problems = read_registry(registry_path)
         except DataError as exc:

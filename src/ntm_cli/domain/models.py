@@ -151,6 +151,19 @@ def ladder_problems(unit: Unit) -> list[tuple[str, str]]:
                 f"{up.year} is before {lower.value}_year {low.year}; "
                 f"a unit reaches {lower.value} first",
             ))  # fmt: skip
+    if unit.revoked_level is not None and unit.revoked_on is not None:
+        revoked = unit.recognitions.get(unit.revoked_level)
+        if revoked is None:
+            problems.append((
+                "revoked_level",
+                f"{unit.revoked_level.value} is revoked but was never reached",
+            ))  # fmt: skip
+        elif unit.revoked_on.year < revoked.year:
+            problems.append((
+                "revoked_on",
+                f"{unit.revoked_on.isoformat()} is before the {unit.revoked_level.value} "
+                f"result year {revoked.year}",
+            ))  # fmt: skip
     for level, recognition in unit.recognitions.items():
         if recognition.decided_on and recognition.decided_on.year < recognition.year:
             problems.append((
@@ -248,6 +261,7 @@ class Plan:
     source: str = ""
     path: str = ""
     criteria: dict[str, str] = field(default_factory=dict)  # scope -> criteria set id
+    area_line: int = 0
     due_day: int = 5  # a month's return is due on this day of the next month
 
     @property

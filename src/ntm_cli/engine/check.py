@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ntm_cli.domain.models import MilestoneKind, Plan, Registry, UnitKind
+from ntm_cli.domain.models import DISTRICT_LEVEL, MilestoneKind, Plan, Registry, Scope, UnitKind
+
+COUNTABLE = DISTRICT_LEVEL | {UnitKind.COMMUNE}
 
 
 def check_registry(registry: Registry) -> list[str]:
@@ -43,24 +45,42 @@ def _parent_problems(registry: Registry, code: str, where: str) -> list[str]:
 
 
 def check_plan(plan: Plan, registry: Registry) -> list[str]:
-    """The plan's area and named units exist in the registry and are of a countable kind."""
+    """The plan's area and named units exist in the registry and can be counted; a count is
+    not above the units there are, and every scope has units to count."""
+    from ntm_cli.engine.progress import eligible_units
+
     problems: list[str] = []
     if plan.area_code and plan.area_code not in registry.by_code:
         problems.append(
-            f"{plan.path}: plan.area: {plan.area_code} is not a unit of {registry.path}"
+            f"{plan.path}:{plan.area_line}: plan.area: {plan.area_code} is not a unit of "
+            f"{registry.path}"
         )
+        return problems
     area = {u.code for u in registry.descendants(plan.area_code)} if plan.area_code else None
+    pools = {scope: len(eligible_units(plan, registry, scope)) for scope in Scope}
     for i, m in enumerate(plan.milestones):
-        if m.kind is not MilestoneKind.UNIT:
+        where = f"{plan.path}:{m.line}: milestones[{i}]"
+        if m.kind is MilestoneKind.UNIT:
+            unit = registry.by_code.get(m.unit_code)
+            if unit is None:
+                problems.append(f"{where}.unit: {m.unit_code!r} is not a unit of {registry.path}")
+            elif unit.kind not in COUNTABLE:
+                problems.append(
+                    f"{where}.unit: {m.unit_code} is a {unit.kind.vi} ({unit.name}); name a "
+                    "commune (xã) or a district-level unit"
+                )
+            elif area is not None and unit.code not in area:
+                problems.append(
+                    f"{where}.unit: {m.unit_code} ({unit.name}) is outside the plan's area "
+                    f"{plan.area_code}"
+                )
             continue
-        where = f"{plan.path}:{m.line}: milestones[{i}].unit"
-        unit = registry.by_code.get(m.unit_code)
-        if unit is None:
-            problems.append(f"{where}: {m.unit_code!r} is not a unit of {registry.path}")
-        elif unit.kind is UnitKind.PROVINCE:
-            problems.append(f"{where}: {m.unit_code} is a province; name a district or commune")
-        elif area is not None and unit.code not in area:
+        eligible = pools[m.scope]
+        noun = "communes (xã)" if m.scope is Scope.COMMUNE else "district-level units"
+        if eligible == 0:
+            problems.append(f"{where}.scope: the plan's area has no {noun} to count")
+        elif m.kind is not MilestoneKind.SHARE and m.target > eligible:
             problems.append(
-                f"{where}: {m.unit_code} ({unit.name}) is outside the plan's area {plan.area_code}"
+                f"{where}.target: {m.target:g} is more than the {eligible} {noun} in the area"
             )
     return problems

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 
 from ntm_cli.domain.models import Registry, Unit, UnitKind, pad_code
 from ntm_cli.errors import LookupProblem
-from ntm_cli.text import has_diacritics, name_keys, split_prefix
+from ntm_cli.text import has_diacritics, name_key, nfc, split_prefix, unit_name_key
 
 
 def match_units(
@@ -19,25 +19,34 @@ def match_units(
     """Units whose code is `query`, or whose name matches it (whole name, or part with `partial`).
 
     A query with marks matches marks ("Hòa" finds "Hoà" but not "Hóa"); one without marks
-    matches any ("hoa" finds all three). A prefix ("H.", "TX", "Xã") narrows the kind.
+    matches any ("hoa" finds all three). A prefix ("H.", "TX", "Xã") narrows the kind; when a
+    reading with a prefix finds nothing, the whole text is tried as a name ("phuong thanh").
     """
-    prefix_kind, bare = split_prefix(query)
     candidates = list(registry.units if pool is None else pool)
     if kinds is not None:
         candidates = [u for u in candidates if u.kind in kinds]
-    if prefix_kind is not None:
-        candidates = [u for u in candidates if u.kind.value == prefix_kind]
-    if bare.isdigit():
-        codes = {bare} | {pad_code(bare, u.kind) for u in candidates}
+    prefix_kind, bare = split_prefix(query)
+    readings = [(prefix_kind, bare), (None, nfc(query))] if prefix_kind else [(None, bare)]
+    for kind, text in readings:
+        narrowed = [u for u in candidates if kind is None or u.kind.value == kind]
+        found = _match(narrowed, text, partial)
+        if found:
+            return found
+    return []
+
+
+def _match(candidates: list[Unit], text: str, partial: bool) -> list[Unit]:
+    if text.isdigit():
+        codes = {text} | {pad_code(text, u.kind) for u in candidates}
         by_code = [u for u in candidates if u.code in codes]
         if by_code or not partial:
             return by_code
-    marked = has_diacritics(bare)
-    tone, folded = name_keys(bare)
+    marked = has_diacritics(text)
+    tone, folded = name_key(text)
     wanted = tone if marked else folded
     found = []
     for unit in candidates:
-        unit_tone, unit_folded = name_keys(unit.name)
+        unit_tone, unit_folded = unit_name_key(unit.name)
         key = unit_tone if marked else unit_folded
         if (wanted in key) if partial else (wanted == key):
             found.append(unit)

@@ -79,7 +79,7 @@ def actual_text(r: MilestoneResult, lang: Lang) -> str:
     return t("progress.unit_reached", lang, year=r.reached_year)
 
 
-def _caption(progress: Progress, registry: Registry, lang: Lang) -> str:
+def _caption(progress: Progress, lang: Lang) -> str:
     if progress.as_of:
         basis = t("progress.by_date", lang, as_of=date_text(progress.as_of, lang))
     else:
@@ -108,6 +108,9 @@ def _footer(
     progress: Progress, registry: Registry, lang: Lang, legend: str = "progress.legend"
 ) -> list[Text]:
     lines = [Text(t(legend, lang), style="dim")]
+    if not progress.results:
+        year = progress.year if progress.year is not None else ""
+        lines.insert(0, Text(t("progress.none", lang, year=year, number=progress.plan.number)))
     latest = progress.latest_result_year
     later = sorted(
         {r.milestone.year for r in progress.results if latest and r.milestone.year > latest}
@@ -128,7 +131,7 @@ def build_progress_table(progress: Progress, registry: Registry, lang: Lang) -> 
     plan = progress.plan
     title = t("progress.title", lang, number=plan.number, year=progress.year)
     table = Table(
-        title=f"{title}\n[dim]{_caption(progress, registry, lang)}[/dim]",
+        title=f"{title}\n[dim]{_caption(progress, lang)}[/dim]",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -160,7 +163,7 @@ def build_period_table(progress: Progress, registry: Registry, lang: Lang) -> Gr
         "progress.title_all", lang, number=plan.number, start=plan.start_year, end=plan.end_year
     )
     table = Table(
-        title=f"{title}\n[dim]{_caption(progress, registry, lang)}[/dim]",
+        title=f"{title}\n[dim]{_caption(progress, lang)}[/dim]",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -169,16 +172,20 @@ def build_period_table(progress: Progress, registry: Registry, lang: Lang) -> Gr
     years = sorted({r.milestone.year for r in progress.results})
     for year in years:
         table.add_column(str(year), justify="center", no_wrap=True)
-    rows: dict[tuple[str, str, str, str], dict[int, MilestoneResult]] = {}
-    labels: dict[tuple[str, str, str, str], Text] = {}
+    # One row per indicator; a second milestone of the same indicator in the same year (a
+    # binding and an aspirational target, say) gets a row of its own rather than a lost cell.
+    rows: dict[tuple[object, ...], dict[int, MilestoneResult]] = {}
+    labels: dict[tuple[object, ...], Text] = {}
     for r in progress.results:
         m = r.milestone
-        key = (m.kind.value, m.scope.value, m.level.value, m.unit_code)
+        key: tuple[object, ...] = (m.kind, m.scope, m.level, m.unit_code, m.binding, 0)
+        while m.year in rows.get(key, {}):
+            key = (*key[:-1], int(str(key[-1])) + 1)
         rows.setdefault(key, {})[m.year] = r
         if key not in labels:
             labels[key] = Text(series_label(m, registry, lang))
-        if not m.binding:
-            labels[key].append(f" ({t('progress.aspirational', lang)})", style="italic")
+            if not m.binding:
+                labels[key].append(f" ({t('progress.aspirational', lang)})", style="italic")
     for key, by_year in rows.items():
         cells: list[Text | str] = [labels[key]]
         for year in years:

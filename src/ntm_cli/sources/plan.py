@@ -18,7 +18,7 @@ from ntm_cli import __version__
 from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Scope
 from ntm_cli.errors import DataError
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def load_plan(path: Path) -> Plan:
@@ -84,6 +84,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
         path=str(path),
         criteria={scope: set_id for scope, set_id in spec.criteria.model_dump().items() if set_id},
         due_day=spec.returns.due_day,
+        area_line=line_of(("plan", "area"), lines),
         milestones=tuple(
             Milestone(
                 id=m.id,
@@ -119,6 +120,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "source": plan.source,
         "criteria": plan.criteria,
         "due_day": plan.due_day,
+        "area_line": plan.area_line,
         "milestones": [
             {
                 "id": m.id,
@@ -170,6 +172,7 @@ def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
         path=path,
         criteria=data["criteria"],
         due_day=data["due_day"],
+        area_line=data["area_line"],
         milestones=milestones,
     )
 

@@ -60,7 +60,7 @@ class MilestoneSpec(_Strict):
     kind: MilestoneKind
     scope: Scope | None = None
     level: Level
-    target: float | None = Field(default=None, ge=0)
+    target: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     unit: str = ""
     binding: bool = True
     wording: str = Field(min_length=1)

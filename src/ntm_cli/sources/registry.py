@@ -95,11 +95,22 @@ def read_registry(path: Path) -> tuple[Registry, list[str]]:
         for h in header
         if h and h not in COLUMNS
     ]
-    index = {h: i for i, h in enumerate(header) if h in COLUMNS}
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h in index:
+            problems.append(f"{path}:1: column {h!r} appears twice; keep one")
+        elif h in COLUMNS:
+            index[h] = i
     units: list[Unit] = []
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
+            continue
+        if any(cell.strip() for cell in row[len(header) :]):
+            problems.append(
+                f"{path}:{line}: the row has {len(row)} cells but the header {len(header)}; "
+                "a value with a comma needs quotes"
+            )
             continue
         unit, row_problems = _parse_row(row, index, f"{path}:{line}", line)
         problems.extend(row_problems)

@@ -24,11 +24,17 @@ def validate_yaml(
         return None, {}, [f"{path}:{line}: not UTF-8 text; save the file as UTF-8"]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
+        position = getattr(exc, "position", None)  # a reader error: a character YAML refuses
+        if mark is not None:
+            where = f":{mark.line + 1}"
+        elif isinstance(position, int):
+            where = f":{text[:position].count(chr(10)) + 1}"
+        else:
+            where = ""
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
         return None, {}, [f"{path}{where}: not valid YAML: {problem}"]
     lines: Lines = {}
     if node is not None:
@@ -46,6 +52,47 @@ def validate_yaml(
                 message = "is not a known field"
             problems.append(f"{path}:{line_of(loc, lines)}: {dotted(loc)}: {message}")
         return None, lines, problems
+
+
+def _unique_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
+    """A mapping whose keys are unique: YAML lets the last of two `level:` lines win silently."""
+    import yaml
+
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"{key!r} is given twice in one mapping (also on line {seen[key]})",
+                key_node.start_mark,
+            )  # fmt: skip
+        seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _unique_key_loader() -> type:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+    return Loader
+
+
+class _LazyLoader:
+    """Builds the loader class on first use, so importing this module does not import yaml."""
+
+    _cls: type | None = None
+
+    def __new__(cls, stream: Any) -> Any:
+        if cls._cls is None:
+            cls._cls = _unique_key_loader()
+        return cls._cls(stream)
+
+
+_UniqueKeyLoader: Any = _LazyLoader
 
 
 def _mark_lines(node: Any, path: tuple[str | int, ...], lines: Lines) -> None:

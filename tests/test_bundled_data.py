@@ -1,0 +1,69 @@
+"""The bundled Trà Vinh registry against the published provincial totals (domain notes §5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
+from ntm_cli.engine.status import at_least, level_of
+from ntm_cli.sources.datadir import BUNDLED, load
+
+DATA = load(BUNDLED)
+COMMUNES = [u for u in DATA.registry.units if u.kind is UnitKind.COMMUNE]
+DISTRICTS = [u for u in DATA.registry.units if u.kind in DISTRICT_LEVEL]
+
+
+def counts(year: int | None = None, as_of: dt.date | None = None) -> tuple[int, int, int, int]:
+    levels = [level_of(u, year, as_of) for u in COMMUNES]
+    return (
+        sum(at_least(level_of(u, year, as_of), Level.NTM) for u in DISTRICTS),
+        sum(at_least(lv, Level.NTM) for lv in levels),
+        sum(at_least(lv, Level.ADVANCED) for lv in levels),
+        sum(at_least(lv, Level.MODEL) for lv in levels),
+    )
+
+
+def test_the_registry_has_every_unit_of_tra_vinh() -> None:
+    kinds = [u.kind for u in DATA.registry.units]
+    assert kinds.count(UnitKind.COMMUNE) == 85
+    assert kinds.count(UnitKind.TOWNSHIP) == 10
+    assert kinds.count(UnitKind.WARD) == 9
+    assert len(DISTRICTS) == 9
+    per_district = [len([c for c in COMMUNES if c.parent_code == d.code]) for d in DISTRICTS]
+    assert per_district == [1, 13, 10, 9, 13, 13, 15, 6, 5]
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2020, (6, 69, 11, 0)),
+        (2021, (6, 82, 27, 0)),
+        (2022, (8, 85, 38, 2)),
+        (2023, (9, 85, 44, 7)),
+        (2024, (9, 85, 51, 9)),
+    ],
+)
+def test_totals_by_result_year(year: int, expected: tuple[int, int, int, int]) -> None:
+    assert counts(year=year) == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (dt.date(2023, 5, 29), (6, 85, 38, 2)),  # published: 6/9, 85/85, 38, 2
+        (dt.date(2024, 2, 1), (8, 85, 40, 4)),  # early 2024: 8/9, 85, 40, 4
+        (dt.date(2024, 6, 30), (9, 85, 44, 7)),  # mid 2024: 9/9, 85, 44, 7
+    ],
+)
+def test_totals_as_published_on_a_date(as_of: dt.date, expected: tuple[int, int, int, int]) -> None:
+    assert counts(as_of=as_of) == expected
+
+
+def test_published_rows_cite_their_source_and_others_say_illustrative() -> None:
+    for unit in COMMUNES + DISTRICTS:
+        if unit.recognitions:
+            assert "(published)" in unit.source or unit.source.startswith("illustrative"), unit.code
+    assert not any(r.year >= 2025 for u in DATA.registry.units for r in u.recognitions.values()
+                   if u.kind is not UnitKind.PROVINCE)  # fmt: skip
