@@ -179,6 +179,14 @@ def date_text(value: object, lang: Lang) -> str:
     return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
 
 
+def number(value: float, lang: Lang) -> str:
+    """ "1.124,4" in Vietnamese, "1,124.4" in English; whole numbers without decimals."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if lang is Lang.VI:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
 def percent(value: float, lang: Lang) -> str:
     """ "60,0%" in Vietnamese, "60.0%" in English."""
     text = f"{value:.1f}%"

@@ -114,11 +114,15 @@ def _root(
 
 
 def _register() -> None:
-    from ntm_cli.cli import plan, progress, units
+    from ntm_cli.cli import plan, progress, returns, units
 
     app.command("progress")(progress.progress)
     app.command("units")(units.units)
     app.add_typer(plan.app, name="plan")
+    app.command("template")(returns.template)
+    app.command("import")(returns.import_)
+    app.command("completeness")(returns.completeness)
+    app.command("unit")(returns.unit)
 
 
 _register()

@@ -1,0 +1,294 @@
+"""Commune returns: `ntm template`, `ntm import`, `ntm completeness` and `ntm unit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ntm_cli.cli.app import (
+    DataOption,
+    FormatOption,
+    OutputFormat,
+    handled,
+    stderr,
+    stdout,
+    today,
+)
+from ntm_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from ntm_cli.sources.datadir import DataSet
+    from ntm_cli.sources.returns import ReadContext
+    from ntm_cli.sources.store import Store
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        envvar="NTM_STORE",
+        help="SQLite file of imported returns (default: ~/.local/share/ntm/returns.sqlite).",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the output.")]
+PeriodOption = Annotated[str, typer.Option("--period", "-p", help="Reporting month, YYYY-MM.")]
+
+
+def _period(text: str) -> str:
+    from ntm_cli.domain.returns import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--period") from None
+
+
+def _store(path: Path | None, create: bool = True) -> Store:
+    from ntm_cli.sources.store import Store, default_path
+
+    return Store(path or default_path(), create=create)
+
+
+def _context(dataset: DataSet) -> ReadContext:
+    from ntm_cli.errors import DataError
+    from ntm_cli.sources.criteria import load_criteria
+    from ntm_cli.sources.returns import ReadContext
+
+    set_id = dataset.plan.criteria.get("commune")
+    if not set_id:
+        raise DataError(f"{dataset.plan.path}: criteria.commune is not set; name a criteria set")
+    return ReadContext(dataset.plan, dataset.registry, load_criteria(dataset.folder, set_id))
+
+
+def template(
+    period: PeriodOption,
+    district: Annotated[
+        str | None, typer.Option("--district", "-d", help="Only this district-level unit.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Only this commune (code or name).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the forms.")] = Path("forms"),
+    force: Annotated[bool, typer.Option("--force", help="Replace forms that exist.")] = False,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """Write one return form (xlsx) per commune, pre-filled with its last return.
+
+    Example: ntm template --period 2024-06 --district "Cầu Kè" --out forms/2024-06
+    """
+    from ntm_cli.domain.models import DISTRICT_LEVEL, UnitKind
+    from ntm_cli.domain.returns import next_level
+    from ntm_cli.engine.lookup import resolve_unit
+    from ntm_cli.engine.status import level_of
+    from ntm_cli.render.template import FormContext, build_form
+    from ntm_cli.sources.datadir import load
+    from ntm_cli.sources.output import workbook_bytes, write_atomic
+    from ntm_cli.text import slug, split_prefix
+
+    month = _period(period)
+    with handled():
+        dataset = load(data)
+        ctx = _context(dataset)
+        registry = dataset.registry
+        plan = dataset.plan
+        area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
+        communes = [u for u in area if u.kind is UnitKind.COMMUNE]
+        if district:
+            head = resolve_unit(registry, district, DISTRICT_LEVEL, what="district-level unit")
+            communes = [u for u in communes if u.parent_code == head.code]
+        if unit:
+            communes = [resolve_unit(registry, unit, {UnitKind.COMMUNE}, what="commune")]
+        previous = {}
+        if _exists(store):
+            with _store(store, create=False) as db:
+                for stored in db.returns(before=month):
+                    previous[stored.ret.unit_code] = stored.ret  # the latest period wins
+        targets = []
+        for commune in communes:
+            name = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}.xlsx"
+            target = out / name
+            if target.exists() and not force:
+                raise typer.BadParameter(
+                    f"{target} exists; add --force to replace it", param_hint="--out"
+                )
+            targets.append((commune, target))
+        for commune, target in targets:
+            level = level_of(commune)
+            book = build_form(
+                FormContext(
+                    unit=commune,
+                    district=registry.district_of(commune),
+                    period=month,
+                    criteria=ctx.criteria,
+                    level=level,
+                    towards=next_level(level),
+                    previous=previous.get(commune.code),
+                )
+            )
+            write_atomic(target, workbook_bytes(book), force=True)
+            print(target)
+    stderr.print(f"{len(targets)} form(s) for {month} in {out}", highlight=False)
+
+
+def import_(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (searched for *.xlsx, *.csv).")
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Supersede an earlier return of a commune-period.")
+    ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Folder for annotated copies of rejected files."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """Import returned forms and long-format tables; one verdict per file.
+
+    Example: ntm import returns/2024-06 --errors returns/2024-06/errors
+    """
+    from ntm_cli.render import returns as render
+    from ntm_cli.sources.datadir import load
+    from ntm_cli.sources.importer import expand, import_all
+    from ntm_cli.sources.output import workbook_bytes, write_atomic
+
+    if output is OutputFormat.CSV:
+        raise typer.BadParameter("import prints table or json", param_hint="--format")
+    with handled():
+        _require_defusedxml()
+        dataset = load(data)
+        ctx = _context(dataset)
+        files = expand(paths)
+        db = None if dry_run and not _exists(store) else _store(store)
+        try:
+            now = dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
+            with render.import_progress(len(files), stderr) as advance:
+                results = import_all(files, db, ctx, replace, dry_run, advance, now)
+        finally:
+            if db is not None:
+                db.db.close()
+        if errors is not None:
+            from ntm_cli.render.annotate import annotate
+
+            for r in results:
+                if r.status == "rejected" and r.raw is not None:
+                    book = annotate(r.raw, r.path.name, r.errors)
+                    name = (
+                        r.path.name if r.path.suffix.lower() == ".xlsx" else r.path.name + ".xlsx"
+                    )
+                    write_atomic(errors / name, workbook_bytes(book), force=True)
+    if output is OutputFormat.JSON:
+        print(json.dumps(render.import_json(results, dry_run), ensure_ascii=False, indent=2))
+    else:
+        stdout.print(render.build_import_report(results, lang, dry_run))
+    if any(r.status == "rejected" for r in results):
+        raise typer.Exit(1)
+
+
+def _exists(store: Path | None) -> bool:
+    from ntm_cli.sources.store import default_path
+
+    return (store or default_path()).exists()
+
+
+def _require_defusedxml() -> None:
+    """Submitted XML is untrusted: refuse to run without defusedxml protecting openpyxl."""
+    from ntm_cli.errors import NtmError
+
+    try:
+        import defusedxml  # noqa: F401
+        import openpyxl
+    except ImportError as exc:
+        raise NtmError(
+            f"{exc.name} is not installed; reinstall ntm (pip install ntm-cli)"
+        ) from None
+    if not openpyxl.DEFUSEDXML:
+        raise NtmError("openpyxl is not using defusedxml; reinstall ntm with its dependencies")
+
+
+def completeness(
+    period: PeriodOption,
+    district: Annotated[
+        str | None, typer.Option("--district", "-d", help="Only this district-level unit.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if any commune is missing.")
+    ] = False,
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """Which communes have reported for a month, which are missing or late, by district.
+
+    Example: ntm completeness --period 2024-06
+    """
+    from ntm_cli.domain.models import DISTRICT_LEVEL
+    from ntm_cli.engine.completeness import completeness as measure
+    from ntm_cli.engine.lookup import resolve_unit
+    from ntm_cli.render import returns as render
+    from ntm_cli.sources.datadir import load
+
+    month = _period(period)
+    with handled():
+        dataset = load(data)
+        head = None
+        if district:
+            head = resolve_unit(
+                dataset.registry, district, DISTRICT_LEVEL, what="district-level unit"
+            )
+        received = {}
+        if _exists(store):
+            with _store(store, create=False) as db:
+                received = {s.ret.unit_code: s.imported_at.date() for s in db.returns(period=month)}
+        result = measure(dataset.plan, dataset.registry, month, received, head)
+    if output is OutputFormat.JSON:
+        print(json.dumps(render.completeness_json(result), ensure_ascii=False, indent=2))
+    elif output is OutputFormat.CSV:
+        print(render.completeness_csv(result), end="")
+    else:
+        stdout.print(render.build_completeness(result, lang))
+    if check and result.missing:
+        raise typer.Exit(1)
+
+
+def unit(
+    query: Annotated[str, typer.Argument(help="Code or name, e.g. 29263 or 'Long Đức'.")],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format (table or json).")
+    ] = OutputFormat.TABLE,
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """One unit's card: registry facts, recognitions, latest return, history of returns.
+
+    Example: ntm unit "Long Đức"
+    """
+    from ntm_cli.engine.lookup import resolve_unit
+    from ntm_cli.render import returns as render
+    from ntm_cli.sources.criteria import load_criteria
+    from ntm_cli.sources.datadir import load
+
+    with handled():
+        dataset = load(data)
+        found = resolve_unit(dataset.registry, query)
+        history = []
+        if _exists(store):
+            with _store(store, create=False) as db:
+                history = db.returns(unit_code=found.code, current_only=False)
+        sets = {s: load_criteria(dataset.folder, s) for s in {h.ret.criteria_set for h in history}}
+        card = render.UnitCard(found, dataset.registry.district_of(found), history, sets, today())
+    if output is OutputFormat.JSON:
+        print(json.dumps(render.unit_json(card), ensure_ascii=False, indent=2))
+    else:
+        stdout.print(render.build_unit_card(card, lang))

@@ -1,0 +1,64 @@
+"""The layout of the monthly return form: one place that both the writer and the reader use.
+
+Documented in the README ("The return form") so a district can fill it from its own tools.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+TEMPLATE_VERSION = "1"
+
+SHEET_HELP = "Hướng dẫn"
+SHEET_CRITERIA = "Tiêu chí"
+SHEET_OTHER = "Kết quả khác"
+SHEET_META = "_ntm"
+
+# "Tiêu chí": identity cells (column B, locked) and the criteria table.
+CODE_CELL = "B4"
+NAME_CELL = "B5"
+DISTRICT_CELL = "B6"
+PERIOD_CELL = "B7"
+LEVEL_CELL = "B8"
+TOWARDS_CELL = "B9"
+SET_CELL = "B10"
+HEADER_ROW = 12
+FIRST_CRITERION_ROW = 13
+NUMBER_COL, NAME_COL, STATUS_COL, NOTE_COL = "A", "B", "C", "D"
+
+# "Kết quả khác": inputs in column B.
+RECOGNITION_LEVEL_CELL = "B4"
+RECOGNITION_DECISION_CELL = "B5"
+RECOGNITION_DATE_CELL = "B6"
+OCOP_CELLS = {3: "B9", 4: "B10", 5: "B11"}
+DEBT_CELL = "B14"
+FUND_CELLS = {
+    "central": "B17",
+    "local": "B18",
+    "credit": "B19",
+    "enterprises": "B20",
+    "residents": "B21",
+}
+
+# "_ntm" (very hidden): version, unit, period, criteria set, checksum, in column B.
+META_CELLS = {
+    "version": "B1",
+    "unit_code": "B2",
+    "period": "B3",
+    "criteria_set": "B4",
+    "checksum": "B5",
+}
+
+STATUS_MET = "Đạt"
+STATUS_NOT_MET = "Chưa đạt"
+LEVEL_CHOICES = {"ntm": "Nông thôn mới", "advanced": "NTM nâng cao", "model": "NTM kiểu mẫu"}
+
+
+def checksum(version: str, unit_code: str, period: str, criteria_set: str) -> str:
+    """Ties the hidden identity together: a copied or edited form no longer matches."""
+    text = f"ntm-form|{version}|{unit_code}|{period}|{criteria_set}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def criterion_row(index: int) -> int:
+    return FIRST_CRITERION_ROW + index

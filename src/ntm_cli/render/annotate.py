@@ -1,0 +1,58 @@
+"""Annotated copies of rejected returns: bad cells highlighted, a comment on each, a summary."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+
+from ntm_cli.sources.returns import Issue
+
+BAD = PatternFill("solid", fgColor="FFC7CE")
+SUMMARY = "Lỗi cần sửa"
+
+
+def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
+    """The submitted workbook with its problems marked, or a summary alone when the file
+    could not be opened as a workbook (wrong type, damaged, a zip bomb)."""
+    book = None
+    if raw is not None and raw.startswith(b"PK"):
+        try:
+            # defusedxml is active in openpyxl (checked at start-up); the size was checked too
+            book = load_workbook(io.BytesIO(raw), rich_text=False)
+        except Exception:  # noqa: BLE001 - any failure: fall back to the summary alone
+            book = None
+    if book is None:
+        book = Workbook()
+        active = book.active
+        assert active is not None
+        book.remove(active)
+    for issue in issues:
+        if (
+            issue.sheet
+            and issue.cell
+            and issue.sheet in book.sheetnames
+            and issue.cell[0].isalpha()
+        ):
+            cell = book[issue.sheet][issue.cell]
+            cell.fill = BAD
+            previous = cell.comment.text + "\n" if cell.comment else ""
+            cell.comment = Comment(previous + issue.message, "ntm", width=320, height=120)
+    summary = book.create_sheet(SUMMARY, 0)
+    summary.append([f"{name}: {len(issues)} lỗi cần sửa trước khi gửi lại"])
+    summary["A1"].font = Font(bold=True, size=12)
+    summary.append(["Sheet", "Ô", "Lỗi"])
+    for cell in summary[2]:
+        cell.font = Font(bold=True)
+    for issue in issues:
+        summary.append([issue.sheet or "", issue.cell or "", issue.message])
+    for row in summary.iter_rows(min_row=3):
+        for cell in row:
+            cell.data_type = "s"  # submitted text is never a formula in this copy
+    summary.column_dimensions["A"].width = 16
+    summary.column_dimensions["B"].width = 10
+    summary.column_dimensions["C"].width = 100
+    book.active = 0
+    return book

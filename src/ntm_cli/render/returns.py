@@ -1,0 +1,341 @@
+"""Import verdicts, completeness and the unit card as Rich renderables, JSON and CSV."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ntm_cli.domain.models import LEVELS, Unit
+from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, CriteriaSet
+from ntm_cli.engine.completeness import Completeness
+from ntm_cli.engine.status import level_of
+from ntm_cli.i18n import Lang, date_text, percent, t
+from ntm_cli.i18n import number as amount
+from ntm_cli.sources.importer import VERDICTS, FileResult
+from ntm_cli.sources.store import StoredReturn
+
+VERDICT_STYLE = {
+    "imported": "green",
+    "unchanged": "dim",
+    "replaced": "cyan",
+    "rejected": "bold red",
+    "skipped": "dim",
+}
+LIST_ALL = 50  # up to this many files every verdict is listed; beyond, only the notable ones
+
+
+@contextlib.contextmanager
+def import_progress(total: int, console: Console) -> Iterator[Callable[[FileResult], None]]:
+    """A progress bar on a terminal for a batch; nothing when piped or for a single file."""
+    if total < 2 or not console.is_terminal:
+        yield lambda result: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ntm import", total=total)
+        yield lambda result: bar.advance(task)
+
+
+def error_line(result: FileResult, where: str, message: str) -> str:
+    """`2024-06_29263_long-duc.xlsx, "Tiêu chí"!C14: "Dat roi" is not a status; …`"""
+    return f"{result.path.name}, {where}: {message}" if where else f"{result.path.name}: {message}"
+
+
+def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) -> Group:
+    title = t("import.title", lang, n=len(results)) + (t("import.dry_run", lang) if dry_run else "")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for key in ("file", "verdict", "unit", "period"):
+        table.add_column(t(f"col.{key}", lang))
+    shown = results if len(results) <= LIST_ALL else [
+        r for r in results if r.status != "imported" or r.warnings
+    ]  # fmt: skip
+    for r in shown:
+        unit = r.unit_code or (t("import.returns", lang, n=r.returns) if r.returns > 1 else "")
+        table.add_row(
+            r.path.name,
+            Text(t(f"verdict.{r.status}", lang), style=VERDICT_STYLE[r.status]),
+            unit,
+            r.period or "",
+        )
+    if len(shown) < len(results):
+        table.add_row(Text(t("import.more", lang, n=len(results) - len(shown)), style="dim"))
+    parts: list[RenderableType] = [table]
+    rejected = [r for r in results if r.status == "rejected"]
+    if rejected:
+        parts.append(Text(t("import.errors", lang), style="bold red"))
+        for r in rejected:
+            for issue in r.errors:
+                parts.append(Text("  " + error_line(r, issue.where(), issue.message)))
+    warned = [r for r in results if r.warnings and r.status != "rejected"]
+    if warned:
+        parts.append(Text(t("import.warnings", lang), style="yellow"))
+        for r in warned:
+            for warning in r.warnings:
+                parts.append(Text(f"  {r.path.name}: {warning}"))
+    counts = Counter(r.status for r in results)
+    parts.append(
+        Text(" · ".join(f"{t(f'verdict.{v}', lang)} {counts.get(v, 0)}" for v in VERDICTS[:4]))
+    )
+    return Group(*parts)
+
+
+def import_json(results: list[FileResult], dry_run: bool) -> dict[str, Any]:
+    """The documented JSON shape of `ntm import --format json`."""
+    counts = Counter(r.status for r in results)
+    return {
+        "dry_run": dry_run,
+        "files": [
+            {
+                "path": str(r.path),
+                "status": r.status,
+                "unit_code": r.unit_code,
+                "period": r.period,
+                "returns": r.returns,
+                "errors": [
+                    {"sheet": i.sheet, "cell": i.cell, "message": i.message} for i in r.errors
+                ],
+                "warnings": r.warnings,
+            }
+            for r in results
+        ],
+        "counts": {v: counts.get(v, 0) for v in VERDICTS},
+    }
+
+
+def build_completeness(result: Completeness, lang: Lang) -> Group:
+    title = t("completeness.title", lang, period=result.period, due=date_text(result.due, lang))
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("col.district", lang))
+    for key in ("expected", "submitted", "missing", "late", "rate"):
+        table.add_column(t(f"col.{key}", lang), justify="right")
+    for d in result.districts:
+        table.add_row(
+            d.district.name, str(len(d.expected)), str(len(d.submitted)), str(len(d.missing)),
+            str(len(d.late)), percent(100 * d.rate, lang),
+        )  # fmt: skip
+    table.add_section()
+    table.add_row(
+        Text(t("completeness.total", lang), style="bold"), str(result.expected),
+        str(result.submitted), str(result.missing), str(result.late),
+        percent(100 * result.rate, lang),
+    )  # fmt: skip
+    parts: list[RenderableType] = [table]
+    if result.missing:
+        parts.append(Text(t("completeness.missing_list", lang), style="bold"))
+        for d in result.districts:
+            if d.missing:
+                names = ", ".join(f"{u.name} ({u.code})" for u in d.missing)
+                parts.append(Text(f"  {d.district.name}: {names}"))
+    else:
+        parts.append(Text(t("completeness.all_in", lang), style="green"))
+    if result.late:
+        parts.append(Text(t("completeness.late_list", lang), style="bold"))
+        for d in result.districts:
+            if d.late:
+                parts.append(Text(f"  {d.district.name}: " + ", ".join(u.name for u in d.late)))
+    return Group(*parts)
+
+
+def completeness_json(result: Completeness) -> dict[str, Any]:
+    def units(items: tuple[Unit, ...]) -> list[dict[str, str]]:
+        return [{"code": u.code, "name": u.name} for u in items]
+
+    return {
+        "period": result.period,
+        "due": result.due.isoformat(),
+        "expected": result.expected,
+        "submitted": result.submitted,
+        "missing": result.missing,
+        "late": result.late,
+        "rate": round(result.rate, 4),
+        "districts": [
+            {
+                "code": d.district.code,
+                "name": d.district.name,
+                "expected": len(d.expected),
+                "submitted": len(d.submitted),
+                "rate": round(d.rate, 4),
+                "missing": units(d.missing),
+                "late": units(d.late),
+            }
+            for d in result.districts
+        ],
+    }
+
+
+def completeness_csv(result: Completeness) -> str:
+    """One row per commune: district, code, name, submitted, late."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["period", "district_code", "district", "code", "name", "submitted", "late"])
+    for d in result.districts:
+        late = {u.code for u in d.late}
+        submitted = {u.code for u in d.submitted}
+        for u in d.expected:
+            writer.writerow([
+                result.period, d.district.code, d.district.name, u.code, u.name,
+                str(u.code in submitted).lower(), str(u.code in late).lower(),
+            ])  # fmt: skip
+    return out.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCard:
+    """What `ntm unit` shows about one unit."""
+
+    unit: Unit
+    district: Unit | None
+    history: list[StoredReturn]
+    criteria: dict[str, CriteriaSet]
+    today: dt.date
+
+    @property
+    def latest(self) -> StoredReturn | None:
+        current = [h for h in self.history if h.superseded_at is None]
+        return current[-1] if current else None
+
+
+def build_unit_card(card: UnitCard, lang: Lang) -> Group:
+    u = card.unit
+    level = level_of(u)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row(t("col.code", lang), u.code)
+    facts.add_row(t("card.kind", lang), u.kind.vi if lang is Lang.VI else u.kind.value)
+    if card.district is not None and card.district is not u:
+        facts.add_row(t("card.district", lang), card.district.name)
+    facts.add_row(t("card.level", lang), t(f"level.{level.value}" if level else "level.none", lang))
+    for lv in LEVELS:
+        rec = u.recognitions.get(lv)
+        if rec:
+            decision = ", ".join(
+                x
+                for x in (rec.decision, date_text(rec.decided_on, lang) if rec.decided_on else "")
+                if x
+            )
+            facts.add_row(
+                t("card.recognitions", lang)
+                if lv is LEVELS[0] or not u.recognitions.get(LEVELS[0])
+                else "",
+                f"{t(f'level.{lv.value}', lang)}: {rec.year}"
+                + (f" ({decision})" if decision else ""),
+            )
+    if u.source:
+        facts.add_row(t("card.source", lang), u.source)
+    parts: list[RenderableType] = [Text(u.name, style="bold"), facts]
+    latest = card.latest
+    if latest is None:
+        parts.append(Text(t("card.no_returns", lang), style="dim"))
+        return Group(*parts)
+    ret = latest.ret
+    criteria = card.criteria.get(ret.criteria_set)
+    names = (
+        {c.number: (c.name if lang is Lang.VI else c.name_en or c.name) for c in criteria.criteria}
+        if criteria
+        else {}
+    )
+    met = len(ret.met)
+    total = len(ret.statuses)
+    stamp = (
+        latest.imported_at.strftime("%d/%m/%Y %H:%M")
+        if lang is Lang.VI
+        else latest.imported_at.isoformat(sep=" ")
+    )
+    parts.append(
+        Text(
+            f"\n{t('card.latest', lang)}: {ret.period} · {latest.file_name} · {stamp}", style="bold"
+        )
+    )
+    parts.append(Text(t("card.met", lang, met=met, total=total)))
+    for number in ret.not_met:
+        parts.append(
+            Text(f"  {t('card.not_met', lang)}: {number}. {names.get(number, '')}", style="red")
+        )
+    for number, status in ret.statuses.items():
+        if status is None:
+            parts.append(
+                Text(
+                    f"  {t('card.no_data', lang)}: {number}. {names.get(number, '')}",
+                    style="yellow",
+                )
+            )
+    if ret.ocop:
+        parts.append(
+            Text(
+                f"{t('card.ocop', lang)}: " + "/".join(str(ret.ocop.get(s, 0)) for s in OCOP_STARS)
+            )
+        )
+    if ret.debt is not None:
+        parts.append(Text(f"{t('card.debt', lang)}: {amount(ret.debt, lang)}"))
+    if ret.funds:
+        parts.append(Text(f"{t('card.funds', lang)}: {amount(sum(ret.funds.values()), lang)}"))
+    history = Table(
+        title=t("card.history", lang), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    for key in ("period", "file", "imported_at", "status"):
+        history.add_column(t(f"col.{key}", lang))
+    history.add_column("✓", justify="right")
+    for h in reversed(card.history):
+        history.add_row(
+            h.ret.period, h.file_name, h.imported_at.strftime("%d/%m/%Y %H:%M"),
+            t("card.superseded" if h.superseded_at else "card.current", lang),
+            f"{len(h.ret.met)}/{len(h.ret.statuses)}",
+        )  # fmt: skip
+    parts.append(history)
+    return Group(*parts)
+
+
+def unit_json(card: UnitCard) -> dict[str, Any]:
+    u = card.unit
+    level = level_of(u)
+    return {
+        "code": u.code,
+        "name": u.name,
+        "kind": u.kind.value,
+        "district_code": card.district.code if card.district else None,
+        "level": level.value if level else None,
+        "recognitions": {
+            lv.value: {
+                "year": r.year,
+                "decision": r.decision or None,
+                "decided_on": r.decided_on.isoformat() if r.decided_on else None,
+            }
+            for lv, r in u.recognitions.items()
+        },
+        "returns": [
+            {
+                "period": h.ret.period,
+                "file": h.file_name,
+                "sha256": h.sha256,
+                "imported_at": h.imported_at.isoformat(),
+                "superseded_at": h.superseded_at.isoformat() if h.superseded_at else None,
+                "criteria_set": h.ret.criteria_set,
+                "statuses": h.ret.statuses,
+                "ocop": {str(s): n for s, n in h.ret.ocop.items()},
+                "debt": h.ret.debt,
+                "funds": {s: h.ret.funds.get(s) for s in FUND_SOURCES},
+                "warnings": list(h.warnings),
+            }
+            for h in card.history
+        ],
+    }

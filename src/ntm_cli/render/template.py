@@ -1,0 +1,237 @@
+"""The monthly return form of one commune, as an openpyxl workbook (see ntm_cli.form)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ntm_cli import form
+from ntm_cli.domain.models import Level, Unit
+from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+FONT = "Times New Roman"
+LEVEL_VI: dict[Level | None, str] = {
+    None: "Chưa đạt chuẩn",
+    **{Level(k): v for k, v in form.LEVEL_CHOICES.items()},
+}
+FUND_LABELS = {
+    "central": "Ngân sách trung ương",
+    "local": "Ngân sách địa phương",
+    "credit": "Vốn tín dụng",
+    "enterprises": "Doanh nghiệp",
+    "residents": "Người dân đóng góp",
+}
+INSTRUCTIONS = [
+    "PHIẾU BÁO CÁO KẾT QUẢ XÂY DỰNG NÔNG THÔN MỚI HẰNG THÁNG",
+    "",
+    "1. Sheet “Tiêu chí”: chọn trạng thái từng tiêu chí ở cột C (Đạt / Chưa đạt) từ danh sách.",
+    "   Phiếu đã điền sẵn trạng thái của kỳ báo cáo trước: chỉ sửa những tiêu chí thay đổi.",
+    "   Ghi chú (cột D) không bắt buộc.",
+    "2. Sheet “Kết quả khác”: nếu trong kỳ xã có quyết định công nhận mới, chọn mức đạt và ghi",
+    "   số, ngày quyết định; số sản phẩm OCOP theo hạng sao; nợ đọng xây dựng cơ bản (triệu đồng);",
+    "   vốn huy động trong kỳ theo nguồn (triệu đồng). Số liệu không âm.",
+    "3. Chỉ nhập vào các ô nền vàng. Không đổi tên sheet, không chèn hay xóa dòng, không sao chép",
+    "   phiếu của xã khác: mỗi phiếu gắn với một xã và một kỳ báo cáo.",
+    "4. Lưu tệp dạng Excel (.xlsx), không đặt mật khẩu, gửi lại Văn phòng Điều phối NTM.",
+    "",
+    "Nhập bằng công thức được, nhưng phải mở tệp trong Excel và lưu lại trước khi gửi.",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FormContext:
+    """Everything a form shows: the commune, its district, the period and the set."""
+
+    unit: Unit
+    district: Unit | None
+    period: str
+    criteria: CriteriaSet
+    level: Level | None
+    towards: Level | None
+    previous: Return | None = None
+
+
+def build_form(ctx: FormContext) -> Workbook:
+    """The filled-in, protected form; only the input cells are unlocked."""
+    book = Workbook()
+    help_sheet = book.active
+    assert help_sheet is not None
+    help_sheet.title = form.SHEET_HELP
+    _instructions(help_sheet, ctx)
+    _criteria_sheet(book.create_sheet(form.SHEET_CRITERIA), ctx)
+    _other_sheet(book.create_sheet(form.SHEET_OTHER), ctx)
+    _meta_sheet(book.create_sheet(form.SHEET_META), ctx)
+    book.active = 1
+    book.properties.title = f"Phiếu báo cáo NTM {ctx.period} – {ctx.unit.name}"
+    book.properties.creator = "ntm"
+    return book
+
+
+def _instructions(ws: Worksheet, ctx: FormContext) -> None:
+    for row, text in enumerate(INSTRUCTIONS, start=1):
+        ws.cell(row, 1, text).font = Font(name=FONT, size=12, bold=row == 1)
+    ws.column_dimensions["A"].width = 100
+    _protect(ws)
+
+
+def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
+    ws["A1"] = "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN TIÊU CHÍ NÔNG THÔN MỚI"
+    ws["A1"].font = Font(name=FONT, size=13, bold=True)
+    ws["A2"] = f"Kỳ báo cáo: tháng {ctx.period[5:]}/{ctx.period[:4]}"
+    ws["A2"].font = Font(name=FONT, size=12, italic=True)
+    identity = [
+        (form.CODE_CELL, "Mã xã", ctx.unit.code),
+        (form.NAME_CELL, "Tên xã", ctx.unit.name),
+        (form.DISTRICT_CELL, "Cấp huyện", ctx.district.name if ctx.district else ""),
+        (form.PERIOD_CELL, "Kỳ báo cáo (năm-tháng)", ctx.period),
+        (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", LEVEL_VI[ctx.level]),
+        (form.TOWARDS_CELL, "Mức đang phấn đấu", LEVEL_VI[ctx.towards] if ctx.towards else "–"),
+        (form.SET_CELL, "Bộ tiêu chí", f"{ctx.criteria.title} (QĐ {ctx.criteria.decision})"),
+    ]
+    for ref, label, value in identity:
+        row = int(ref[1:])
+        ws.cell(row, 1, label).font = Font(name=FONT, bold=True)
+        cell = ws[ref]
+        cell.value = value
+        cell.number_format = "@"
+        cell.font = Font(name=FONT)
+    header = form.HEADER_ROW
+    for col, title in zip("ABCD", ("TT", "Tiêu chí", "Trạng thái", "Ghi chú"), strict=True):
+        cell = ws[f"{col}{header}"]
+        cell.value = title
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    statuses = DataValidation(
+        type="list",
+        formula1=f'"{form.STATUS_MET},{form.STATUS_NOT_MET}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Trạng thái",
+        error=f"Chọn {form.STATUS_MET} hoặc {form.STATUS_NOT_MET}",
+    )
+    ws.add_data_validation(statuses)
+    previous = ctx.previous
+    for i, criterion in enumerate(ctx.criteria.criteria):
+        row = form.criterion_row(i)
+        number = ws[f"{form.NUMBER_COL}{row}"]
+        number.value = criterion.number
+        number.number_format = "@"
+        ws[f"{form.NAME_COL}{row}"] = criterion.name
+        status = ws[f"{form.STATUS_COL}{row}"]
+        note = ws[f"{form.NOTE_COL}{row}"]
+        if previous is not None and previous.criteria_set == ctx.criteria.id:
+            met = previous.statuses.get(criterion.number)
+            status.value = (
+                None if met is None else (form.STATUS_MET if met else form.STATUS_NOT_MET)
+            )
+            note.value = previous.notes.get(criterion.number) or None
+        statuses.add(status)
+        for cell in (number, ws[f"{form.NAME_COL}{row}"], status, note):
+            cell.border = BOX
+            cell.font = Font(name=FONT)
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+        for cell in (status, note):
+            cell.protection = Protection(locked=False)
+            cell.fill = INPUT_FILL
+        note.number_format = "@"
+    for col, width in zip("ABCD", (26, 52, 14, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    last = form.criterion_row(len(ctx.criteria.criteria) - 1)
+    ws.print_area = f"A1:D{last}"
+    ws.print_title_rows = f"{header}:{header}"
+    _protect(ws)
+
+
+def _other_sheet(ws: Worksheet, ctx: FormContext) -> None:
+    ws["A1"] = "KẾT QUẢ KHÁC TRONG KỲ BÁO CÁO"
+    ws["A1"].font = Font(name=FONT, size=13, bold=True)
+    ws["A3"] = "Công nhận mới trong kỳ (nếu có)"
+    ws["A8"] = "Sản phẩm OCOP được công nhận (số sản phẩm)"
+    ws["A13"] = "Nợ đọng xây dựng cơ bản trong xây dựng NTM"
+    ws["A16"] = "Vốn huy động trong kỳ theo nguồn (triệu đồng)"
+    for ref in ("A3", "A8", "A13", "A16"):
+        ws[ref].font = Font(name=FONT, bold=True)
+    levels = DataValidation(
+        type="list", formula1='"' + ",".join(form.LEVEL_CHOICES.values()) + '"', allow_blank=True
+    )
+    whole = DataValidation(
+        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True
+    )
+    money = DataValidation(
+        type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+        showErrorMessage=True, error="Nhập số không âm (triệu đồng)",
+    )  # fmt: skip
+    dates = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
+    for validation in (levels, whole, money, dates):
+        ws.add_data_validation(validation)
+    inputs: list[tuple[str, str, DataValidation | None, str]] = [
+        (form.RECOGNITION_LEVEL_CELL, "Mức đạt chuẩn được công nhận", levels, "@"),
+        (form.RECOGNITION_DECISION_CELL, "Số quyết định", None, "@"),
+        (form.RECOGNITION_DATE_CELL, "Ngày quyết định", dates, "dd/mm/yyyy"),
+        *((form.OCOP_CELLS[s], f"Sản phẩm OCOP {s} sao", whole, "0") for s in (3, 4, 5)),
+        (form.DEBT_CELL, "Nợ đọng XDCB (triệu đồng)", money, "#,##0.0"),
+        *((form.FUND_CELLS[s], FUND_LABELS[s], money, "#,##0.0") for s in FUND_SOURCES),
+    ]
+    previous = ctx.previous
+    for ref, label, rule, fmt in inputs:
+        row = int(ref[1:])
+        ws.cell(row, 1, label).font = Font(name=FONT)
+        cell = ws[ref]
+        cell.number_format = fmt
+        cell.protection = Protection(locked=False)
+        cell.fill = INPUT_FILL
+        cell.border = BOX
+        cell.font = Font(name=FONT)
+        if rule is not None:
+            rule.add(cell)
+    if previous is not None and previous.debt is not None:
+        ws[form.DEBT_CELL] = previous.debt  # debt carries over; funds are per period
+    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["B"].width = 24
+    ws.print_area = "A1:B21"
+    _protect(ws)
+
+
+def _meta_sheet(ws: Worksheet, ctx: FormContext) -> None:
+    values = {
+        "version": form.TEMPLATE_VERSION,
+        "unit_code": ctx.unit.code,
+        "period": ctx.period,
+        "criteria_set": ctx.criteria.id,
+        "checksum": form.checksum(
+            form.TEMPLATE_VERSION, ctx.unit.code, ctx.period, ctx.criteria.id
+        ),
+    }
+    for key, ref in form.META_CELLS.items():
+        row = int(ref[1:])
+        ws.cell(row, 1, key)
+        cell = ws[ref]
+        cell.value = values[key]
+        cell.number_format = "@"
+    ws.sheet_state = "veryHidden"
+    _protect(ws)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Sheet protection (no password: a guard against slips, not a lock) and A4 printing."""
+    ws.protection.sheet = True
+    ws.protection.formatCells = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True

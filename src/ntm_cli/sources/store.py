@@ -1,0 +1,326 @@
+"""The local store of returns: one SQLite file with a schema version and migrations.
+
+WAL with `synchronous=FULL`, a busy timeout for a second import running at the same time, and one
+`BEGIN IMMEDIATE` transaction per file, so a file is stored whole or not at all, even if the
+process is killed. A replaced return is marked superseded, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ntm_cli.domain.models import Level
+from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, Recognition, Return
+from ntm_cli.errors import NtmError
+
+MIGRATIONS: list[str] = [
+    # 1: files, returns (versions of a commune-period), values per criterion, warnings
+    """
+    CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE returns (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files(id),
+        unit_code TEXT NOT NULL,
+        period TEXT NOT NULL,
+        criteria_set TEXT NOT NULL,
+        source_kind TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        superseded_at TEXT,
+        superseded_by INTEGER REFERENCES returns(id),
+        reported_level TEXT,
+        reported_decision TEXT,
+        reported_decided_on TEXT,
+        ocop_3 INTEGER, ocop_4 INTEGER, ocop_5 INTEGER,
+        debt REAL,
+        fund_central REAL, fund_local REAL, fund_credit REAL,
+        fund_enterprises REAL, fund_residents REAL
+    );
+    CREATE UNIQUE INDEX returns_current ON returns(unit_code, period)
+        WHERE superseded_at IS NULL;
+    CREATE INDEX returns_period ON returns(period);
+    CREATE TABLE criterion_values (
+        return_id INTEGER NOT NULL REFERENCES returns(id),
+        criterion TEXT NOT NULL,
+        met INTEGER,
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (return_id, criterion)
+    ) WITHOUT ROWID;
+    CREATE TABLE return_warnings (
+        return_id INTEGER NOT NULL REFERENCES returns(id),
+        message TEXT NOT NULL
+    );
+    """,
+]
+
+
+class StoreError(NtmError):
+    """The store cannot be opened or written."""
+
+
+class Conflict(NtmError):
+    """A return for the same commune and period is already stored (and --replace was not given)."""
+
+
+def default_path() -> Path:
+    """`NTM_STORE`, else the user's data folder: never inside the installed package."""
+    configured = os.environ.get("NTM_STORE")
+    if configured:
+        return Path(configured)
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "ntm" / "returns.sqlite"
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "share"
+    )
+    return Path(base) / "ntm" / "returns.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReturn:
+    """A return as kept in the store, with where it came from."""
+
+    id: int
+    ret: Return
+    file_name: str
+    sha256: str
+    imported_at: dt.datetime
+    superseded_at: dt.datetime | None
+    warnings: tuple[str, ...]
+
+
+class Store:
+    """The returns store. Use as a context manager; every write is one transaction."""
+
+    def __init__(self, path: Path, create: bool = True) -> None:
+        self.path = path
+        if not path.exists() and not create:
+            raise StoreError(f"{path}: no store yet; import returns first (`ntm import`)")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout = 60000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = FULL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable ntm store ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot be created ({exc.strerror})") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: made by a newer ntm (schema {version}); upgrade ntm to use it"
+            )
+        for number in range(version, len(MIGRATIONS)):
+            with self.transaction():
+                (current,) = self.db.execute("PRAGMA user_version").fetchone()
+                if current > number:  # another process migrated meanwhile
+                    continue
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def has_file(self, sha256: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+        return row is not None
+
+    def save(
+        self,
+        returns: list[Return],
+        warnings: dict[tuple[str, str], list[str]],
+        name: str,
+        sha256: str,
+        size: int,
+        replace: bool,
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Store a file's returns in one transaction: "imported", "replaced" or "unchanged".
+
+        Raises Conflict when a commune-period already has a return from another file and
+        `replace` is false; nothing is written then.
+        """
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
+                return "unchanged"
+            existing = {}
+            for r in returns:
+                row = db.execute(
+                    "SELECT r.id, f.name, r.imported_at FROM returns r "
+                    "JOIN files f ON f.id = r.file_id "
+                    "WHERE r.unit_code = ? AND r.period = ? AND r.superseded_at IS NULL",
+                    (r.unit_code, r.period),
+                ).fetchone()
+                if row:
+                    existing[(r.unit_code, r.period)] = row
+            if existing and not replace:
+                (unit, period), (_, old_name, when) = next(iter(existing.items()))
+                raise Conflict(
+                    f"{unit} already has a return for {period} (from {old_name}, imported "
+                    f"{when.replace('T', ' ')}); add --replace to supersede it "
+                    "(the old one is kept)"
+                )
+            if dry_run:
+                db.execute("SELECT 1")  # nothing to write; the transaction just ends
+                return "replaced" if existing else "imported"
+            file_id = db.execute(
+                "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?)",
+                (sha256, name, size, stamp),
+            ).lastrowid
+            for r in returns:
+                old = existing.get((r.unit_code, r.period))
+                if old:
+                    db.execute("UPDATE returns SET superseded_at = ? WHERE id = ?", (stamp, old[0]))
+                new_id = self._insert(db, r, file_id, stamp)
+                if old:
+                    db.execute(
+                        "UPDATE returns SET superseded_by = ? WHERE id = ?", (new_id, old[0])
+                    )
+                db.executemany(
+                    "INSERT INTO return_warnings (return_id, message) VALUES (?, ?)",
+                    [(new_id, w) for w in warnings.get((r.unit_code, r.period), [])],
+                )
+        return "replaced" if existing else "imported"
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, r: Return, file_id: int | None, stamp: str) -> int:
+        rec = r.recognition
+        row = (
+            file_id, r.unit_code, r.period, r.criteria_set, r.source_kind, stamp,
+            rec.level.value if rec else None, rec.decision if rec else None,
+            rec.decided_on.isoformat() if rec and rec.decided_on else None,
+            *(r.ocop.get(star) for star in OCOP_STARS), r.debt,
+            *(r.funds.get(source) for source in FUND_SOURCES),
+        )  # fmt: skip
+        return_id = db.execute(
+            "INSERT INTO returns (file_id, unit_code, period, criteria_set, source_kind, "
+            "imported_at, reported_level, reported_decision, reported_decided_on, ocop_3, ocop_4, "
+            "ocop_5, debt, fund_central, fund_local, fund_credit, fund_enterprises, "
+            "fund_residents) "
+            "VALUES (" + ", ".join("?" * len(row)) + ")",
+            row,
+        ).lastrowid
+        assert return_id is not None
+        db.executemany(
+            "INSERT INTO criterion_values (return_id, criterion, met, note) VALUES (?, ?, ?, ?)",
+            [
+                (return_id, number, None if met is None else int(met), r.notes.get(number, ""))
+                for number, met in r.statuses.items()
+            ],
+        )
+        return return_id
+
+    # Reading -------------------------------------------------------------------------------
+
+    def returns(
+        self,
+        period: str | None = None,
+        unit_code: str | None = None,
+        current_only: bool = True,
+        before: str | None = None,
+    ) -> list[StoredReturn]:
+        """Stored returns, oldest period first; filters combine."""
+        where, args = [], []
+        if period:
+            where.append("r.period = ?")
+            args.append(period)
+        if before:
+            where.append("r.period < ?")
+            args.append(before)
+        if unit_code:
+            where.append("r.unit_code = ?")
+            args.append(unit_code)
+        if current_only:
+            where.append("r.superseded_at IS NULL")
+        sql = (
+            "SELECT r.*, f.name AS file_name, f.sha256 FROM returns r "
+            "JOIN files f ON f.id = r.file_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY r.period, r.unit_code, r.id"
+        )
+        self.db.row_factory = sqlite3.Row
+        try:
+            rows = self.db.execute(sql, args).fetchall()
+            ids = [row["id"] for row in rows]
+            values: dict[int, list[sqlite3.Row]] = {i: [] for i in ids}
+            warnings: dict[int, list[str]] = {i: [] for i in ids}
+            for chunk in range(0, len(ids), 900):
+                part = ids[chunk : chunk + 900]
+                marks = ", ".join("?" * len(part))
+                for v in self.db.execute(
+                    f"SELECT * FROM criterion_values WHERE return_id IN ({marks})", part
+                ):
+                    values[v["return_id"]].append(v)
+                for w in self.db.execute(
+                    f"SELECT * FROM return_warnings WHERE return_id IN ({marks})", part
+                ):
+                    warnings[w["return_id"]].append(w["message"])
+        finally:
+            self.db.row_factory = None
+        return [_stored(row, values[row["id"]], warnings[row["id"]]) for row in rows]
+
+
+def _stored(row: sqlite3.Row, values: list[sqlite3.Row], warnings: list[str]) -> StoredReturn:
+    level = row["reported_level"]
+    decided = row["reported_decided_on"]
+    recognition = (
+        Recognition(Level(level), row["reported_decision"] or "",
+                    dt.date.fromisoformat(decided) if decided else None)
+        if level else None
+    )  # fmt: skip
+    values = sorted(values, key=lambda v: (len(v["criterion"]), v["criterion"]))  # 2 before 10
+    ret = Return(
+        unit_code=row["unit_code"],
+        period=row["period"],
+        criteria_set=row["criteria_set"],
+        statuses={v["criterion"]: None if v["met"] is None else bool(v["met"]) for v in values},
+        notes={v["criterion"]: v["note"] for v in values if v["note"]},
+        recognition=recognition,
+        ocop={s: row[f"ocop_{s}"] for s in OCOP_STARS if row[f"ocop_{s}"] is not None},
+        debt=row["debt"],
+        funds={s: row[f"fund_{s}"] for s in FUND_SOURCES if row[f"fund_{s}"] is not None},
+        source_kind=row["source_kind"],
+    )
+    superseded = row["superseded_at"]
+    return StoredReturn(
+        id=row["id"],
+        ret=ret,
+        file_name=row["file_name"],
+        sha256=row["sha256"],
+        imported_at=dt.datetime.fromisoformat(row["imported_at"]),
+        superseded_at=dt.datetime.fromisoformat(superseded) if superseded else None,
+        warnings=tuple(warnings),
+    )

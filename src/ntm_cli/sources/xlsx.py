@@ -1,0 +1,239 @@
+"""A small, defensive reader of submitted workbooks: what a file is, and the cells of an xlsx.
+
+Submitted files are untrusted. The kind of a file is decided by its bytes, never its name; a zip
+is measured before anything is inflated (declared sizes summed and capped, and every read is
+bounded too, since declared sizes can lie); XML is parsed by defusedxml with DTDs forbidden, so
+entity bombs and external entities are refused. Cells keep what a reader needs to judge them:
+the cached value of a formula, whether there is one, and error values such as #N/A.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from ntm_cli.errors import NtmError
+
+MAX_FILE = 20 * 1024 * 1024  # a return form is a few kB; a district roll-up a few MB
+MAX_INFLATED = 50 * 1024 * 1024  # declared uncompressed size of all zip members together
+MAX_ENTRIES = 1000
+MAX_CELLS = 300_000
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape(text: str) -> str:
+    """OOXML writes characters XML cannot hold (control characters) as _xHHHH_."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+class FileProblem(NtmError):
+    """A submitted file that cannot be read as it is; the message says how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell's value as the file stores it."""
+
+    value: str | float | bool | None
+    kind: str  # "s" text, "n" number, "b" boolean, "e" error, "d" ISO date text
+    formula: bool = False
+
+
+@dataclass(slots=True)
+class Sheet:
+    """The cells of one worksheet, by (row, column), and its merged ranges."""
+
+    name: str
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def get(self, ref: str) -> Cell | None:
+        return self.cells.get(parse_ref(ref))
+
+    def merged_with(self, ref: str) -> str | None:
+        """The merged range that holds `ref`, if any ("C14:D14")."""
+        row, col = parse_ref(ref)
+        for r1, c1, r2, c2 in self.merged:
+            if r1 <= row <= r2 and c1 <= col <= c2:
+                return f"{col_name(c1)}{r1}:{col_name(c2)}{r2}"
+        return None
+
+
+def sniff(raw: bytes) -> str:
+    """What the bytes are: xlsx, ods, zip, ole (old .xls or an encrypted workbook), html,
+    text or empty. Nothing is inflated or parsed here."""
+    if not raw.strip():
+        return "empty"
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
+        if b"mimetypeapplication/vnd.oasis.opendocument" in raw[:200]:
+            return "ods"
+        return "xlsx" if b"[Content_Types].xml" in raw or b"xl/" in raw else "zip"
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "encrypted" if ENCRYPTED_MARK in raw else "ole"
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head:
+        return "html"
+    if b"\x00" in raw[:4096]:
+        return "binary"
+    return "text"
+
+
+def col_name(col: int) -> str:
+    name = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def parse_ref(ref: str) -> tuple[int, int]:
+    match = _REF.match(ref)
+    if not match:
+        raise ValueError(f"{ref!r} is not a cell reference")
+    col = 0
+    for ch in match.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(match.group(2)), col
+
+
+class Workbook:
+    """An xlsx opened for reading: sheet names first, a sheet's cells on demand."""
+
+    def __init__(self, raw: bytes) -> None:
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(raw))
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise FileProblem(f"the file is damaged or truncated ({exc}); save it again") from None
+        if len(infos) > MAX_ENTRIES:
+            raise FileProblem(f"the workbook holds {len(infos)} parts; refused as unsafe")
+        declared = sum(i.file_size for i in infos)
+        if declared > MAX_INFLATED:
+            raise FileProblem(
+                f"the workbook would inflate to {declared // 1_000_000} MB "
+                f"(over {MAX_INFLATED // 1_000_000} MB): refused as a zip bomb"
+            )
+        if any(i.flag_bits & 0x1 for i in infos):
+            raise FileProblem("the workbook is encrypted; save it without a password")
+        self._names = {i.filename for i in infos}
+        self._sizes = {i.filename: i.file_size for i in infos}
+        if "xl/workbook.xml" not in self._names:
+            raise FileProblem("a zip file but not an Excel workbook (no xl/workbook.xml)")
+        self._strings: list[str] | None = None
+        self.sheets: dict[str, tuple[str, str]] = self._read_sheet_list()  # name -> (path, state)
+
+    def _part(self, name: str) -> bytes:
+        """A member, inflated no further than its declared size (which may lie)."""
+        limit = self._sizes[name]
+        with self._zip.open(name) as member:
+            data = member.read(limit + 1)
+        if len(data) > limit:
+            raise FileProblem(f"{name} is larger than declared: refused as a zip bomb")
+        return data
+
+    def _xml(self, name: str) -> Any:
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import fromstring
+
+        try:
+            return fromstring(self._part(name), forbid_dtd=True)
+        except DefusedXmlException:
+            raise FileProblem(
+                f"{name} declares XML entities or a DTD (an XML bomb or external entity): refused"
+            ) from None
+        except (SyntaxError, ValueError) as exc:
+            raise FileProblem(
+                f"{name} is not well-formed XML ({exc}); save the file again"
+            ) from None
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+            raise FileProblem(f"{name} cannot be read ({exc}); the file is damaged") from None
+
+    def _read_sheet_list(self) -> dict[str, tuple[str, str]]:
+        book = self._xml("xl/workbook.xml")
+        targets: dict[str, str] = {}
+        if "xl/_rels/workbook.xml.rels" in self._names:
+            for rel in self._xml("xl/_rels/workbook.xml.rels").iter(f"{PKG_REL_NS}Relationship"):
+                target = rel.get("Target", "")
+                target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                targets[rel.get("Id", "")] = target
+        sheets = {}
+        for sheet in book.iter(f"{NS}sheet"):
+            path = targets.get(sheet.get(f"{REL_NS}id", ""), "")
+            sheets[sheet.get("name", "")] = (path, sheet.get("state", "visible"))
+        return sheets
+
+    def _shared_strings(self) -> list[str]:
+        if self._strings is None:
+            self._strings = []
+            if "xl/sharedStrings.xml" in self._names:
+                for si in self._xml("xl/sharedStrings.xml").iter(f"{NS}si"):
+                    self._strings.append(unescape("".join(t.text or "" for t in si.iter(f"{NS}t"))))
+        return self._strings
+
+    def sheet(self, name: str) -> Sheet:
+        """The cells of sheet `name`: only cells that hold a value or a formula."""
+        path, _ = self.sheets[name]
+        if path not in self._names:
+            raise FileProblem(f'sheet "{name}" is missing from the file; save it again')
+        root = self._xml(path)
+        result = Sheet(name)
+        strings = None
+        for c in root.iter(f"{NS}c"):
+            f = c.find(f"{NS}f")
+            v = c.find(f"{NS}v")
+            kind = c.get("t", "n")
+            if kind == "inlineStr":
+                text = unescape("".join(t.text or "" for t in c.iter(f"{NS}t")))
+                value: str | float | bool | None = text
+                kind = "s"
+            elif v is None or v.text is None:
+                if f is None:
+                    continue  # a styled, empty cell (even at row 1,048,576) holds nothing
+                value = None
+            elif kind == "s":
+                strings = strings if strings is not None else self._shared_strings()
+                try:
+                    value = strings[int(v.text)]
+                except (ValueError, IndexError):
+                    raise FileProblem(
+                        f"{path}: a cell points at a missing text; save again"
+                    ) from None
+            elif kind in ("str", "e", "d"):
+                value = unescape(v.text)
+                kind = "s" if kind == "str" else kind
+            elif kind == "b":
+                value = v.text.strip() == "1"
+            else:
+                try:
+                    value = float(v.text)
+                except ValueError:
+                    value = v.text
+                    kind = "s"
+            ref = c.get("r", "")
+            try:
+                key = parse_ref(ref)
+            except ValueError:
+                raise FileProblem(
+                    f'sheet "{name}": a cell has no valid reference ({ref!r})'
+                ) from None
+            result.cells[key] = Cell(value, "s" if kind == "s" else kind, f is not None)
+            if len(result.cells) > MAX_CELLS:
+                raise FileProblem(f'sheet "{name}" has over {MAX_CELLS:,} cells; refused')
+        for merge in root.iter(f"{NS}mergeCell"):
+            first, _, last = (merge.get("ref") or "").partition(":")
+            try:
+                (r1, c1), (r2, c2) = parse_ref(first), parse_ref(last or first)
+            except ValueError:
+                continue
+            result.merged.append((r1, c1, r2, c2))
+        return result

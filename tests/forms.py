@@ -1,0 +1,112 @@
+"""Build return forms, filled ones and hostile ones, as real xlsx files in the test."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from ntm_cli.domain.models import UnitKind
+from ntm_cli.domain.returns import next_level
+from ntm_cli.engine.status import level_of
+from ntm_cli.render.template import FormContext, build_form
+from ntm_cli.sources.criteria import load_criteria
+from ntm_cli.sources.datadir import BUNDLED, load
+from ntm_cli.sources.output import workbook_bytes
+from ntm_cli.sources.returns import ReadContext
+
+DATA = load(BUNDLED)
+CRITERIA = load_criteria(BUNDLED, "qd318-2022-xa")
+CTX = ReadContext(DATA.plan, DATA.registry, CRITERIA)
+COMMUNES = [u for u in DATA.registry.units if u.kind is UnitKind.COMMUNE]
+
+
+def blank_form(code: str = "29263", period: str = "2024-06") -> bytes:
+    """The form ntm writes for a commune, as bytes."""
+    unit = DATA.registry.by_code[code]
+    level = level_of(unit)
+    ctx = FormContext(
+        unit, DATA.registry.district_of(unit), period, CRITERIA, level, next_level(level)
+    )
+    return workbook_bytes(build_form(ctx))
+
+
+def statuses_for(code: str, met: int = 17) -> list[str]:
+    """A deterministic pattern: the first `met` criteria Đạt, the rest Chưa đạt."""
+    return ["Đạt" if i < met else "Chưa đạt" for i in range(len(CRITERIA.criteria))]
+
+
+def filled_form(
+    code: str = "29263",
+    period: str = "2024-06",
+    statuses: list[str] | None = None,
+    edit: Callable[..., None] | None = None,
+) -> bytes:
+    """A form filled as a commune would, in a spreadsheet program (here openpyxl)."""
+    book = load_workbook(io.BytesIO(blank_form(code, period)))
+    sheet = book["Tiêu chí"]
+    for i, status in enumerate(statuses or statuses_for(code)):
+        sheet[f"C{13 + i}"] = status
+    other = book["Kết quả khác"]
+    other["B9"], other["B10"], other["B11"] = 2, 1, 0
+    other["B14"] = 0
+    for ref, amount in zip(
+        ("B17", "B18", "B19", "B20", "B21"), (100, 50.5, 0, 20, 12), strict=True
+    ):
+        other[ref] = amount
+    if edit is not None:
+        edit(book)
+    return workbook_bytes(book)
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def rewrite_member(raw: bytes, member: str, change: Callable[[bytes], bytes]) -> bytes:
+    """The same zip with one member's bytes changed (for XML the writer would refuse)."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, change(data) if info.filename == member else data)
+    return out.getvalue()
+
+
+def sheet_member(raw: bytes, title: str) -> str:
+    """The zip member holding the sheet called `title`."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        book = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'<sheet[^>]*name="{re.escape(title)}"[^>]*r:id="(rId\d+)"', book)
+    if rid is None:
+        rid = re.search(rf'<sheet[^>]*r:id="(rId\d+)"[^>]*name="{re.escape(title)}"', book)
+    assert rid is not None, title
+    target = re.search(rf'Id="{rid.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
+        rf'Target="([^"]+)"[^>]*Id="{rid.group(1)}"', rels
+    )
+    assert target is not None
+    return "xl/" + target.group(1).removeprefix("/xl/")
+
+
+def set_inline_text(raw: bytes, title: str, ref: str, text: str) -> bytes:
+    """Put `text` in cell `ref` as an inline string, bypassing the writer's own checks."""
+    member = sheet_member(raw, title)
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+
+    def change(xml: bytes) -> bytes:
+        doc = xml.decode()
+        cell = f'<c r="{ref}" t="inlineStr"><is><t>{escaped}</t></is></c>'
+        doc, n = re.subn(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell, doc, count=1)
+        assert n == 1, ref
+        return doc.encode()
+
+    return rewrite_member(raw, member, change)
