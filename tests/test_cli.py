@@ -273,7 +273,20 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     assert "problem(s) in the data" in result.output and "codes are unique" in result.output
 
 
-@pytest.mark.parametrize("args", [[], ["progress"], ["units"], ["plan"], ["plan", "check"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["progress"],
+        ["units"],
+        ["plan"],
+        ["plan", "check"],
+        ["template"],
+        ["import"],
+        ["completeness"],
+        ["unit"],
+    ],
+)
 def test_every_command_has_help(args: list[str]) -> None:
     for flag in ("--help", "-h"):
         result = runner.invoke(app, [*args, flag])

@@ -85,6 +85,7 @@ def template(
     from ntm_cli.domain.returns import next_level
     from ntm_cli.engine.lookup import resolve_unit
     from ntm_cli.engine.status import level_of
+    from ntm_cli.errors import NtmError
     from ntm_cli.render.template import FormContext, build_form
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.output import workbook_bytes, write_atomic
@@ -113,9 +114,7 @@ def template(
             name = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}.xlsx"
             target = out / name
             if target.exists() and not force:
-                raise typer.BadParameter(
-                    f"{target} exists; add --force to replace it", param_hint="--out"
-                )
+                raise NtmError(f"{target} exists; add --force to replace it (nothing was written)")
             targets.append((commune, target))
         for commune, target in targets:
             level = level_of(commune)

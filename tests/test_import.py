@@ -1,0 +1,264 @@
+"""The monthly cycle through the commands, a real SQLite file, and real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from forms import COMMUNES, blank_form, filled_form, statuses_for, write
+from ntm_cli.cli.app import app
+from ntm_cli.sources.store import MIGRATIONS, Store, StoreError
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "store" / "returns.sqlite"
+    monkeypatch.setenv("NTM_STORE", str(path))
+    return path
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def import_json(*args: str, code: int = 0) -> dict:  # type: ignore[type-arg]
+    return json.loads(run("import", "--format", "json", *args, code=code))
+
+
+def test_templates_for_every_commune(tmp_path: Path, store: Path) -> None:
+    out = tmp_path / "forms"
+    listed = run("template", "--period", "2024-06", "--out", str(out)).split()
+    files = sorted(out.glob("*.xlsx"))
+    assert len(files) == 85 == len([p for p in listed if p.endswith(".xlsx")])
+    assert (out / "2024-06_29263_long-duc.xlsx").exists()
+    assert (out / "2024-06_29494_dinh-an.xlsx").exists()  # the xã, not the thị trấn
+    run("template", "--period", "2024-06", "--out", str(out), "--district", "cau ke", "--force")
+    assert "exists; add --force" in run(
+        "template", "--period", "2024-06", "--out", str(out), "-u", "29263", code=1
+    )
+    one = tmp_path / "one"
+    run("template", "--period", "2024-07", "--out", str(one), "--unit", "Long Đức")
+    assert [p.name for p in one.iterdir()] == ["2024-07_29263_long-duc.xlsx"]
+    assert "is not a period" in run("template", "--period", "2024-13", code=2)
+
+
+def test_the_monthly_cycle(tmp_path: Path, store: Path) -> None:
+    returns = tmp_path / "returns"
+    for unit in COMMUNES[:80]:
+        write(returns, f"2024-06_{unit.code}.xlsx", filled_form(unit.code, "2024-06"))
+    data = import_json(str(returns))
+    assert data["counts"] == {
+        "imported": 80,
+        "unchanged": 0,
+        "replaced": 0,
+        "rejected": 0,
+        "skipped": 0,
+    }
+    assert {f["unit_code"] for f in data["files"]} == {u.code for u in COMMUNES[:80]}
+    # the same files again: nothing changes
+    assert import_json(str(returns))["counts"]["unchanged"] == 80
+    report = json.loads(run("completeness", "--period", "2024-06", "-f", "json"))
+    assert (report["expected"], report["submitted"], report["missing"]) == (85, 80, 5)
+    missing = sorted(u["code"] for d in report["districts"] for u in d["missing"])
+    assert missing == sorted(u.code for u in COMMUNES[80:])
+    out = " ".join(run("completeness", "--period", "2024-06", "--check", code=1).split())
+    assert "Xã chưa nộp:" in out and f"{COMMUNES[84].name} ({COMMUNES[84].code})" in out
+    # next month's form is pre-filled with this month's statuses
+    run("template", "--period", "2024-07", "--out", str(tmp_path / "07"), "-u", COMMUNES[0].code)
+    (path,) = (tmp_path / "07").iterdir()
+    sheet = load_workbook(path)["Tiêu chí"]
+    assert [sheet[f"C{13 + i}"].value for i in range(19)] == statuses_for(COMMUNES[0].code)
+
+
+def test_verdicts_for_a_mixed_batch(tmp_path: Path, store: Path) -> None:
+    batch = tmp_path / "batch"
+    good = write(batch, "good.xlsx", filled_form("29263"))
+    write(batch, "bad.xlsx", filled_form("29269", statuses=["Đạt", "Dat roi", *["Đạt"] * 17]))
+    write(batch, "~$good.xlsx", b"lock")
+    write(batch, "notes.csv", b"a,b\n1,2\n")
+    write(batch / "sub", "html.xlsx", b"<html><table></table></html>")
+    data = import_json(str(batch), code=1)
+    by_name = {Path(f["path"]).name: f for f in data["files"]}
+    assert by_name["good.xlsx"]["status"] == "imported"
+    assert by_name["bad.xlsx"]["status"] == "rejected"
+    assert by_name["bad.xlsx"]["errors"] == [
+        {
+            "sheet": "Tiêu chí",
+            "cell": "C14",
+            "message": "'Dat roi' is not a status; use Đạt or Chưa đạt",
+        }
+    ]
+    assert by_name["~$good.xlsx"]["status"] == "skipped"
+    assert by_name["notes.csv"]["status"] == "rejected"
+    assert by_name["html.xlsx"]["status"] == "rejected"
+    table = run("import", str(batch), code=1)
+    assert "bad.xlsx, \"Tiêu chí\"!C14: 'Dat roi' is not a status; use Đạt or Chưa đạt" in table
+    assert good.exists()  # nothing is moved or changed
+
+
+def test_a_newer_return_needs_replace_and_the_old_one_is_kept(tmp_path: Path, store: Path) -> None:
+    first = write(tmp_path, "first.xlsx", filled_form("29263", statuses=statuses_for("", 10)))
+    second = write(tmp_path, "second.xlsx", filled_form("29263", statuses=statuses_for("", 15)))
+    import_json(str(first))
+    data = import_json(str(second), code=1)
+    (error,) = data["files"][0]["errors"]
+    assert "29263 already has a return for 2024-06 (from first.xlsx" in error["message"]
+    assert "add --replace to supersede it" in error["message"]
+    assert import_json(str(second), "--replace")["files"][0]["status"] == "replaced"
+    with Store(store) as db:
+        history = db.returns(unit_code="29263", current_only=False)
+    assert [(h.file_name, h.superseded_at is None, len(h.ret.met)) for h in history] == [
+        ("first.xlsx", False, 10),
+        ("second.xlsx", True, 15),
+    ]
+    card = json.loads(run("unit", "29263", "-f", "json"))
+    assert [r["file"] for r in card["returns"]] == ["first.xlsx", "second.xlsx"]
+    assert "hiện hành" in run("unit", "Long Đức") and "đã thay thế" in run("unit", "Long Đức")
+
+
+def test_dry_run_stores_nothing(tmp_path: Path, store: Path) -> None:
+    path = write(tmp_path, "a.xlsx", filled_form("29263"))
+    data = import_json(str(path), "--dry-run")
+    assert data["dry_run"] and data["files"][0]["status"] == "imported"
+    assert not store.exists()
+
+
+def test_annotated_copies_of_rejected_files(tmp_path: Path, store: Path) -> None:
+    def edit(book):  # type: ignore[no-untyped-def]
+        book["Kết quả khác"]["B17"] = -5
+
+    bad = write(tmp_path / "in", "bad.xlsx", filled_form("29269", edit=edit))
+    write(tmp_path / "in", "fake.xlsx", b"<html></html>")
+    errors = tmp_path / "errors"
+    import_json(str(tmp_path / "in"), "--errors", str(errors), code=1)
+    book = load_workbook(errors / "bad.xlsx")
+    assert book.sheetnames[0] == "Lỗi cần sửa"
+    cell = book["Kết quả khác"]["B17"]
+    assert cell.fill.fgColor.rgb.endswith("FFC7CE")
+    assert "-5 is negative" in cell.comment.text
+    summary = [[c.value for c in row] for row in book["Lỗi cần sửa"].iter_rows(min_row=3)]
+    assert summary == [["Kết quả khác", "B17", "-5 is negative; amounts are 0 or more"]]
+    fake = load_workbook(errors / "fake.xlsx")
+    assert fake.sheetnames == ["Lỗi cần sửa"]
+    assert bad.read_bytes().startswith(b"PK")  # the original is untouched
+
+
+def test_a_recognition_claim_is_a_warning_not_a_change(tmp_path: Path, store: Path) -> None:
+    def edit(book):  # type: ignore[no-untyped-def]
+        book["Kết quả khác"]["B4"] = "NTM nâng cao"
+        book["Kết quả khác"]["B5"] = "123/QĐ-UBND"
+
+    path = write(tmp_path, "claim.xlsx", filled_form("29272", edit=edit))
+    data = import_json(str(path))
+    assert "29272 Xã An Trường A reports advanced (123/QĐ-UBND)" in data["files"][0]["warnings"][0]
+    units = json.loads(run("units", "-s", "29272", "-f", "json"))
+    assert units[0]["level"] == "ntm"
+
+
+def test_the_store_refuses_a_newer_schema_and_a_non_database(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store(path) as db:
+        assert db.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert db.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="made by a newer ntm"):
+        Store(path)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError, match="not a usable ntm store"):
+        Store(junk)
+
+
+def ntm_process(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ntm_cli", *args],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_two_imports_at_once(tmp_path: Path, store: Path) -> None:
+    folder = tmp_path / "returns"
+    for unit in COMMUNES[:40]:
+        write(folder, f"{unit.code}.xlsx", filled_form(unit.code))
+    env = {**os.environ, "NTM_STORE": str(store)}
+    first = ntm_process("import", str(folder), "-f", "json", env=env)
+    second = ntm_process("import", str(folder), "-f", "json", env=env)
+    results = [json.loads(p.communicate(timeout=120)[0]) for p in (first, second)]
+    assert [p.returncode for p in (first, second)] == [0, 0]
+    totals = [r["counts"] for r in results]
+    assert sum(c["imported"] for c in totals) == 40  # each file stored once, by one of them
+    assert sum(c["unchanged"] for c in totals) == 40
+    with Store(store) as db:
+        assert len(db.returns(period="2024-06")) == 40
+
+
+@pytest.mark.slow
+def test_a_kill_in_the_middle_leaves_whole_files_only(tmp_path: Path, store: Path) -> None:
+    folder = tmp_path / "returns"
+    for unit in COMMUNES:
+        write(folder, f"{unit.code}.xlsx", filled_form(unit.code))
+    env = {**os.environ, "NTM_STORE": str(store)}
+    process = ntm_process("import", str(folder), env=env)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and stored < 5:
+        time.sleep(0.02)
+        if store.exists():
+            try:
+                with sqlite3.connect(store, timeout=1) as db:
+                    stored = db.execute("SELECT count(*) FROM files").fetchone()[0]
+            except sqlite3.OperationalError:
+                pass
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 5 <= stored
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        files = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        returns = db.execute("SELECT count(*) FROM returns").fetchone()[0]
+        values = db.execute("SELECT count(*) FROM criterion_values").fetchone()[0]
+    assert files == returns and values == 19 * returns  # no half-stored file
+    data = import_json(str(folder))
+    assert data["counts"]["unchanged"] == files
+    assert data["counts"]["imported"] == 85 - files
+
+
+def test_blank_form_with_no_status_is_stored_with_warnings(tmp_path: Path, store: Path) -> None:
+    path = write(tmp_path, "blank.xlsx", blank_form("29263"))
+    data = import_json(str(path))
+    assert data["files"][0]["status"] == "imported"
+    assert len(data["files"][0]["warnings"]) == 19
+    card = run("unit", "29263")
+    assert "Đạt 0/19 tiêu chí" in card and "Chưa báo cáo: 1. Quy hoạch" in card
+
+
+def test_long_format_import_and_csv_completeness(tmp_path: Path, store: Path) -> None:
+    rows = ["unit_code,period,criterion,status,note"]
+    for unit in COMMUNES[:10]:
+        rows += [
+            f'{unit.code},2024-06,{n},{"x" if n % 4 else ""},=HYPERLINK("x")' for n in range(1, 20)
+        ]
+    path = write(tmp_path, "rollup.csv", ("\n".join(rows) + "\n").encode())
+    data = import_json(str(path))
+    assert data["files"][0]["returns"] == 10 and data["files"][0]["status"] == "imported"
+    lines = run("completeness", "--period", "2024-06", "-f", "csv").splitlines()
+    assert lines[0] == "period,district_code,district,code,name,submitted,late"
+    assert sum(line.endswith(",true,true") or ",true," in line for line in lines[1:]) == 10
