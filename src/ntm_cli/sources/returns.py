@@ -39,6 +39,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TCVN3 = re.compile(r"[¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]")
 _VNI = re.compile(r"[AaEeIiOoUuYy][øùûõïòóôöñ]|[Ññ][aAeEoOuUiI]|[Ññ]\w")
 _VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
+# The cells the form reader looks at: the labels are skipped. (Rows for 60 criteria.)
+CRITERIA_CELLS = frozenset(
+    [form.CODE_CELL, form.PERIOD_CELL]
+    + [f"{col}{form.criterion_row(i)}" for i in range(60) for col in "ACD"]
+)
+OTHER_CELLS = frozenset(
+    [form.RECOGNITION_LEVEL_CELL, form.RECOGNITION_DECISION_CELL, form.RECOGNITION_DATE_CELL,
+     form.DEBT_CELL, *form.OCOP_CELLS.values(), *form.FUND_CELLS.values()]
+)  # fmt: skip
 _NUMBER_VN = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _NUMBER_COMMA = re.compile(r"^-?\d+,\d+$")
 _NUMBER_DOT = re.compile(r"^-?\d+(\.\d+)?$")
@@ -236,7 +245,7 @@ class _FormReader:
                 self.problem(None, None, f'sheet "{name}" is missing; use the form as ntm made it')
         if self.problems:
             return Parsed("form", problems=self.problems)
-        meta = book.sheet(form.SHEET_META)
+        meta = book.sheet(form.SHEET_META, form.META_CELLS.values())
         fields = {k: self.text(meta, ref, False) for k, ref in form.META_CELLS.items()}
         version = fields["version"]
         if version != form.TEMPLATE_VERSION:
@@ -255,7 +264,7 @@ class _FormReader:
                 "the form's hidden identity was edited; use the form ntm made for this commune",
             )  # fmt: skip
             return Parsed("form", problems=self.problems)
-        sheet = book.sheet(form.SHEET_CRITERIA)
+        sheet = book.sheet(form.SHEET_CRITERIA, CRITERIA_CELLS)
         code = fields["unit_code"]
         shown = self.text(sheet, form.CODE_CELL, False)
         if shown != code:
@@ -283,7 +292,7 @@ class _FormReader:
             criteria_set=ctx.criteria.id,
             statuses=statuses,
             notes=notes,
-            **self._other(book.sheet(form.SHEET_OTHER)),  # type: ignore[arg-type]
+            **self._other(book.sheet(form.SHEET_OTHER, OTHER_CELLS)),  # type: ignore[arg-type]
         )
         if self.problems:
             return Parsed("form", problems=self.problems)
