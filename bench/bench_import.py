@@ -118,15 +118,18 @@ def main() -> None:
         bomb_seconds, bomb_peak, bomb_code, _ = measured([NTM, "import", str(bomb)], env)
         assert bomb_code == 1
 
+    rows = [
+        ("ntm import (real process, new store)", ntm_seconds, f"peak {ntm_peak:.0f} MB, aim < 5 s"),
+        ("pandas.read_excel loop, one sheet each", pandas_sheet,
+         f"ratio {pandas_sheet / ntm_seconds:.1f}x, aim >= 5x"),
+        ("pandas.read_excel loop, whole workbooks", pandas_book,
+         f"ratio {pandas_book / ntm_seconds:.1f}x (200 files, scaled)"),
+        ("zip bomb (200 MB declared) refused", bomb_seconds,
+         f"peak {bomb_peak:.0f} MB, aim < 1 s and < 100 MB"),
+    ]  # fmt: skip
     print(f"ntm import: {FILES} filled return forms (generated in {made:.1f} s)")
-    print(f"  ntm import (real process, new store)        {ntm_seconds:7.2f} s   peak {ntm_peak:5.0f} MB"
-          "   aim < 5 s")  # fmt: skip
-    print(f"  pandas.read_excel loop, one sheet each      {pandas_sheet:7.2f} s   "
-          f"ratio {pandas_sheet / ntm_seconds:4.1f}x   aim >= 5x")  # fmt: skip
-    print(f"  pandas.read_excel loop, whole workbooks     {pandas_book:7.2f} s   "
-          f"ratio {pandas_book / ntm_seconds:4.1f}x   (200 files, scaled)")  # fmt: skip
-    print(f"  zip bomb (200 MB declared) refused          {bomb_seconds:7.2f} s   peak {bomb_peak:5.0f} MB"
-          "   aim < 1 s, < 100 MB")  # fmt: skip
+    for label, seconds, note in rows:
+        print(f"  {label:<42} {seconds:6.2f} s  {note}")
 
 
 if __name__ == "__main__":
