@@ -422,3 +422,17 @@ def test_a_year_without_milestones_says_so() -> None:
     assert "Kế hoạch 69/KH-UBND không có chỉ tiêu nào cho năm 2021." in run(
         "progress", "-y", "2021"
     )
+
+
+def test_plan_check_validates_the_criteria_sets_it_names(data_copy: Path) -> None:
+    edit(data_copy / "targets.yaml", "commune: qd318-2022-xa", "commune: qd999")
+    out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
+    assert "criteria/qd999.yaml: no such criteria set (the plan names 'qd999')" in out
+    edit(data_copy / "targets.yaml", "commune: qd999", "commune: qd318-2022-xa")
+    edit(
+        data_copy / "criteria" / "qd318-2022-xa.yaml",
+        'group: "V", name: "Quốc phòng',
+        'group: "VI", name: "Quốc phòng',
+    )
+    out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
+    assert "criteria[18].group: 'VI' is not one of the groups" in out

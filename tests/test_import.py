@@ -41,9 +41,9 @@ def import_json(*args: str, code: int = 0) -> dict:  # type: ignore[type-arg]
 
 def test_templates_for_every_commune(tmp_path: Path, store: Path) -> None:
     out = tmp_path / "forms"
-    listed = run("template", "--period", "2024-06", "--out", str(out)).split()
-    files = sorted(out.glob("*.xlsx"))
-    assert len(files) == 85 == len([p for p in listed if p.endswith(".xlsx")])
+    summary = run("template", "--period", "2024-06", "--out", str(out))
+    assert "85 phiếu báo cáo kỳ 2024-06" in summary and "Huyện Trà Cú" in summary
+    assert len(list(out.glob("*.xlsx"))) == 85
     assert (out / "2024-06_29263_long-duc.xlsx").exists()
     assert (out / "2024-06_29494_dinh-an.xlsx").exists()  # the xã, not the thị trấn
     run("template", "--period", "2024-06", "--out", str(out), "--district", "cau ke", "--force")
@@ -54,6 +54,7 @@ def test_templates_for_every_commune(tmp_path: Path, store: Path) -> None:
     run("template", "--period", "2024-07", "--out", str(one), "--unit", "Long Đức")
     assert [p.name for p in one.iterdir()] == ["2024-07_29263_long-duc.xlsx"]
     assert "is not a period" in run("template", "--period", "2024-13", code=2)
+    assert "period 2026-01 is outside plan 69/KH-UBND" in run("template", "-p", "2026-01", code=1)
 
 
 def test_the_monthly_cycle(tmp_path: Path, store: Path) -> None:

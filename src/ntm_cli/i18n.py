@@ -104,6 +104,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "* {n} dòng có số liệu minh họa, không phải số liệu công bố (cột source của units.csv).",
         "* {n} rows hold illustrative, not published, figures (source column of units.csv).",
     ),
+    # returns: template
+    "template.title": (
+        "{n} phiếu báo cáo kỳ {period} trong {out}",
+        "{n} return forms for {period} in {out}",
+    ),
+    "template.forms": ("Số phiếu", "Forms"),
+    "template.example": ("Tên tệp, ví dụ: {name}", "File names like {name}"),
     # returns: import
     "import.title": ("Nhập phiếu báo cáo: {n} tệp", "Import of returns: {n} file(s)"),
     "import.dry_run": (" (thử, không lưu)", " (dry run, nothing stored)"),
@@ -121,7 +128,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Errors (a rejected file changes nothing):",
     ),
     "import.warnings": ("Cảnh báo:", "Warnings:"),
-    "import.more": ("… và {n} tệp đã nhập khác", "… and {n} more imported file(s)"),
+    "import.more": (
+        "… và {n} tệp khác: đã nhập hoặc không đổi",
+        "… and {n} more: imported or unchanged",
+    ),
     "import.returns": ("{n} phiếu", "{n} returns"),
     # returns: completeness
     "completeness.title": (

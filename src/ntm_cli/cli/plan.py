@@ -25,6 +25,7 @@ def check(
     from ntm_cli.engine.check import check_plan, check_registry
     from ntm_cli.errors import DataError
     from ntm_cli.sources import datadir
+    from ntm_cli.sources.criteria import read_criteria
     from ntm_cli.sources.plan import parse_plan
     from ntm_cli.sources.registry import read_registry
 
@@ -44,6 +45,9 @@ def check(
             problems += check_registry(registry)
             if plan is not None:
                 problems += check_plan(plan, registry)
+        if plan is not None:
+            for set_id in sorted(set(plan.criteria.values())):
+                problems += read_criteria(folder, set_id)[1]
     if problems:
         print(t("check.problems", lang, n=len(problems)))
         for problem in problems:

@@ -74,6 +74,7 @@ def template(
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the forms.")] = Path("forms"),
     force: Annotated[bool, typer.Option("--force", help="Replace forms that exist.")] = False,
+    lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
 ) -> None:
@@ -86,9 +87,11 @@ def template(
     from ntm_cli.engine.lookup import resolve_unit
     from ntm_cli.engine.status import level_of
     from ntm_cli.errors import NtmError
+    from ntm_cli.render import returns as render
     from ntm_cli.render.template import FormContext, build_form
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.output import workbook_bytes, write_atomic
+    from ntm_cli.sources.returns import period_problem
     from ntm_cli.text import slug, split_prefix
 
     month = _period(period)
@@ -97,6 +100,8 @@ def template(
         ctx = _context(dataset)
         registry = dataset.registry
         plan = dataset.plan
+        if outside := period_problem(month, plan):
+            raise NtmError(outside)
         area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
         communes = [u for u in area if u.kind is UnitKind.COMMUNE]
         if district:
@@ -130,8 +135,7 @@ def template(
                 )
             )
             write_atomic(target, workbook_bytes(book), force=True)
-            print(target)
-    stderr.print(f"{len(targets)} form(s) for {month} in {out}", highlight=False)
+    stdout.print(render.build_template_summary(targets, registry, month, out, lang))
 
 
 def import_(

@@ -9,6 +9,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rich import box
@@ -16,7 +17,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ntm_cli.domain.models import LEVELS, Unit
+from ntm_cli.domain.models import LEVELS, Registry, Unit
 from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, CriteriaSet
 from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.status import level_of
@@ -55,6 +56,33 @@ def import_progress(total: int, console: Console) -> Iterator[Callable[[FileResu
         yield lambda result: bar.advance(task)
 
 
+def build_template_summary(
+    targets: list[tuple[Unit, Path]], registry: Registry, period: str, out: Path, lang: Lang
+) -> Group:
+    """How many forms were written for each district-level unit, and where."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for unit, _ in targets:
+        head = registry.district_of(unit)
+        key = head.code if head else ""
+        counts[key] += 1
+        names[key] = head.name if head else ""
+    table = Table(
+        title=t("template.title", lang, n=len(targets), period=period, out=str(out)),
+        title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+    )  # fmt: skip
+    table.add_column(t("col.district", lang))
+    table.add_column(t("template.forms", lang), justify="right")
+    for key, count in counts.items():
+        table.add_row(names[key], str(count))
+    example = (
+        Text(t("template.example", lang, name=targets[0][1].name), style="dim")
+        if targets
+        else Text("")
+    )
+    return Group(table, example)
+
+
 def error_line(result: FileResult, where: str, message: str) -> str:
     """`2024-06_29263_long-duc.xlsx, "Tiêu chí"!C14: "Dat roi" is not a status; …`"""
     return f"{result.path.name}, {where}: {message}" if where else f"{result.path.name}: {message}"
@@ -65,8 +93,9 @@ def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) ->
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("file", "verdict", "unit", "period"):
         table.add_column(t(f"col.{key}", lang))
+    routine = ("imported", "unchanged")
     shown = results if len(results) <= LIST_ALL else [
-        r for r in results if r.status != "imported" or r.warnings
+        r for r in results if r.status not in routine or r.warnings
     ]  # fmt: skip
     for r in shown:
         unit = r.unit_code or (t("import.returns", lang, n=r.returns) if r.returns > 1 else "")

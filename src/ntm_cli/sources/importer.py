@@ -91,8 +91,10 @@ def _store(
     result = FileResult(
         pending.path,
         "rejected" if parsed.problems else "imported",
-        unit_code=first.unit_code if first and len(parsed.returns) == 1 else None,
-        period=first.period if first and len({r.period for r in parsed.returns}) == 1 else None,
+        unit_code=first.unit_code if first and len(parsed.returns) == 1 else parsed.unit_code,
+        period=first.period
+        if first and len({r.period for r in parsed.returns}) == 1
+        else parsed.period,
         errors=parsed.problems,
         warnings=[w for ws in parsed.warnings.values() for w in ws],
         returns=len(parsed.returns),

@@ -93,6 +93,8 @@ class Parsed:
     returns: list[Return] = field(default_factory=list)
     problems: list[Issue] = field(default_factory=list)
     warnings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    unit_code: str | None = None  # what a form says it is, even when it is refused
+    period: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +203,14 @@ class _FormReader:
         self.book, self.ctx = book, ctx
         self.problems: list[Issue] = []
         self.warnings: list[str] = []
+        self.code: str | None = None
+        self.period: str | None = None
 
     def problem(self, sheet: str | None, cell: str | None, message: str) -> None:
         self.problems.append(Issue(sheet, cell, message))
+
+    def refused(self) -> Parsed:
+        return Parsed("form", problems=self.problems, unit_code=self.code, period=self.period)
 
     def value(self, sheet: Sheet, ref: str, input_cell: bool = True) -> str | float | bool | None:
         """A cell's value, with errors, formulas without a result and merges reported."""
@@ -244,9 +251,10 @@ class _FormReader:
             if name not in book.sheets:
                 self.problem(None, None, f'sheet "{name}" is missing; use the form as ntm made it')
         if self.problems:
-            return Parsed("form", problems=self.problems)
+            return self.refused()
         meta = book.sheet(form.SHEET_META, form.META_CELLS.values())
         fields = {k: self.text(meta, ref, False) for k, ref in form.META_CELLS.items()}
+        self.code, self.period = fields["unit_code"] or None, fields["period"] or None
         version = fields["version"]
         if version != form.TEMPLATE_VERSION:
             self.problem(
@@ -254,7 +262,7 @@ class _FormReader:
                 f"form version {version or '(none)'}; ntm reads version {form.TEMPLATE_VERSION}: "
                 "send the commune a new form (`ntm template`)",
             )  # fmt: skip
-            return Parsed("form", problems=self.problems)
+            return self.refused()
         expected = form.checksum(
             version, fields["unit_code"], fields["period"], fields["criteria_set"]
         )
@@ -263,7 +271,7 @@ class _FormReader:
                 form.SHEET_META, None,
                 "the form's hidden identity was edited; use the form ntm made for this commune",
             )  # fmt: skip
-            return Parsed("form", problems=self.problems)
+            return self.refused()
         sheet = book.sheet(form.SHEET_CRITERIA, CRITERIA_CELLS)
         code = fields["unit_code"]
         shown = self.text(sheet, form.CODE_CELL, False)
@@ -276,7 +284,7 @@ class _FormReader:
         unit = ctx.registry.by_code.get(code)
         if unit is None or unit.kind is not UnitKind.COMMUNE:
             self.problem(form.SHEET_META, None, f"{code} is not a commune of the registry")
-            return Parsed("form", problems=self.problems)
+            return self.refused()
         period = fields["period"]
         self._check_period(period, form.SHEET_CRITERIA, form.PERIOD_CELL)
         if fields["criteria_set"] != ctx.criteria.id:
@@ -295,7 +303,7 @@ class _FormReader:
             **self._other(book.sheet(form.SHEET_OTHER, OTHER_CELLS)),  # type: ignore[arg-type]
         )
         if self.problems:
-            return Parsed("form", problems=self.problems)
+            return self.refused()
         self.warnings += recognition_warnings(ret, unit, ctx)
         return Parsed("form", returns=[ret], warnings={(code, period): self.warnings})
 
