@@ -9,6 +9,7 @@ the openpyxl engine in this process, one sheet each and then whole workbooks.
 from __future__ import annotations
 
 import compileall
+import hashlib
 import io
 import json
 import os
@@ -59,8 +60,9 @@ def generate(folder: Path) -> list[Path]:
         unit = communes[i % len(communes)]
         period = f"2024-{i // len(communes) + 1:02d}"
         statuses = {
-            c.number: (hash((unit.code, c.number, period)) % 5 != 0) for c in criteria.criteria
-        }
+            c.number: hashlib.sha256(f"{unit.code}{c.number}{period}".encode()).digest()[0] % 5 != 0
+            for c in criteria.criteria
+        }  # the same files on every run
         filled = Return(unit.code, period, criteria.id, statuses, debt=float(i % 7 * 10))
         level = level_of(unit)
         book = build_form(

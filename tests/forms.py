@@ -110,3 +110,38 @@ def set_inline_text(raw: bytes, title: str, ref: str, text: str) -> bytes:
         return doc.encode()
 
     return rewrite_member(raw, member, change)
+
+
+def to_shared_strings(raw: bytes) -> bytes:
+    """The workbook as Excel and LibreOffice save it: text in xl/sharedStrings.xml."""
+    strings: list[str] = []
+
+    def share(xml: bytes) -> bytes:
+        def cell(match: re.Match[str]) -> str:
+            strings.append(match.group(3))
+            return f'<c r="{match.group(1)}"{match.group(2)} t="s"><v>{len(strings) - 1}</v></c>'
+
+        pattern = r'<c r="([A-Z]+\d+)"([^>]*?) t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>'
+        return re.sub(pattern, cell, xml.decode()).encode()
+
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = share(data)
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            target.writestr(info, data)
+        items = "".join(f"<si><t>{s}</t></si>" for s in strings)
+        target.writestr(
+            "xl/sharedStrings.xml",
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>',
+        )
+    return out.getvalue()

@@ -411,7 +411,7 @@ def test_long_format_unknown_or_ambiguous_names() -> None:
 
     header = "unit_name,district,period,criterion,status"
     assert messages(long_csv(["Long Phú,,2024-06,1,1"], header)) == [
-        "line 2, unit_code: no commune is named 'Long Phú'"
+        "line 2, unit_name: no commune is named 'Long Phú'; did you mean Xã Nhị Long Phú (29299)"
     ]
     twin = Unit("99001", "Xã Hòa Tân", UnitKind.COMMUNE, "846")
     registry = Registry((*CTX.registry.units, twin))

@@ -22,6 +22,7 @@ from ntm_cli.i18n import Lang
 
 if TYPE_CHECKING:
     from ntm_cli.sources.datadir import DataSet
+    from ntm_cli.sources.importer import FileResult
     from ntm_cli.sources.returns import ReadContext
     from ntm_cli.sources.store import Store
 
@@ -108,7 +109,10 @@ def template(
             head = resolve_unit(registry, district, DISTRICT_LEVEL, what="district-level unit")
             communes = [u for u in communes if u.parent_code == head.code]
         if unit:
-            communes = [resolve_unit(registry, unit, {UnitKind.COMMUNE}, what="commune")]
+            one = resolve_unit(registry, unit, {UnitKind.COMMUNE}, what="commune")
+            if one not in communes:
+                raise NtmError(f"{one.name} ({one.code}) is not in {district or 'the plan area'}")
+            communes = [one]
         previous = {}
         if _exists(store):
             with _store(store, create=False) as db:
@@ -157,20 +161,28 @@ def import_(
 ) -> None:
     """Import returned forms and long-format tables; one verdict per file.
 
-    Example: ntm import returns/2024-06 --errors returns/2024-06/errors
+    Example: ntm import returns/2024-06 --errors errors/2024-06
     """
+    from ntm_cli.errors import NtmError
     from ntm_cli.render import returns as render
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.importer import expand, import_all
-    from ntm_cli.sources.output import workbook_bytes, write_atomic
 
     if output is OutputFormat.CSV:
         raise typer.BadParameter("import prints table or json", param_hint="--format")
     with handled():
         _require_defusedxml()
+        if errors is not None and any(
+            p.is_dir() and p.resolve() == errors.resolve() for p in paths
+        ):
+            raise NtmError(f"--errors {errors} is a folder being imported; name another folder")
         dataset = load(data)
         ctx = _context(dataset)
-        files = expand(paths)
+        files = expand(paths, exclude=errors)
+        if not files:
+            raise NtmError(
+                "no file to import in " + ", ".join(map(str, paths)) + " (*.xlsx, *.csv)"
+            )
         db = None if dry_run and not _exists(store) else _store(store)
         try:
             now = dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
@@ -179,22 +191,48 @@ def import_(
         finally:
             if db is not None:
                 db.db.close()
-        if errors is not None:
-            from ntm_cli.render.annotate import annotate
-
-            for r in results:
-                if r.status == "rejected" and r.raw is not None:
-                    book = annotate(r.raw, r.path.name, r.errors)
-                    name = (
-                        r.path.name if r.path.suffix.lower() == ".xlsx" else r.path.name + ".xlsx"
-                    )
-                    write_atomic(errors / name, workbook_bytes(book), force=True)
     if output is OutputFormat.JSON:
         print(json.dumps(render.import_json(results, dry_run), ensure_ascii=False, indent=2))
     else:
         stdout.print(render.build_import_report(results, lang, dry_run))
+    if errors is not None:
+        with handled():
+            written = _annotated_copies(results, errors, files)
+        if written:
+            stderr.print(f"{written} annotated copy(ies) in {errors}", highlight=False)
     if any(r.status == "rejected" for r in results):
         raise typer.Exit(1)
+
+
+def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path]) -> int:
+    """An annotated copy of each rejected file, never over a submitted file or another copy."""
+    import openpyxl
+
+    from ntm_cli.errors import NtmError
+    from ntm_cli.render.annotate import annotate
+    from ntm_cli.sources.output import workbook_bytes, write_atomic
+
+    if not openpyxl.DEFUSEDXML:  # openpyxl reopens rejected workbooks to annotate them
+        raise NtmError("openpyxl is not using defusedxml; reinstall ntm with its dependencies")
+    submitted = {p.resolve() for p in inputs}
+    used: set[str] = set()
+    written = 0
+    for r in results:
+        if r.status != "rejected":
+            continue
+        stem = r.path.stem if r.path.suffix.lower() == ".xlsx" else r.path.name
+        name, n = f"{stem}.xlsx", 1
+        while name in used or (folder / name).resolve() in submitted:
+            n += 1
+            name = f"{stem}-{n}.xlsx"
+        used.add(name)
+        # the workbook itself is reopened only when its cells were read: never a zip bomb,
+        # an encrypted or a damaged file
+        readable = r.raw is not None and any(i.cell and i.sheet for i in r.errors)
+        book = annotate(r.raw if readable else None, r.path.name, r.errors)
+        write_atomic(folder / name, workbook_bytes(book), force=True)
+        written += 1
+    return written
 
 
 def _exists(store: Path | None) -> bool:
@@ -245,10 +283,15 @@ def completeness(
             head = resolve_unit(
                 dataset.registry, district, DISTRICT_LEVEL, what="district-level unit"
             )
-        received = {}
+        received: dict[str, dt.date] = {}
         if _exists(store):
             with _store(store, create=False) as db:
-                received = {s.ret.unit_code: s.imported_at.date() for s in db.returns(period=month)}
+                current = {s.ret.unit_code for s in db.returns(period=month)}
+                # on time or late by the first return: a later correction does not make it late
+                for s in db.returns(period=month, current_only=False):
+                    if s.ret.unit_code in current:
+                        day = s.imported_at.date()
+                        received[s.ret.unit_code] = min(received.get(s.ret.unit_code, day), day)
         result = measure(dataset.plan, dataset.registry, month, received, head)
     if output is OutputFormat.JSON:
         print(json.dumps(render.completeness_json(result), ensure_ascii=False, indent=2))

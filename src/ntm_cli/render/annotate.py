@@ -8,6 +8,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
+from ntm_cli.render.cells import set_text
 from ntm_cli.sources.returns import Issue
 
 BAD = PatternFill("solid", fgColor="FFC7CE")
@@ -41,16 +42,16 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
             previous = cell.comment.text + "\n" if cell.comment else ""
             cell.comment = Comment(previous + issue.message, "ntm", width=320, height=120)
     summary = book.create_sheet(SUMMARY, 0)
-    summary.append([f"{name}: {len(issues)} lỗi cần sửa trước khi gửi lại"])
+    set_text(summary["A1"], f"{name}: {len(issues)} lỗi cần sửa trước khi gửi lại")
     summary["A1"].font = Font(bold=True, size=12)
-    summary.append(["Sheet", "Ô", "Lỗi"])
-    for cell in summary[2]:
-        cell.font = Font(bold=True)
-    for issue in issues:
-        summary.append([issue.sheet or "", issue.cell or "", issue.message])
-    for row in summary.iter_rows(min_row=3):
-        for cell in row:
-            cell.data_type = "s"  # submitted text is never a formula in this copy
+    for col, title in zip("ABC", ("Sheet", "Ô", "Lỗi"), strict=True):
+        summary[f"{col}2"] = title
+        summary[f"{col}2"].font = Font(bold=True)
+    for row, issue in enumerate(issues, start=3):
+        for col, text in zip(
+            "ABC", (issue.sheet or "", issue.cell or "", issue.message), strict=True
+        ):
+            set_text(summary[f"{col}{row}"], text)  # submitted text is never a formula here
     summary.column_dimensions["A"].width = 16
     summary.column_dimensions["B"].width = 10
     summary.column_dimensions["C"].width = 100

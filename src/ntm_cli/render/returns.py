@@ -100,7 +100,7 @@ def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) ->
     for r in shown:
         unit = r.unit_code or (t("import.returns", lang, n=r.returns) if r.returns > 1 else "")
         table.add_row(
-            r.path.name,
+            Text(r.path.name),  # a file name is text, never Rich markup ("[dot 2]")
             Text(t(f"verdict.{r.status}", lang), style=VERDICT_STYLE[r.status]),
             unit,
             r.period or "",
@@ -158,7 +158,7 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
         table.add_column(t(f"col.{key}", lang), justify="right")
     for d in result.districts:
         table.add_row(
-            d.district.name, str(len(d.expected)), str(len(d.submitted)), str(len(d.missing)),
+            Text(d.district.name), str(len(d.expected)), str(len(d.submitted)), str(len(d.missing)),
             str(len(d.late)), percent(100 * d.rate, lang),
         )  # fmt: skip
     table.add_section()
@@ -326,7 +326,7 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
     history.add_column("✓", justify="right")
     for h in reversed(card.history):
         history.add_row(
-            h.ret.period, h.file_name, h.imported_at.strftime("%d/%m/%Y %H:%M"),
+            h.ret.period, Text(h.file_name), h.imported_at.strftime("%d/%m/%Y %H:%M"),
             t("card.superseded" if h.superseded_at else "card.current", lang),
             f"{len(h.ret.met)}/{len(h.ret.statuses)}",
         )  # fmt: skip

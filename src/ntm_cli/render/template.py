@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -13,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ntm_cli import form
 from ntm_cli.domain.models import Level, Unit
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
+from ntm_cli.render.cells import set_text
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -71,6 +73,7 @@ def build_form(ctx: FormContext) -> Workbook:
     _other_sheet(book.create_sheet(form.SHEET_OTHER), ctx)
     _meta_sheet(book.create_sheet(form.SHEET_META), ctx)
     book.active = 1
+    book.security = WorkbookProtection(lockStructure=True)  # no renamed, added or deleted sheets
     book.properties.title = f"Phiếu báo cáo NTM {ctx.period} – {ctx.unit.name}"
     book.properties.creator = "ntm"
     return book
@@ -135,7 +138,7 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
             status.value = (
                 None if met is None else (form.STATUS_MET if met else form.STATUS_NOT_MET)
             )
-            note.value = previous.notes.get(criterion.number) or None
+            set_text(note, previous.notes.get(criterion.number) or None)
         statuses.add(status)
         for cell in (number, ws[f"{form.NAME_COL}{row}"], status, note):
             cell.border = BOX

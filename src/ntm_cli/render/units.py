@@ -78,7 +78,7 @@ def build_units_table(rows: list[UnitRow], lang: Lang, until: int | None = None)
             name += " *"
         district = row.district if row.district is not u else None
         table.add_row(
-            u.code, name, short_name(district), level_label(row, lang),
+            u.code, Text(name), Text(short_name(district)), level_label(row, lang),
             *(_year(u, level, until) for level in LEVELS),
         )  # fmt: skip
     notes = [Text(t("units.years", lang), style="dim")]

@@ -17,7 +17,9 @@ from ntm_cli.sources.returns import Issue, Parsed, ReadContext, read_return
 from ntm_cli.sources.store import Conflict, Store
 from ntm_cli.sources.xlsx import MAX_FILE
 
-EXTENSIONS = (".xlsx", ".csv")
+# Searched in folders: what a return may be, and what it is often wrongly sent as, so that an
+# .xls or .ods file gets a verdict telling how to resend it rather than vanishing.
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 VERDICTS = ("imported", "unchanged", "replaced", "rejected", "skipped")
 WINDOW = 32  # files read ahead of the store: bounded, so a large batch never sits in memory
 PARALLEL_FROM = 64  # files; below this, starting workers costs more than it saves
@@ -37,13 +39,21 @@ class FileResult:
     raw: bytes | None = field(default=None, repr=False)
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given (whatever their extension), and folders searched for *.xlsx and *.csv."""
+def expand(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+    """Files as given (whatever their extension), and folders searched for spreadsheets and CSV
+    files, leaving out the folder of annotated copies (`exclude`)."""
     found: list[Path] = []
+    skip = exclude.resolve() if exclude is not None else None
     for path in paths:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS)
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in EXTENSIONS
+                    and p.is_file()
+                    and (skip is None or skip not in p.resolve().parents)
+                )
             )
         else:
             found.append(path)
@@ -59,7 +69,7 @@ class _Pending:
     sha256: str
 
 
-def _prepare(path: Path, store: Store | None) -> FileResult | _Pending:
+def _prepare(path: Path, store: Store | None, seen: set[str]) -> FileResult | _Pending:
     """Read and hash a file; lock files, unreadable files and known bytes end here."""
     if path.name.startswith("~$"):
         return FileResult(path, "skipped", warnings=["an Excel lock file (the workbook is open)"])
@@ -69,13 +79,23 @@ def _prepare(path: Path, store: Store | None) -> FileResult | _Pending:
             return _rejected(path, f"{size // 1_000_000} MB is too large for a return (max 20 MB)")
         raw = path.read_bytes()
     except FileNotFoundError:
-        return _rejected(path, "no such file")
+        return _rejected(path, "no such file or folder")
+    except IsADirectoryError:
+        return _rejected(path, "a folder, not a file")
     except OSError as exc:
         return _rejected(path, f"cannot be read ({exc.strerror})")
     sha = hashlib.sha256(raw).hexdigest()
-    if store is not None and store.has_file(sha):
+    if (store is not None and store.has_file(sha)) or sha in seen:
         return FileResult(path, "unchanged")
     return _Pending(path, raw, sha)
+
+
+@dataclass
+class _Batch:
+    """What a dry run would have stored so far (a real run asks the store)."""
+
+    shas: set[str] = field(default_factory=set)
+    keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def _store(
@@ -85,6 +105,7 @@ def _store(
     replace: bool,
     dry_run: bool,
     now: dt.datetime | None,
+    batch: _Batch,
 ) -> FileResult:
     """The verdict on a parsed file, stored in one transaction when it has no problem."""
     first = parsed.returns[0] if parsed.returns else None
@@ -100,13 +121,29 @@ def _store(
         returns=len(parsed.returns),
         raw=pending.raw if parsed.problems else None,  # kept for an annotated copy
     )
-    if parsed.problems or store is None:
+    if parsed.problems:
         return result
     try:
-        result.status = store.save(
-            parsed.returns, parsed.warnings, pending.path.name, pending.sha256,
-            len(pending.raw), replace, dry_run, now,
-        )  # fmt: skip
+        # a dry run stores nothing, so it remembers what it would have stored
+        in_batch = [r for r in parsed.returns if (r.unit_code, r.period) in batch.keys]
+        if in_batch and not replace:
+            first = in_batch[0]
+            raise Conflict(
+                f"{first.unit_code} has another return for {first.period} in this batch "
+                f"({batch.keys[(first.unit_code, first.period)]}); add --replace to take this one"
+            )
+        if store is not None:
+            result.status = store.save(
+                parsed.returns, parsed.warnings, pending.path.name, pending.sha256,
+                len(pending.raw), replace, dry_run, now,
+            )  # fmt: skip
+            if result.status == "unchanged":  # stored meanwhile by another import
+                result.unit_code = result.period = None
+                result.returns = 0
+                result.warnings = []
+        if dry_run:
+            batch.shas.add(pending.sha256)
+            batch.keys.update({(r.unit_code, r.period): pending.path.name for r in parsed.returns})
     except Conflict as exc:
         result.status = "rejected"
         result.errors = [Issue(None, None, str(exc))]
@@ -131,19 +168,23 @@ def import_all(
     """
     results: list[FileResult] = []
     queue: deque[tuple[FileResult | _Pending, Future[Parsed] | None]] = deque()
+    batch = _Batch()
 
     def settle() -> None:
         item, future = queue.popleft()
         if isinstance(item, _Pending):
             assert future is not None
-            item = _store(item, future.result(), store, replace, dry_run, now)
+            if item.sha256 in batch.shas:  # the same bytes twice in one dry run
+                item = FileResult(item.path, "unchanged")
+            else:
+                item = _store(item, future.result(), store, replace, dry_run, now, batch)
         results.append(item)
         if advance is not None:
             advance(item)
 
     with _parser(ctx, len(paths)) as parser:
         for path in paths:
-            item = _prepare(path, store)
+            item = _prepare(path, store, batch.shas)
             future = parser.submit(_parse, item.raw) if isinstance(item, _Pending) else None
             queue.append((item, future))
             while len(queue) > WINDOW:
@@ -157,7 +198,26 @@ _CONTEXT: list[ReadContext] = []  # what a forked worker parses against
 
 
 def _parse(raw: bytes) -> Parsed:
-    return read_return(raw, _CONTEXT[-1])
+    """Parse one file; whatever goes wrong inside becomes a problem of that file alone."""
+    try:
+        return read_return(raw, _CONTEXT[-1])
+    except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the batch
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        message = f"the file is damaged and cannot be read ({reason}); save it again"
+        return Parsed("damaged", problems=[Issue(None, None, message)])
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the importing process is gone (killed, say), never linger."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class _Inline(Executor):
@@ -179,7 +239,12 @@ def _parser(ctx: ReadContext, files: int) -> Executor:
     cores = os.cpu_count() or 1
     if files < PARALLEL_FROM or cores < 2 or "fork" not in mp.get_all_start_methods():
         return _Inline()
-    return ProcessPoolExecutor(max_workers=min(2, cores), mp_context=mp.get_context("fork"))
+    return ProcessPoolExecutor(
+        max_workers=min(2, cores),
+        mp_context=mp.get_context("fork"),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _rejected(path: Path, message: str) -> FileResult:

@@ -25,14 +25,31 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     """Replace `path` only with a complete file; an existing one needs `force`."""
     if path.exists() and not force:
         raise NtmError(f"{path} exists; add --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise NtmError(f"{path} is a folder; cannot write a file there")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise NtmError(f"{path.parent} is a file, not a folder") from None
+    except OSError as exc:
+        raise NtmError(f"{path}: cannot be written ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # as a file the user saved (mkstemp makes it private)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise NtmError(f"{path}: cannot be written ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from ntm_cli.domain.returns import (
 )
 from ntm_cli.engine.lookup import match_units
 from ntm_cli.engine.status import level_of
-from ntm_cli.sources.xlsx import Cell, FileProblem, Sheet, Workbook, col_name, sniff
+from ntm_cli.sources.xlsx import MAX_FILE, Cell, FileProblem, Sheet, Workbook, col_name, sniff
 from ntm_cli.text import fold, nfc
 
 LONG_HEADER = ("unit_code", "period", "criterion", "status")
@@ -36,8 +37,9 @@ NO_CACHED_VALUE = "a formula with no saved result; open the file in Excel, save 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Text typed in the legacy TCVN3 (.VnTime) or VNI fonts and pasted as Unicode: Latin-1 symbols
 # where Vietnamese letters should be ("§¹t" for "Đạt", "Ñaït" for VNI).
-_TCVN3 = re.compile(r"[¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]")
-_VNI = re.compile(r"[AaEeIiOoUuYy][øùûõïòóôöñ]|[Ññ][aAeEoOuUiI]|[Ññ]\w")
+# Only signs that ordinary text does not use: units (m², °C), ± and º are left alone.
+_TCVN3 = re.compile(r"[¡¢£¤¥¦§¨©ª«¬®µ¶·¸¹»¿]")
+_VNI = re.compile(r"[AaEeIiOoUuYy][øûï]|[Ññ][aAeEoOuUiIöô]")
 _VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
 # The cells the form reader looks at: the labels are skipped. (Rows for 60 criteria.)
 CRITERIA_CELLS = frozenset(
@@ -127,6 +129,8 @@ def read_return(raw: bytes, ctx: ReadContext) -> Parsed:
                 ) from None
             first = text.split("\n", 1)[0]
             delimiter = ";" if first.count(";") > first.count(",") else ","
+            # a field is as long as the file allows; over-long text is then reported by cell
+            csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE))
             rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
             return _read_long([(i + 1, r) for i, r in enumerate(rows)], ctx, None)
         raise FileProblem(_KIND_MESSAGES.get(kind, "not a workbook ntm can read"))
@@ -172,7 +176,7 @@ def parse_number(value: str | float | bool | None) -> float | None:
     if value is None or isinstance(value, bool):
         return None if value is None else float("nan")
     if isinstance(value, float):
-        return value
+        return value if math.isfinite(value) else float("nan")
     text = value.strip().replace(" ", "")
     if _NUMBER_VN.match(text):
         return float(text.replace(".", "").replace(",", "."))
@@ -475,6 +479,8 @@ def _read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str |
     units: dict[str, Unit] = {}
 
     def where(row: int, column: str) -> str:
+        if column == "unit_code" and "unit_code" not in col:
+            column = "unit_name"  # the column the commune was looked up by
         index = col.get(column, 0)
         return f"line {row}, {column}" if sheet is None else f"{col_name(index + 1)}{row}"
 
@@ -505,7 +511,10 @@ def _read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str |
         if isinstance(unit, str):
             parsed.problems.append(Issue(sheet, where(row_number, "unit_code"), unit))
         try:
-            period = parse_period(values["period"])
+            text = values["period"]
+            if sheet is not None and text.isdigit() and 20000 < int(text) < 80000:
+                text = f"{excel_date(float(text)):%Y-%m}"  # Excel stored a date
+            period = parse_period(text)
             if outside := period_problem(period, ctx.plan):
                 raise ValueError(outside)
         except ValueError as exc:
@@ -594,7 +603,9 @@ def _long_unit(values: dict[str, str], ctx: ReadContext, cache: dict[str, Unit])
         cache[key] = found[0]
         return found[0]
     if not found:
-        return f"no commune is named {name!r}" + (f" in {district}" if district else "")
+        near = match_units(registry, name, {UnitKind.COMMUNE}, partial=True, pool=pool)[:6]
+        hint = "; did you mean " + ", ".join(f"{u.name} ({u.code})" for u in near) if near else ""
+        return f"no commune is named {name!r}" + (f" in {district}" if district else "") + hint
     listed = ", ".join(
         f"{u.name} ({u.code}, {d.name if (d := registry.district_of(u)) else ''})" for u in found
     )

@@ -27,9 +27,12 @@ MAX_INFLATED = 50 * 1024 * 1024  # declared uncompressed size of all zip members
 MAX_ENTRIES = 1000
 MAX_CELLS = 300_000
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+STRICT_NS = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+STRICT_REL_NS = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_C, _V, _F, _IS, _T = (f"{NS}{tag}" for tag in ("c", "v", "f", "is", "t"))
+MAX_PART = 20 * 1024 * 1024  # one XML part, inflated
+MAX_ELEMENTS = 1_000_000  # elements in one part: a tree of more is refused before it is built
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -152,7 +155,13 @@ class Workbook:
         from xml.etree.ElementTree import fromstring
 
         try:
+            if self._sizes[name] > MAX_PART:
+                raise FileProblem(
+                    f"{name} would inflate to over {MAX_PART // 1_000_000} MB: refused"
+                )
             data = self._part(name)
+            if data.count(b"<") > MAX_ELEMENTS:
+                raise FileProblem(f"{name} has over {MAX_ELEMENTS:,} XML elements: refused")
             if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
                 raise FileProblem(f"{name} is not UTF-8 XML: refused (Excel writes UTF-8)")
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
@@ -170,6 +179,9 @@ class Workbook:
 
     def _read_sheet_list(self) -> dict[str, tuple[str, str]]:
         book = self._xml("xl/workbook.xml")
+        # Strict OOXML (an option of Excel's "Save as") names the same elements differently
+        self.ns = STRICT_NS if book.tag.startswith(STRICT_NS) else NS
+        rel_ns = STRICT_REL_NS if self.ns == STRICT_NS else REL_NS
         targets: dict[str, str] = {}
         if "xl/_rels/workbook.xml.rels" in self._names:
             for rel in self._xml("xl/_rels/workbook.xml.rels").iter(f"{PKG_REL_NS}Relationship"):
@@ -177,8 +189,8 @@ class Workbook:
                 target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
                 targets[rel.get("Id", "")] = target
         sheets = {}
-        for sheet in book.iter(f"{NS}sheet"):
-            path = targets.get(sheet.get(f"{REL_NS}id", ""), "")
+        for sheet in book.iter(f"{self.ns}sheet"):
+            path = targets.get(sheet.get(f"{rel_ns}id", ""), "")
             sheets[sheet.get("name", "")] = (path, sheet.get("state", "visible"))
         return sheets
 
@@ -186,8 +198,9 @@ class Workbook:
         if self._strings is None:
             self._strings = []
             if "xl/sharedStrings.xml" in self._names:
-                for si in self._xml("xl/sharedStrings.xml").iter(f"{NS}si"):
-                    self._strings.append(unescape("".join(t.text or "" for t in si.iter(f"{NS}t"))))
+                ns = self.ns
+                for si in self._xml("xl/sharedStrings.xml").iter(f"{ns}si"):
+                    self._strings.append(unescape("".join(t.text or "" for t in si.iter(f"{ns}t"))))
         return self._strings
 
     def sheet(self, name: str, wanted: Collection[str] | None = None) -> Sheet:
@@ -198,59 +211,35 @@ class Workbook:
             raise FileProblem(f'sheet "{name}" is missing from the file; save it again')
         root = self._xml(path)
         result = Sheet(name)
-        strings = None
-        for c in root.iter(_C):
-            ref = c.get("r", "")
-            if wanted is not None and ref not in wanted:
-                continue
-            formula = False
-            v: str | None = None
-            inline = None
-            for child in c:
-                tag = child.tag
-                if tag == _V:
-                    v = child.text
-                elif tag == _F:
-                    formula = True
-                elif tag == _IS:
-                    inline = child
-            kind = c.get("t", "n")
-            value: str | float | bool | None
-            if kind == "inlineStr":
-                parts = [t.text or "" for t in inline.iter(_T)] if inline is not None else []
-                value, kind = unescape("".join(parts)), "s"
-            elif v is None:
-                if not formula:
+        ns = self.ns
+        c_tag, v_tag, f_tag, is_tag, t_tag = (f"{ns}{t}" for t in ("c", "v", "f", "is", "t"))
+        row_number = 0
+        for row in root.iter(f"{ns}row"):
+            # "r" may be left out (valid OOXML): then rows and cells follow one another
+            row_number = int(row.get("r") or row_number + 1)
+            column = 0
+            for c in row.iter(c_tag):
+                ref = c.get("r")
+                if ref:
+                    try:
+                        key = parse_ref(ref)
+                    except ValueError:
+                        raise FileProblem(
+                            f'sheet "{name}": a cell has no valid reference ({ref!r})'
+                        ) from None
+                else:
+                    key = (row_number, column + 1)
+                    ref = f"{col_name(key[1])}{key[0]}"
+                column = key[1]
+                if wanted is not None and ref not in wanted:
+                    continue
+                cell = _cell(c, v_tag, f_tag, is_tag, t_tag, self, path)
+                if cell is None:
                     continue  # a styled, empty cell (even at row 1,048,576) holds nothing
-                value = None
-            elif kind == "s":
-                strings = strings if strings is not None else self._shared_strings()
-                try:
-                    value = strings[int(v)]
-                except (ValueError, IndexError):
-                    raise FileProblem(
-                        f"{path}: a cell points at a missing text; save again"
-                    ) from None
-            elif kind in ("str", "e", "d"):
-                value = unescape(v)
-                kind = "s" if kind == "str" else kind
-            elif kind == "b":
-                value = v.strip() == "1"
-            else:
-                try:
-                    value = float(v)
-                except ValueError:
-                    value, kind = v, "s"
-            try:
-                key = parse_ref(ref)
-            except ValueError:
-                raise FileProblem(
-                    f'sheet "{name}": a cell has no valid reference ({ref!r})'
-                ) from None
-            result.cells[key] = Cell(value, kind, formula)
-            if len(result.cells) > MAX_CELLS:
-                raise FileProblem(f'sheet "{name}" has over {MAX_CELLS:,} cells; refused')
-        for merge in root.iter(f"{NS}mergeCell"):
+                result.cells[key] = cell
+                if len(result.cells) > MAX_CELLS:
+                    raise FileProblem(f'sheet "{name}" has over {MAX_CELLS:,} cells; refused')
+        for merge in root.iter(f"{ns}mergeCell"):
             first, _, last = (merge.get("ref") or "").partition(":")
             try:
                 (r1, c1), (r2, c2) = parse_ref(first), parse_ref(last or first)
@@ -258,3 +247,45 @@ class Workbook:
                 continue
             result.merged.append((r1, c1, r2, c2))
         return result
+
+
+def _cell(
+    c: Any, v_tag: str, f_tag: str, is_tag: str, t_tag: str, book: Workbook, path: str
+) -> Cell | None:
+    """One <c> element as a Cell; None for a cell that holds nothing."""
+    formula = False
+    cached = False
+    v: str | None = None
+    inline = None
+    for child in c:
+        tag = child.tag
+        if tag == v_tag:
+            cached, v = True, child.text or ""
+        elif tag == f_tag:
+            formula = True
+        elif tag == is_tag:
+            inline = child
+    kind = c.get("t", "n")
+    value: str | float | bool | None
+    if kind == "inlineStr":
+        parts = [t.text or "" for t in inline.iter(t_tag)] if inline is not None else []
+        return Cell(unescape("".join(parts)), "s", formula)
+    if not cached:
+        return Cell(None, "n", True) if formula else None
+    assert v is not None
+    if kind == "s":
+        try:
+            value = book._shared_strings()[int(v)]
+        except (ValueError, IndexError):
+            raise FileProblem(f"{path}: a cell points at a missing text; save again") from None
+        return Cell(value, "s", formula)
+    if kind in ("str", "e", "d"):
+        return Cell(unescape(v), "s" if kind == "str" else kind, formula)
+    if kind == "b":
+        return Cell(v.strip() == "1", "b", formula)
+    if not v.strip():  # a number with no digits: a formula never calculated and saved
+        return Cell(None, "n", True) if formula else None
+    try:
+        return Cell(float(v), "n", formula)
+    except ValueError:
+        return Cell(v, "s", formula)
