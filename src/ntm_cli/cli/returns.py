@@ -331,6 +331,6 @@ def unit(
         sets = {s: load_criteria(dataset.folder, s) for s in {h.ret.criteria_set for h in history}}
         card = render.UnitCard(found, dataset.registry.district_of(found), history, sets, today())
     if output is OutputFormat.JSON:
-        print(json.dumps(render.unit_json(card), ensure_ascii=False, indent=2))
+        print(json.dumps(render.card_json(card), ensure_ascii=False, indent=2))
     else:
         stdout.print(render.build_unit_card(card, lang))

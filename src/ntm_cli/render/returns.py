@@ -23,6 +23,7 @@ from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.status import level_of
 from ntm_cli.i18n import Lang, date_text, percent, t
 from ntm_cli.i18n import number as amount
+from ntm_cli.render.units import UnitRow, unit_json
 from ntm_cli.sources.importer import VERDICTS, FileResult
 from ntm_cli.sources.store import StoredReturn
 
@@ -334,23 +335,11 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
     return Group(*parts)
 
 
-def unit_json(card: UnitCard) -> dict[str, Any]:
+def card_json(card: UnitCard) -> dict[str, Any]:
     u = card.unit
     level = level_of(u)
     return {
-        "code": u.code,
-        "name": u.name,
-        "kind": u.kind.value,
-        "district_code": card.district.code if card.district else None,
-        "level": level.value if level else None,
-        "recognitions": {
-            lv.value: {
-                "year": r.year,
-                "decision": r.decision or None,
-                "decided_on": r.decided_on.isoformat() if r.decided_on else None,
-            }
-            for lv, r in u.recognitions.items()
-        },
+        **unit_json(UnitRow(u, card.district, level)),
         "returns": [
             {
                 "period": h.ret.period,
