@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -267,3 +268,21 @@ def test_long_format_import_and_csv_completeness(tmp_path: Path, store: Path) ->
     lines = run("completeness", "--period", "2024-06", "-f", "csv").splitlines()
     assert lines[0] == "period,district_code,district,code,name,submitted,late"
     assert sum(line.endswith(",true,true") or ",true," in line for line in lines[1:]) == 10
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_form_saved_again_by_libreoffice_is_read(tmp_path: Path, store: Path) -> None:
+    """A spreadsheet program opens the form and what it saves (shared strings, its own
+    styles) imports with the statuses that were filled."""
+    filled = write(tmp_path, "filled.xlsx", filled_form("29269", statuses=statuses_for("", 16)))
+    out = tmp_path / "resaved"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(filled)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    data = import_json(str(out / "filled.xlsx"))
+    assert data["files"][0]["status"] == "imported"
+    with Store(store) as db:
+        (stored,) = db.returns(unit_code="29269")
+    assert stored.ret.not_met == ["17", "18", "19"]
