@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,6 +37,16 @@ StoreOption = Annotated[
     ),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the output.")]
+
+
+class ShortFormat(StrEnum):
+    """Output of the commands that print a report, not a table of records."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+ShortFormatOption = Annotated[ShortFormat, typer.Option("--format", "-f", help="Output format.")]
 PeriodOption = Annotated[str, typer.Option("--period", "-p", help="Reporting month, YYYY-MM.")]
 
 
@@ -144,7 +155,8 @@ def template(
 
 def import_(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (searched for *.xlsx, *.csv).")
+        list[Path],
+        typer.Argument(help="Files or folders (searched for .xlsx, .csv, .xls, .xlsm, .ods)."),
     ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
     replace: Annotated[
@@ -154,7 +166,7 @@ def import_(
         Path | None,
         typer.Option("--errors", help="Folder for annotated copies of rejected files."),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ShortFormatOption = ShortFormat.TABLE,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -168,8 +180,6 @@ def import_(
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.importer import expand, import_all
 
-    if output is OutputFormat.CSV:
-        raise typer.BadParameter("import prints table or json", param_hint="--format")
     with handled():
         _require_defusedxml()
         if errors is not None and any(
@@ -181,8 +191,9 @@ def import_(
         files = expand(paths, exclude=errors)
         if not files:
             raise NtmError(
-                "no file to import in " + ", ".join(map(str, paths)) + " (*.xlsx, *.csv)"
-            )
+                "no file to import in " + ", ".join(map(str, paths))
+                + " (.xlsx, .csv, .xls, .xlsm, .ods; the --errors folder is left out)"
+            )  # fmt: skip
         db = None if dry_run and not _exists(store) else _store(store)
         try:
             now = dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
@@ -191,7 +202,7 @@ def import_(
         finally:
             if db is not None:
                 db.db.close()
-    if output is OutputFormat.JSON:
+    if output is ShortFormat.JSON:
         print(json.dumps(render.import_json(results, dry_run), ensure_ascii=False, indent=2))
     else:
         stdout.print(render.build_import_report(results, lang, dry_run))
@@ -305,9 +316,7 @@ def completeness(
 
 def unit(
     query: Annotated[str, typer.Argument(help="Code or name, e.g. 29263 or 'Long Đức'.")],
-    output: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format (table or json).")
-    ] = OutputFormat.TABLE,
+    output: ShortFormatOption = ShortFormat.TABLE,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -330,7 +339,7 @@ def unit(
                 history = db.returns(unit_code=found.code, current_only=False)
         sets = {s: load_criteria(dataset.folder, s) for s in {h.ret.criteria_set for h in history}}
         card = render.UnitCard(found, dataset.registry.district_of(found), history, sets, today())
-    if output is OutputFormat.JSON:
+    if output is ShortFormat.JSON:
         print(json.dumps(render.card_json(card), ensure_ascii=False, indent=2))
     else:
         stdout.print(render.build_unit_card(card, lang))

@@ -97,7 +97,11 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
         (form.DISTRICT_CELL, "Cấp huyện", ctx.district.name if ctx.district else ""),
         (form.PERIOD_CELL, "Kỳ báo cáo (năm-tháng)", ctx.period),
         (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", LEVEL_VI[ctx.level]),
-        (form.TOWARDS_CELL, "Mức đang phấn đấu", LEVEL_VI[ctx.towards] if ctx.towards else "–"),
+        (
+            form.TOWARDS_CELL,
+            "Mức đang phấn đấu",
+            LEVEL_VI[ctx.towards] if ctx.towards else "Duy trì, nâng chất NTM kiểu mẫu",
+        ),
         (form.SET_CELL, "Bộ tiêu chí", f"{ctx.criteria.title} (QĐ {ctx.criteria.decision})"),
     ]
     for ref, label, value in identity:
@@ -166,16 +170,21 @@ def _other_sheet(ws: Worksheet, ctx: FormContext) -> None:
     for ref in ("A3", "A8", "A13", "A16"):
         ws[ref].font = Font(name=FONT, bold=True)
     levels = DataValidation(
-        type="list", formula1='"' + ",".join(form.LEVEL_CHOICES.values()) + '"', allow_blank=True
-    )
+        type="list", formula1='"' + ",".join(form.LEVEL_CHOICES.values()) + '"', allow_blank=True,
+        showErrorMessage=True, error="Chọn mức đạt chuẩn trong danh sách",
+    )  # fmt: skip
     whole = DataValidation(
-        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True
-    )
+        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+        showErrorMessage=True, error="Nhập số nguyên không âm",
+    )  # fmt: skip
     money = DataValidation(
         type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
         showErrorMessage=True, error="Nhập số không âm (triệu đồng)",
     )  # fmt: skip
-    dates = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
+    dates = DataValidation(
+        type="date", operator="greaterThan", formula1="36526", allow_blank=True,
+        showErrorMessage=True, error="Nhập ngày (ngày/tháng/năm)",
+    )  # fmt: skip
     for validation in (levels, whole, money, dates):
         ws.add_data_validation(validation)
     inputs: list[tuple[str, str, DataValidation | None, str]] = [
