@@ -105,13 +105,19 @@ def test_verdicts_for_a_mixed_batch(tmp_path: Path, store: Path) -> None:
             "sheet": "Tiêu chí",
             "cell": "C14",
             "message": "'Dat roi' is not a status; use Đạt or Chưa đạt",
+            "message_vi": "'Dat roi' không phải trạng thái; chọn Đạt hoặc Chưa đạt trong danh sách",
         }
     ]
     assert by_name["~$good.xlsx"]["status"] == "skipped"
     assert by_name["notes.csv"]["status"] == "rejected"
     assert by_name["html.xlsx"]["status"] == "rejected"
-    table = run("import", str(batch), code=1)
-    assert "bad.xlsx, \"Tiêu chí\"!C14: 'Dat roi' is not a status; use Đạt or Chưa đạt" in table
+    table = " ".join(run("import", str(batch), code=1).split())
+    assert (
+        "bad.xlsx, \"Tiêu chí\"!C14: 'Dat roi' không phải trạng thái; chọn Đạt hoặc Chưa đạt"
+        in table
+    )
+    english = " ".join(run("import", str(batch), "--lang", "en", code=1).split())
+    assert "bad.xlsx, \"Tiêu chí\"!C14: 'Dat roi' is not a status; use Đạt or Chưa đạt" in english
     assert good.read_bytes() == good_bytes  # nothing is moved or changed
 
 
@@ -155,9 +161,9 @@ def test_annotated_copies_of_rejected_files(tmp_path: Path, store: Path) -> None
     assert book.sheetnames[0] == "Lỗi cần sửa"
     cell = book["Kết quả khác"]["B17"]
     assert cell.fill.fgColor.rgb.endswith("FFC7CE")
-    assert "-5 is negative" in cell.comment.text
+    assert cell.comment.text == "-5 là số âm; số liệu phải từ 0 trở lên"  # for the commune
     summary = [[c.value for c in row] for row in book["Lỗi cần sửa"].iter_rows(min_row=3)]
-    assert summary == [["Kết quả khác", "B17", "-5 is negative; amounts are 0 or more"]]
+    assert summary == [["Kết quả khác", "B17", "-5 là số âm; số liệu phải từ 0 trở lên"]]
     fake = load_workbook(errors / "fake.xlsx")
     assert fake.sheetnames == ["Lỗi cần sửa"]
     assert bad.read_bytes() == original  # the original is untouched

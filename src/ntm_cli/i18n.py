@@ -133,6 +133,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "… and {n} more: imported or unchanged",
     ),
     "import.returns": ("{n} phiếu", "{n} returns"),
+    "import.copies": (
+        "{n} bản sao có đánh dấu lỗi trong {folder}, để gửi lại xã",
+        "{n} annotated copies in {folder}, to send back",
+    ),
     # returns: completeness
     "completeness.title": (
         "Tình hình nộp báo cáo kỳ {period} (hạn {due})",

@@ -19,7 +19,7 @@ from ntm_cli.cli.app import (
     stdout,
     today,
 )
-from ntm_cli.i18n import Lang
+from ntm_cli.i18n import Lang, t
 
 if TYPE_CHECKING:
     from ntm_cli.sources.datadir import DataSet
@@ -210,7 +210,7 @@ def import_(
         with handled():
             written = _annotated_copies(results, errors, files)
         if written:
-            stderr.print(f"{written} annotated copy(ies) in {errors}", highlight=False)
+            stderr.print(t("import.copies", lang, n=written, folder=str(errors)), highlight=False)
     if any(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 

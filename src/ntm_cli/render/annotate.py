@@ -8,6 +8,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
+from ntm_cli.messages import vi
 from ntm_cli.render.cells import set_text
 from ntm_cli.sources.returns import Issue
 
@@ -40,7 +41,7 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
             cell = book[issue.sheet][issue.cell]
             cell.fill = BAD
             previous = cell.comment.text + "\n" if cell.comment else ""
-            cell.comment = Comment(previous + issue.message, "ntm", width=320, height=120)
+            cell.comment = Comment(previous + vi(issue.message), "ntm", width=320, height=120)
     summary = book.create_sheet(SUMMARY, 0)
     set_text(summary["A1"], f"{name}: {len(issues)} lỗi cần sửa trước khi gửi lại")
     summary["A1"].font = Font(bold=True, size=12)
@@ -48,9 +49,8 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
         summary[f"{col}2"] = title
         summary[f"{col}2"].font = Font(bold=True)
     for row, issue in enumerate(issues, start=3):
-        for col, text in zip(
-            "ABC", (issue.sheet or "", issue.cell or "", issue.message), strict=True
-        ):
+        texts = (issue.sheet or "", issue.cell or "", vi(issue.message))
+        for col, text in zip("ABC", texts, strict=True):
             set_text(summary[f"{col}{row}"], text)  # submitted text is never a formula here
     summary.column_dimensions["A"].width = 16
     summary.column_dimensions["B"].width = 10

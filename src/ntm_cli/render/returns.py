@@ -23,6 +23,7 @@ from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.status import level_of
 from ntm_cli.i18n import Lang, date_text, percent, t
 from ntm_cli.i18n import number as amount
+from ntm_cli.messages import vi, vi_note
 from ntm_cli.render.units import UnitRow, unit_json
 from ntm_cli.sources.importer import VERDICTS, FileResult
 from ntm_cli.sources.store import StoredReturn
@@ -110,17 +111,19 @@ def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) ->
         table.add_row(Text(t("import.more", lang, n=len(results) - len(shown)), style="dim"))
     parts: list[RenderableType] = [table]
     rejected = [r for r in results if r.status == "rejected"]
+    say = vi if lang is Lang.VI else str
+    note = vi_note if lang is Lang.VI else str
     if rejected:
         parts.append(Text(t("import.errors", lang), style="bold red"))
         for r in rejected:
             for issue in r.errors:
-                parts.append(Text("  " + error_line(r, issue.where(), issue.message)))
+                parts.append(Text("  " + error_line(r, issue.where(), say(issue.message))))
     warned = [r for r in results if r.warnings and r.status != "rejected"]
     if warned:
         parts.append(Text(t("import.warnings", lang), style="yellow"))
         for r in warned:
             for warning in r.warnings:
-                parts.append(Text(f"  {r.path.name}: {warning}"))
+                parts.append(Text(f"  {r.path.name}: {note(warning)}"))
     counts = Counter(r.status for r in results)
     parts.append(
         Text(" · ".join(f"{t(f'verdict.{v}', lang)} {counts.get(v, 0)}" for v in VERDICTS[:4]))
@@ -141,8 +144,14 @@ def import_json(results: list[FileResult], dry_run: bool) -> dict[str, Any]:
                 "period": r.period,
                 "returns": r.returns,
                 "errors": [
-                    {"sheet": i.sheet, "cell": i.cell, "message": i.message} for i in r.errors
-                ],
+                    {
+                        "sheet": i.sheet,
+                        "cell": i.cell,
+                        "message": i.message,
+                        "message_vi": vi(i.message),
+                    }
+                    for i in r.errors
+                ],  # fmt: skip
                 "warnings": r.warnings,
             }
             for r in results
