@@ -37,6 +37,7 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 DataOption = Annotated[
@@ -49,7 +50,27 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format (xlsx needs --out).")
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="The file for --format xlsx.", show_default=False)
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace a file that exists.")]
+
+
+def _check_out(output: OutputFormat, out: Path | None) -> None:
+    """--format xlsx writes a file, so it needs --out (and --out needs xlsx)."""
+    if (output is OutputFormat.XLSX) != (out is not None):
+        raise typer.BadParameter("--format xlsx goes with --out FILE.xlsx", param_hint="--out")
+
+
+def _write_xlsx(book: object, out: Path | None, force: bool) -> None:
+    from ntm_cli.sources.output import workbook_bytes, write_atomic
+
+    assert out is not None
+    write_atomic(out, workbook_bytes(book), force=force)  # type: ignore[arg-type]
+    stderr.print(f"{out}", highlight=False)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -114,7 +135,7 @@ def _root(
 
 
 def _register() -> None:
-    from ntm_cli.cli import plan, progress, returns, units
+    from ntm_cli.cli import plan, progress, report, returns, units
 
     app.command("progress")(progress.progress)
     app.command("units")(units.units)
@@ -123,6 +144,7 @@ def _register() -> None:
     app.command("import")(returns.import_)
     app.command("completeness")(returns.completeness)
     app.command("unit")(returns.unit)
+    app.command("report")(report.report)
 
 
 _register()

@@ -9,8 +9,12 @@ import typer
 
 from ntm_cli.cli.app import (
     DataOption,
+    ForceOption,
     FormatOption,
+    OutOption,
     OutputFormat,
+    _check_out,
+    _write_xlsx,
     handled,
     parse_date,
     stderr,
@@ -45,6 +49,8 @@ def progress(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when a binding milestone is missed.")
     ] = False,
+    out: OutOption = None,
+    force: ForceOption = False,
     data: DataOption = None,
 ) -> None:
     """Show the plan's milestones for a year: target, actual, shortfall, status.
@@ -58,6 +64,7 @@ def progress(
 
     if year is not None and all_years:
         raise typer.BadParameter("give --year or --all-years, not both", param_hint="--all-years")
+    _check_out(output, out)
     cutoff = parse_date(as_of, "--as-of")
     with handled():
         dataset = load(data)
@@ -67,7 +74,12 @@ def progress(
         if not all_years and year is None:
             year = default_year(dataset.plan, cutoff or now)
         result = measure(dataset.plan, dataset.registry, None if all_years else year, cutoff, now)
-    if output is OutputFormat.JSON:
+    if output is OutputFormat.XLSX:
+        from ntm_cli.render.report import progress_workbook
+
+        with handled():
+            _write_xlsx(progress_workbook(result, dataset.registry, lang), out, force)
+    elif output is OutputFormat.JSON:
         print(json.dumps(render.progress_json(result), ensure_ascii=False, indent=2))
     elif output is OutputFormat.CSV:
         print(render.progress_csv(result), end="")

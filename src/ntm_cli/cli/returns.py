@@ -12,8 +12,12 @@ import typer
 
 from ntm_cli.cli.app import (
     DataOption,
+    ForceOption,
     FormatOption,
+    OutOption,
     OutputFormat,
+    _check_out,
+    _write_xlsx,
     handled,
     stderr,
     stdout,
@@ -272,6 +276,8 @@ def completeness(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if any commune is missing.")
     ] = False,
+    out: OutOption = None,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -286,6 +292,7 @@ def completeness(
     from ntm_cli.render import returns as render
     from ntm_cli.sources.datadir import load
 
+    _check_out(output, out)
     month = _period(period)
     with handled():
         dataset = load(data)
@@ -297,14 +304,14 @@ def completeness(
         received: dict[str, dt.date] = {}
         if _exists(store):
             with _store(store, create=False) as db:
-                current = {s.ret.unit_code for s in db.returns(period=month)}
-                # on time or late by the first return: a later correction does not make it late
-                for s in db.returns(period=month, current_only=False):
-                    if s.ret.unit_code in current:
-                        day = s.imported_at.date()
-                        received[s.ret.unit_code] = min(received.get(s.ret.unit_code, day), day)
+                received = _received(db, month)
         result = measure(dataset.plan, dataset.registry, month, received, head)
-    if output is OutputFormat.JSON:
+    if output is OutputFormat.XLSX:
+        from ntm_cli.render.report import completeness_workbook
+
+        with handled():
+            _write_xlsx(completeness_workbook(result, lang), out, force)
+    elif output is OutputFormat.JSON:
         print(json.dumps(render.completeness_json(result), ensure_ascii=False, indent=2))
     elif output is OutputFormat.CSV:
         print(render.completeness_csv(result), end="")
@@ -312,6 +319,18 @@ def completeness(
         stdout.print(render.build_completeness(result, lang))
     if check and result.missing:
         raise typer.Exit(1)
+
+
+def _received(db: Store, month: str) -> dict[str, dt.date]:
+    """The day each commune's return for `month` first came in (a correction later does not
+    make an on-time commune late)."""
+    current = {s.ret.unit_code for s in db.returns(period=month)}
+    received: dict[str, dt.date] = {}
+    for s in db.returns(period=month, current_only=False):
+        if s.ret.unit_code in current:
+            day = s.imported_at.date()
+            received[s.ret.unit_code] = min(received.get(s.ret.unit_code, day), day)
+    return received
 
 
 def unit(

@@ -67,6 +67,9 @@ def units(
     """
     from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
 
+    if output is OutputFormat.XLSX:
+        raise typer.BadParameter("units prints table, json or csv", param_hint="--format")
+
     countable = DISTRICT_LEVEL | {UnitKind.COMMUNE}
     from ntm_cli.engine.lookup import match_units, resolve_unit
     from ntm_cli.engine.status import at_least, level_of

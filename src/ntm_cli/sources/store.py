@@ -279,6 +279,19 @@ class Store:
             args.append(unit_code)
         if current_only:
             where.append("r.superseded_at IS NULL")
+        return self._load(where, args)
+
+    def latest(self, up_to: str) -> list[StoredReturn]:
+        """Each commune's current return of the latest period up to `up_to` (a monthly report
+        shows a commune that skipped a month by its last return)."""
+        where = [
+            "r.superseded_at IS NULL",
+            "r.period = (SELECT max(p.period) FROM returns p WHERE p.unit_code = r.unit_code "
+            "AND p.superseded_at IS NULL AND p.period <= ?)",
+        ]
+        return self._load(where, [up_to])
+
+    def _load(self, where: list[str], args: list[str]) -> list[StoredReturn]:
         sql = (
             "SELECT r.*, f.name AS file_name, f.sha256 FROM returns r "
             "JOIN files f ON f.id = r.file_id"

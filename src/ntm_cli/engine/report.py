@@ -1,0 +1,205 @@
+"""Every figure of the monthly report, computed before anything is written (no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
+from ntm_cli.domain.returns import CriteriaSet, Return
+from ntm_cli.engine.completeness import Completeness, completeness
+from ntm_cli.engine.progress import Progress, progress
+from ntm_cli.engine.status import at_least, level_of
+
+
+def month_end(period: str) -> dt.date:
+    year, month = int(period[:4]), int(period[5:7])
+    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)
+
+
+def previous_period(period: str) -> str:
+    year, month = int(period[:4]), int(period[5:7])
+    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """Units at or above a level now and at the end of the previous period."""
+
+    scope: str  # "commune" or "district"
+    level: Level
+    now: int
+    before: int
+    denominator: int
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictRow:
+    district: Unit
+    communes: int
+    at_level: dict[Level, int]
+    received: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneRow:
+    unit: Unit
+    district: Unit | None
+    level: Level | None
+    ret: Return | None
+    last_period: str | None
+
+    def met(self) -> int:
+        return len(self.ret.met) if self.ret else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What moved for a commune since its previous return, or a new recognition."""
+
+    unit: Unit
+    gained: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
+    recognition: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    unit_code: str
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The report of one period, every figure computed."""
+
+    plan: Plan
+    registry: Registry
+    criteria: CriteriaSet
+    period: str
+    as_of: dt.date
+    previous_as_of: dt.date
+    today: dt.date
+    progress: Progress
+    headlines: list[Headline]
+    districts: list[DistrictRow]
+    communes: list[CommuneRow]
+    completeness: Completeness
+    changes: list[Change]
+    notes: list[Note]
+    illustrative: list[Unit] = field(default_factory=list)
+
+    def criterion_shares(self) -> dict[str, tuple[int, int]]:
+        """For each criterion: communes meeting it, and communes with a status for it."""
+        shares: dict[str, tuple[int, int]] = {}
+        for c in self.criteria.criteria:
+            known = [r.ret.statuses.get(c.number) for r in self.communes if r.ret]
+            statuses = [s for s in known if s is not None]
+            shares[c.number] = (sum(statuses), len(statuses))
+        return shares
+
+
+def build_report(
+    plan: Plan,
+    registry: Registry,
+    criteria: CriteriaSet,
+    period: str,
+    latest: dict[str, tuple[Return, list[str], str]],
+    previous: dict[str, Return],
+    received: dict[str, dt.date],
+    today: dt.date,
+    as_of: dt.date | None = None,
+) -> Report:
+    """`latest`: each commune's latest return up to `period` (with its warnings and file);
+    `previous`: the latest before `period`; `received`: first import day of this period's
+    returns. Counts are as of `as_of`, by default the last day of the period."""
+    as_of = as_of or month_end(period)
+    before = month_end(previous_period(period))
+    year = min(max(int(period[:4]), plan.start_year), plan.end_year)
+    measured = progress(plan, registry, year, as_of, today)
+    area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
+    communes = [u for u in area if u.kind is UnitKind.COMMUNE]
+    districts = [u for u in area if u.kind in DISTRICT_LEVEL]
+
+    headlines = []
+    for scope, units in (("commune", communes), ("district", districts)):
+        for level in LEVELS:
+            now = sum(at_least(level_of(u, as_of=as_of), level) for u in units)
+            then = sum(at_least(level_of(u, as_of=before), level) for u in units)
+            headlines.append(Headline(scope, level, now, then, len(units)))
+
+    district_rows = []
+    for head in districts:
+        own = [u for u in communes if registry.district_of(u) is head]
+        levels = [level_of(u, as_of=as_of) for u in own]
+        district_rows.append(
+            DistrictRow(
+                district=head,
+                communes=len(own),
+                at_level={lv: sum(at_least(x, lv) for x in levels) for lv in LEVELS},
+                received=sum(1 for u in own if u.code in received),
+            )
+        )
+
+    rows = []
+    changes = []
+    notes = []
+    for unit in communes:
+        entry = latest.get(unit.code)
+        ret = entry[0] if entry else None
+        rows.append(
+            CommuneRow(unit, registry.district_of(unit), level_of(unit, as_of=as_of), ret,
+                       ret.period if ret else None)
+        )  # fmt: skip
+        if entry and ret is not None and ret.period == period:
+            for warning in entry[1]:
+                notes.append(Note(unit.code, entry[2], warning))
+        old = previous.get(unit.code)
+        gained: tuple[str, ...] = ()
+        lost: tuple[str, ...] = ()
+        if ret is not None and ret.period == period and old is not None:
+            gained = tuple(
+                n for n, ok in ret.statuses.items() if ok and old.statuses.get(n) is False
+            )
+            lost = tuple(n for n, ok in ret.statuses.items() if ok is False and old.statuses.get(n))
+        recognition = _new_recognition(unit, period, as_of, ret)
+        if gained or lost or recognition:
+            changes.append(Change(unit, gained, lost, recognition))
+    for head in districts:
+        recognition = _new_recognition(head, period, as_of, None)
+        if recognition:
+            changes.append(Change(head, recognition=recognition))
+
+    return Report(
+        plan=plan,
+        registry=registry,
+        criteria=criteria,
+        period=period,
+        as_of=as_of,
+        previous_as_of=before,
+        today=today,
+        progress=measured,
+        headlines=headlines,
+        districts=district_rows,
+        communes=rows,
+        completeness=completeness(plan, registry, period, received),
+        changes=changes,
+        notes=notes,
+        illustrative=[u for u in area if u.illustrative],
+    )
+
+
+def _new_recognition(unit: Unit, period: str, as_of: dt.date, ret: Return | None) -> str:
+    """A recognition decided within the period (registry), or reported in the period's return."""
+    start = dt.date(int(period[:4]), int(period[5:7]), 1)
+    for level in LEVELS:
+        rec = unit.recognitions.get(level)
+        if rec and rec.decided_on and start <= rec.decided_on <= as_of:
+            return f"{level.value} {rec.year} ({rec.decision or '?'}, {rec.decided_on:%d/%m/%Y})"
+    if ret is not None and ret.period == period and ret.recognition is not None:
+        r = ret.recognition
+        date = f", {r.decided_on:%d/%m/%Y}" if r.decided_on else ""
+        return f"{r.level.value} ({r.decision or '?'}{date}), reported"
+    return ""

@@ -1,0 +1,428 @@
+"""The monthly report workbook for the province's leadership, and the one-sheet exports.
+
+Every figure comes from a computed Report; this module only lays it out. Text that came from a
+submission goes through set_text, so it is always a text cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
+from ntm_cli.engine.completeness import Completeness
+from ntm_cli.engine.progress import Progress, Status
+from ntm_cli.engine.report import Report
+from ntm_cli.i18n import Lang, t
+from ntm_cli.render.cells import set_text
+from ntm_cli.render.progress import milestone_label, status_label
+
+FONT = "Times New Roman"
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+STATUS_FILL = {
+    Status.ACHIEVED: PatternFill("solid", fgColor="C6EFCE"),
+    Status.OPEN: PatternFill("solid", fgColor="FFEB9C"),
+    Status.MISSED: PatternFill("solid", fgColor="FFC7CE"),
+    Status.UPCOMING: PatternFill("solid", fgColor="EDEDED"),
+}
+MET_FILL = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
+NOT_MET_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+NO_DATA_FILL = PatternFill("solid", fgColor="EDEDED", bgColor="EDEDED")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+PERCENT = "0.0%"
+
+
+def build_report_workbook(report: Report, lang: Lang) -> Workbook:
+    """The seven sheets, the two charts, print set-up and properties."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    summary = book.create_sheet(t("report.sheet.summary", lang))
+    _summary(summary, report, lang)
+    districts = book.create_sheet(t("report.sheet.districts", lang))
+    _districts(districts, report, lang)
+    _communes(book.create_sheet(t("report.sheet.communes", lang)), report, lang)
+    _criteria(book.create_sheet(t("report.sheet.criteria", lang)), report, lang)
+    _returns(book.create_sheet(t("report.sheet.returns", lang)), report.completeness, lang)
+    _changes(book.create_sheet(t("report.sheet.changes", lang)), report, lang)
+    _notes(book.create_sheet(t("report.sheet.notes", lang)), report, lang)
+    book.properties.title = t(
+        "report.title", lang, month=report.period[5:], year=report.period[:4]
+    ).capitalize()
+    book.properties.subject = f"{report.plan.number} {report.period}"
+    book.properties.creator = "ntm"
+    return book
+
+
+# -- one-sheet exports, sharing the table writers --------------------------------------------
+
+
+def progress_workbook(result: Progress, registry: Registry, lang: Lang) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = t("report.sheet.summary", lang)
+    _milestone_table(sheet, 1, result, registry, lang)
+    _finish(sheet, header_row=1, widths=[22, 60, 8, 14, 12, 14, 12, 18])
+    return book
+
+
+def completeness_workbook(result: Completeness, lang: Lang) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = t("report.sheet.returns", lang)
+    _returns(sheet, result, lang)
+    return book
+
+
+# -- sheets ------------------------------------------------------------------------------------
+
+
+def _summary(ws: Worksheet, report: Report, lang: Lang) -> None:
+    plan = report.plan
+    area = report.registry.by_code.get(plan.area_code)
+    place = area.name.split(" ", 1)[1] if area and " " in area.name else (area.name if area else "")
+    _text(ws, "A1", plan.issuer.upper(), bold=True)
+    _text(ws, "A2", t("report.office", lang), bold=True)
+    _text(ws, "E1", t("report.motto1", lang), bold=True)
+    _text(ws, "E2", t("report.motto2", lang), bold=True)
+    day = report.today
+    _text(ws, "E3", t("report.place_date", lang, place=place, d=day.day, m=day.month, y=day.year),
+          italic=True)  # fmt: skip
+    for ref in ("A1", "A2", "E1", "E2", "E3"):
+        ws[ref].alignment = Alignment(horizontal="center")
+    ws.merge_cells("A1:C1")
+    ws.merge_cells("A2:C2")
+    ws.merge_cells("E1:H1")
+    ws.merge_cells("E2:H2")
+    ws.merge_cells("E3:H3")
+    title = t("report.title", lang, month=report.period[5:], year=report.period[:4])
+    _text(ws, "A5", title, bold=True, size=14)
+    ws.merge_cells("A5:H5")
+    as_of = f"{report.as_of:%d/%m/%Y}"
+    _text(ws, "A6", t("report.subtitle", lang, number=plan.number, as_of=as_of), italic=True)
+    ws.merge_cells("A6:H6")
+    for ref in ("A5", "A6"):
+        ws[ref].alignment = Alignment(horizontal="center")
+    year = report.progress.year
+    _text(ws, "A8", t("report.milestones", lang, year=year), bold=True)
+    last = _milestone_table(ws, 9, report.progress, report.registry, lang)
+    row = last + 2
+    _text(ws, f"A{row}", t("report.headlines", lang), bold=True)
+    headers = ["report.col.scope", "report.col.level", "report.col.now", "report.col.before",
+               "report.col.change", "report.col.denominator", "report.col.share"]  # fmt: skip
+    _header(ws, row + 1, [t(h, lang) for h in headers])
+    for i, h in enumerate(report.headlines):
+        r = row + 2 + i
+        scope = t(f"scope.{h.scope}", lang)
+        values = [scope, t(f"level.{h.level.value}", lang), h.now, h.before, h.now - h.before,
+                  h.denominator, h.now / h.denominator if h.denominator else 0]  # fmt: skip
+        _row(ws, r, values)
+        ws.cell(r, 7).number_format = PERCENT
+        ws.cell(r, 5).number_format = "+0;-0;0"
+    sign = row + 2 + len(report.headlines) + 2
+    for col, key in ((2, "report.signer_left"), (6, "report.signer_right")):
+        _text(ws, f"{get_column_letter(col)}{sign}", t(key, lang), bold=True)
+        _text(ws, f"{get_column_letter(col)}{sign + 1}", t("report.sign", lang), italic=True)
+    _milestone_chart(ws, report, lang, anchor=f"B{sign + 4}", first=10, last=last)
+    _finish(ws, header_row=9, widths=[22, 60, 8, 14, 12, 14, 12, 18], freeze=False)
+    ws.print_title_rows = "9:9"
+
+
+def _milestone_table(
+    ws: Worksheet, top: int, result: Progress, registry: Registry, lang: Lang
+) -> int:
+    """Milestone rows from `top` (header) on; returns the last row written."""
+    headers = ["report.col.id", "report.col.milestone", "col.period", "report.col.required",
+               "report.col.actual", "report.col.denominator", "report.col.shortfall",
+               "report.col.status"]  # fmt: skip
+    _header(ws, top, [t(h, lang) for h in headers])
+    ws.cell(top, 3).value = "Năm" if lang is Lang.VI else "Year"
+    for i, r in enumerate(result.results):
+        m = r.milestone
+        row = top + 1 + i
+        label = milestone_label(m, registry, lang)
+        if not m.binding:
+            label += f" ({t('progress.aspirational', lang)})"
+        _row(ws, row, [m.id, label, m.year, r.required, r.actual, r.denominator, r.shortfall,
+                       status_label(r, lang)])  # fmt: skip
+        ws.cell(row, 8).fill = STATUS_FILL[r.status]
+        ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+        if m.kind is MilestoneKind.SHARE:
+            ws.cell(row, 2).value = f"{label} ({m.target:g}%)"
+    last = top + len(result.results)
+    if result.results:
+        ws.auto_filter.ref = f"A{top}:H{last}"
+    return last
+
+
+def _milestone_chart(
+    ws: Worksheet, report: Report, lang: Lang, anchor: str, first: int, last: int
+) -> None:
+    if last < first:
+        return
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = t("report.chart.milestones", lang)
+    chart.y_axis.title = "đơn vị" if lang is Lang.VI else "units"
+    data = Reference(ws, min_col=4, max_col=5, min_row=first - 1, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    chart.height, chart.width = 9, 18
+    ws.add_chart(chart, anchor)
+
+
+def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
+    headers = [t("report.col.code", lang), t("report.col.district", lang),
+               t("report.col.communes", lang)]  # fmt: skip
+    for level in LEVELS:
+        headers += [t(f"level.{level.value}", lang), t("report.col.share", lang)]
+    headers += [t("report.col.received", lang), t("report.col.plan_share", lang)]
+    _header(ws, 1, headers)
+    plan_share = _plan_share(report)
+    for i, d in enumerate(report.districts):
+        row = 2 + i
+        values: list[Any] = [d.district.code, d.district.name, d.communes]
+        for level in LEVELS:
+            n = d.at_level[level]
+            values += [n, n / d.communes if d.communes else 0]
+        values += [d.received, plan_share]
+        _row(ws, row, values)
+        for col in (5, 7, 9, 11):
+            ws.cell(row, col).number_format = PERCENT
+    last = 1 + len(report.districts)
+    if report.districts:
+        ws.auto_filter.ref = f"A1:K{last}"
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = t("report.chart.districts", lang, year=report.progress.year)
+        chart.add_data(Reference(ws, min_col=7, min_row=1, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=last))
+        chart.y_axis.number_format = "0%"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+        line = LineChart()
+        line.add_data(Reference(ws, min_col=11, min_row=1, max_row=last), titles_from_data=True)
+        chart += line
+        chart.height, chart.width = 10, 22
+        ws.add_chart(chart, f"A{last + 3}")
+    _finish(ws, header_row=1, widths=[8, 24, 8, 8, 8, 10, 8, 10, 8, 12, 14])
+
+
+def _plan_share(report: Report) -> float | None:
+    """The plan's share of communes at advanced NTM for the report's year, as a fraction."""
+    for r in report.progress.results:
+        m = r.milestone
+        if m.kind is MilestoneKind.SHARE and m.level is Level.ADVANCED:
+            return m.target / 100
+    return None
+
+
+def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
+    names = {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
+             for c in report.criteria.criteria}  # fmt: skip
+    headers = [t("report.col.code", lang), t("report.col.commune", lang),
+               t("report.col.district", lang), t("report.col.level", lang)]  # fmt: skip
+    headers += [t("report.col.years", lang, level=t(f"short.{lv.value}", lang)) for lv in LEVELS]
+    headers += [t("report.col.met", lang), t("report.col.total", lang),
+                t("report.col.not_met", lang), t("report.col.last", lang), "OCOP 3★", "OCOP 4★",
+                "OCOP 5★", t("report.col.debt", lang), t("report.col.funds", lang),
+                t("report.col.notes", lang)]  # fmt: skip
+    _header(ws, 1, headers)
+    total = len(report.criteria.criteria)
+    for i, c in enumerate(report.communes):
+        row = 2 + i
+        ret = c.ret
+        years = [rec.year if (rec := c.unit.recognitions.get(lv)) else None for lv in LEVELS]
+        not_met = "; ".join(f"{n}. {names.get(n, '')}" for n in ret.not_met) if ret else ""
+        values: list[Any] = [
+            c.unit.code, c.unit.name, c.district.name if c.district else "",
+            t(f"short.{c.level.value}" if c.level else "short.none", lang), *years,
+            c.met() if ret else None, total if ret else None, None, c.last_period,
+            *((ret.ocop.get(s) if ret else None) for s in (3, 4, 5)),
+            ret.debt if ret else None, sum(ret.funds.values()) if ret and ret.funds else None,
+        ]  # fmt: skip
+        _row(ws, row, values)
+        set_text(ws.cell(row, 10), not_met)
+        notes = "; ".join(f"{n}: {text}" for n, text in ret.notes.items()) if ret else ""
+        set_text(ws.cell(row, 17), notes)  # the commune's own words: text, never a formula
+        for col in (15, 16):
+            ws.cell(row, col).number_format = "#,##0.0"
+    _finish(ws, header_row=1, widths=[8, 22, 20, 12, 8, 8, 8, 8, 8, 60, 10, 8, 8, 8, 14, 16, 40],
+            last_row=1 + len(report.communes))  # fmt: skip
+
+
+def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
+    criteria = report.criteria.criteria
+    headers = [t("report.col.code", lang), t("report.col.commune", lang)]
+    headers += [
+        f"{c.number}. {c.name if lang is Lang.VI else (c.name_en or c.name)}" for c in criteria
+    ]
+    _header(ws, 1, headers)
+    met, not_met = t("report.met", lang), t("report.not_met", lang)
+    for i, c in enumerate(report.communes):
+        row = 2 + i
+        statuses = c.ret.statuses if c.ret else {}
+        cells = [met if s else not_met if s is False else None
+                 for s in (statuses.get(x.number) for x in criteria)]  # fmt: skip
+        _row(ws, row, [c.unit.code, c.unit.name, *cells])
+    last = 1 + len(report.communes)
+    share_row = last + 1
+    _text(ws, f"B{share_row}", t("report.share_row", lang), bold=True)
+    for j, (yes, known) in enumerate(report.criterion_shares().values()):
+        cell = ws.cell(share_row, 3 + j, yes / known if known else None)
+        cell.number_format = PERCENT
+        cell.font = Font(name=FONT, bold=True)
+    if criteria and report.communes:
+        area = f"C2:{get_column_letter(2 + len(criteria))}{last}"
+        for text, fill in ((met, MET_FILL), (not_met, NOT_MET_FILL), ("", NO_DATA_FILL)):
+            rule = CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill)  # type: ignore[no-untyped-call]
+            ws.conditional_formatting.add(area, rule)
+    for j in range(len(criteria)):
+        ws.cell(1, 3 + j).alignment = Alignment(text_rotation=90, wrap_text=True, vertical="bottom")
+    ws.row_dimensions[1].height = 150
+    _finish(ws, header_row=1, widths=[8, 22] + [6] * len(criteria), freeze_col="C",
+            last_row=last)  # fmt: skip
+
+
+def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
+    headers = [t("report.col.code", lang), t("report.col.district", lang),
+               t("report.col.expected", lang), t("report.col.received", lang),
+               t("report.col.missing", lang), t("report.col.late", lang),
+               t("report.col.share", lang)]  # fmt: skip
+    _header(ws, 1, headers)
+    for i, d in enumerate(result.districts):
+        _row(ws, 2 + i, [d.district.code, d.district.name, len(d.expected), len(d.submitted),
+                         len(d.missing), len(d.late), d.rate])  # fmt: skip
+        ws.cell(2 + i, 7).number_format = PERCENT
+    total = 2 + len(result.districts)
+    _row(ws, total, ["", t("report.total", lang), result.expected, result.submitted,
+                     result.missing, result.late, result.rate])  # fmt: skip
+    ws.cell(total, 7).number_format = PERCENT
+    for col in range(1, 8):
+        ws.cell(total, col).font = Font(name=FONT, bold=True)
+    top = total + 2
+    _header(ws, top, [t("report.col.code", lang), t("report.col.commune", lang),
+                      t("report.col.district", lang), t("report.col.state", lang)])  # fmt: skip
+    row = top + 1
+    for d in result.districts:
+        for unit, key in [(u, "report.col.missing") for u in d.missing] + [
+            (u, "report.col.late") for u in d.late
+        ]:
+            _row(ws, row, [unit.code, unit.name, d.district.name, t(key, lang)])
+            row += 1
+    ws.auto_filter.ref = f"A{top}:D{max(row - 1, top)}"
+    _finish(ws, header_row=1, widths=[8, 24, 20, 14, 10, 10, 10], filter_table=False)
+
+
+def _changes(ws: Worksheet, report: Report, lang: Lang) -> None:
+    names = {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
+             for c in report.criteria.criteria}  # fmt: skip
+    _header(ws, 1, [t("report.col.code", lang), t("report.col.commune", lang),
+                    t("report.col.gained", lang), t("report.col.lost", lang),
+                    t("report.col.recognition", lang)])  # fmt: skip
+    for i, c in enumerate(report.changes):
+        row = 2 + i
+        _row(ws, row, [c.unit.code, c.unit.name])
+        set_text(ws.cell(row, 3), "; ".join(f"{n}. {names.get(n, '')}" for n in c.gained))
+        set_text(ws.cell(row, 4), "; ".join(f"{n}. {names.get(n, '')}" for n in c.lost))
+        set_text(ws.cell(row, 5), c.recognition)
+    if not report.changes:
+        _text(ws, "A2", t("report.none", lang), italic=True)
+    _finish(ws, header_row=1, widths=[8, 24, 50, 50, 40], last_row=1 + len(report.changes))
+
+
+def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
+    from ntm_cli.messages import vi_note
+
+    _text(ws, "A1", t("report.notes.warnings", lang), bold=True)
+    _header(
+        ws,
+        2,
+        [t("report.col.code", lang), t("report.col.file", lang), t("report.col.warning", lang)],
+    )
+    row = 3
+    for note in report.notes:
+        set_text(ws.cell(row, 1), note.unit_code)
+        set_text(ws.cell(row, 2), note.source)
+        set_text(ws.cell(row, 3), vi_note(note.message) if lang is Lang.VI else note.message)
+        row += 1
+    if not report.notes:
+        _text(ws, f"A{row}", t("report.none", lang), italic=True)
+        row += 1
+    row += 1
+    _text(ws, f"A{row}", t("report.notes.illustrative", lang), bold=True)
+    _header(
+        ws, row + 1, [t("report.col.code", lang), t("col.name", lang), t("report.col.source", lang)]
+    )
+    for i, unit in enumerate(report.illustrative):
+        _row(ws, row + 2 + i, [unit.code, unit.name])
+        set_text(ws.cell(row + 2 + i, 3), unit.source)
+    _finish(ws, header_row=2, widths=[10, 36, 90], filter_table=False)
+
+
+# -- cells and layout -----------------------------------------------------------------------
+
+
+def _text(ws: Worksheet, ref: str, value: str, bold: bool = False, italic: bool = False,
+          size: int = 12) -> None:  # fmt: skip
+    cell = ws[ref]
+    set_text(cell, value)
+    cell.font = Font(name=FONT, bold=bold, italic=italic, size=size)
+
+
+def _header(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
+    for col, title in enumerate(titles, start=1):
+        cell = ws.cell(row, col)
+        set_text(cell, title)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _row(ws: Worksheet, row: int, values: Sequence[Any]) -> None:
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row, col)
+        if isinstance(value, str):
+            set_text(cell, value)
+        else:
+            cell.value = value
+        cell.font = Font(name=FONT)
+        cell.border = BOX
+
+
+def _finish(
+    ws: Worksheet,
+    header_row: int,
+    widths: Sequence[float],
+    freeze: bool = True,
+    freeze_col: str = "A",
+    filter_table: bool = True,
+    last_row: int | None = None,
+) -> None:
+    """Frozen header, filter, column widths, A4 landscape with the header on every page."""
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    if freeze:
+        ws.freeze_panes = f"{freeze_col}{header_row + 1}"
+    if filter_table and last_row is not None and last_row > header_row and not ws.auto_filter.ref:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(widths))}{last_row}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

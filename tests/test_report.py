@@ -1,0 +1,231 @@
+"""The monthly report workbook, read back and compared with `ntm progress` and completeness."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from forms import COMMUNES, filled_form, write
+from ntm_cli.cli.app import app
+from ntm_cli.render.cells import set_text
+
+runner = CliRunner()
+SHEETS = [
+    "Tổng hợp",
+    "Theo huyện",
+    "Theo xã",
+    "Tiêu chí",
+    "Nộp báo cáo",
+    "Biến động",
+    "Ghi chú dữ liệu",
+]
+NOTE = '=HYPERLINK("http://x","click")'
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def cycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store after a month's cycle: 80 communes reported, one with a formula in a note."""
+    import os
+
+    root = tmp_path_factory.mktemp("cycle")
+    store = root / "returns.sqlite"
+    old = os.environ.get("NTM_STORE")
+    os.environ["NTM_STORE"] = str(store)
+    try:
+        for unit in COMMUNES[:80]:
+
+            def edit(book, code=unit.code):  # type: ignore[no-untyped-def]
+                if code == COMMUNES[0].code:
+                    book["Tiêu chí"]["D13"] = "ghi chú"
+
+            may = filled_form(unit.code, "2024-05", statuses=["Chưa đạt"] * 3 + ["Đạt"] * 16)
+            write(root / "05", f"{unit.code}.xlsx", may)
+            write(root / "06", f"{unit.code}.xlsx", filled_form(unit.code, "2024-06", edit=edit))
+        result = runner.invoke(app, ["import", str(root / "05"), str(root / "06")])
+        assert result.exit_code == 0, result.output
+        rows = ["unit_code,period,criterion,status,note"]
+        rows += [f'{COMMUNES[1].code},2024-06,{n},1,"{NOTE.replace(chr(34), chr(34) * 2)}"'
+                 for n in range(1, 20)]  # fmt: skip
+        path = write(root, "fix.csv", ("\n".join(rows) + "\n").encode())
+        result = runner.invoke(app, ["import", str(path), "--replace"])
+        assert result.exit_code == 0, result.output
+    finally:
+        if old is None:
+            os.environ.pop("NTM_STORE")
+        else:
+            os.environ["NTM_STORE"] = old
+    return store
+
+
+@pytest.fixture
+def report(cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    run("report", "--period", "2024-06", "--out", str(tmp_path / "reports"))
+    return tmp_path / "reports" / "2024-06_bao-cao-ntm.xlsx"
+
+
+def table(sheet, first_row: int, last_col: int) -> list[list]:  # type: ignore[no-untyped-def,type-arg]
+    rows = []
+    for row in sheet.iter_rows(min_row=first_row, max_col=last_col, values_only=True):
+        if row[0] is None and row[1] is None:
+            break
+        rows.append(list(row))
+    return rows
+
+
+def test_every_figure_matches_progress_and_completeness(
+    report: Path, cycle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    book = load_workbook(report)
+    assert book.sheetnames == SHEETS
+    summary = book["Tổng hợp"]
+    assert summary["E1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert summary["E2"].value == "Độc lập - Tự do - Hạnh phúc"
+    progress = json.loads(run("progress", "--year", "2024", "--as-of", "2024-06-30", "-f", "json"))
+    rows = table(summary, 10, 8)
+    assert [(r[0], r[3], r[4], r[5], r[6]) for r in rows] == [
+        (m["id"], m["required"], m["actual"], m["denominator"], m["shortfall"])
+        for m in progress["milestones"]
+    ]
+    completeness = json.loads(run("completeness", "--period", "2024-06", "-f", "json"))
+    returns = book["Nộp báo cáo"]
+    body = table(returns, 2, 7)
+    total = body[-1]
+    assert total[2:6] == [completeness["expected"], completeness["submitted"],
+                          completeness["missing"], completeness["late"]]  # fmt: skip
+    by_district = {r[0]: r for r in body[:-1]}
+    for d in completeness["districts"]:
+        assert by_district[d["code"]][2:5] == [d["expected"], d["submitted"], len(d["missing"])]
+    listed = {
+        r[0] for r in returns.iter_rows(min_row=len(body) + 4, max_col=1, values_only=True) if r[0]
+    }
+    assert listed == {
+        u["code"] for d in completeness["districts"] for u in d["missing"] + d["late"]
+    }
+
+
+def test_districts_communes_criteria_and_changes(report: Path) -> None:
+    book = load_workbook(report)
+    districts = table(book["Theo huyện"], 2, 11)
+    assert sum(r[2] for r in districts) == 85
+    assert sum(r[5] for r in districts) == 44  # advanced communes decided by 30/06/2024
+    assert sum(r[7] for r in districts) == 7  # model
+    communes = table(book["Theo xã"], 2, 17)
+    assert len(communes) == 85
+    matrix = book["Tiêu chí"]
+    assert matrix.cell(2, 3).value in ("Đạt", "Chưa đạt", None)
+    shares = [matrix.cell(87, c).value for c in range(3, 22)]
+    assert all(0 <= s <= 1 for s in shares)
+    changes = table(book["Biến động"], 2, 5)
+    gained = {r[0] for r in changes if r[2]}
+    assert len(gained) == 80  # May's three unmet criteria are met in every June return
+
+
+def test_a_submitted_formula_is_text_in_the_report(report: Path) -> None:
+    book = load_workbook(report)
+    notes = {row[0].value: row[16] for row in book["Theo xã"].iter_rows(min_row=2) if row[0].value}
+    cell = notes[COMMUNES[1].code]
+    assert cell.data_type == "s" and cell.value.startswith("1: " + NOTE)
+    assert notes[COMMUNES[0].code].value == "1: ghi chú"
+
+
+def test_charts_reference_the_right_ranges(report: Path) -> None:
+    with zipfile.ZipFile(report) as z:
+        charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml", n))
+        refs = [re.findall(r"<(?:c:)?f>([^<]+)</(?:c:)?f>", z.read(n).decode()) for n in charts]
+    assert len(charts) == 2
+    flat = [r for chart in refs for r in chart]
+    assert "'Theo huyện'!G1" in flat and "'Theo huyện'!$G$2:$G$10" in flat  # share advanced
+    assert "'Theo huyện'!$K$2:$K$10" in flat  # the plan's share
+    assert "'Theo huyện'!$B$2:$B$10" in flat  # district names
+    assert "'Tổng hợp'!$D$10:$D$11" in flat and "'Tổng hợp'!$E$10:$E$11" in flat
+
+
+def test_form_of_the_workbook(report: Path) -> None:
+    book = load_workbook(report)
+    assert book.properties.title and "2024" in book.properties.title
+    for name in SHEETS:
+        ws = book[name]
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"
+    assert book["Theo xã"].freeze_panes == "A2" and book["Theo xã"].auto_filter.ref
+    assert book["Theo huyện"]["E2"].number_format == "0.0%"
+
+
+def test_an_existing_report_needs_force_and_ranges(
+    cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    out = tmp_path / "r"
+    run("report", "--from", "2024-05", "--to", "2024-06", "--out", str(out))
+    assert sorted(p.name for p in out.iterdir()) == [
+        "2024-05_bao-cao-ntm.xlsx",
+        "2024-06_bao-cao-ntm.xlsx",
+    ]
+    before = (out / "2024-06_bao-cao-ntm.xlsx").read_bytes()
+    result = runner.invoke(app, ["report", "-p", "2024-06", "--out", str(out)])
+    assert result.exit_code == 1 and "exists; add --force" in result.output
+    assert (out / "2024-06_bao-cao-ntm.xlsx").read_bytes() == before
+    run("report", "-p", "2024-06", "--out", str(out), "--force", "--lang", "en")
+    assert load_workbook(out / "2024-06_ntm-report.xlsx").sheetnames[0] == "Summary"
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+    result = runner.invoke(app, ["report", "-p", "2026-01", "--out", str(out)])
+    assert "outside plan" in result.output
+
+
+def test_one_sheet_exports(cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    run("progress", "-y", "2023", "--format", "xlsx", "--out", str(tmp_path / "p.xlsx"))
+    rows = table(load_workbook(tmp_path / "p.xlsx").active, 2, 8)
+    assert [r[0] for r in rows] == ["2023.huyen-ntm-them", "2023.huyen-ntm-tong",
+                                    "2023.cau-ke-nang-cao", "2023.xa-nang-cao-ty-le"]  # fmt: skip
+    run("completeness", "-p", "2024-06", "-f", "xlsx", "-o", str(tmp_path / "c.xlsx"))
+    assert load_workbook(tmp_path / "c.xlsx").active.title == "Nộp báo cáo"
+    result = runner.invoke(app, ["progress", "--format", "xlsx"])
+    assert result.exit_code == 2 and "--format xlsx goes with --out" in result.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_submitted_text_is_written_as_text(text: str) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    set_text(sheet["A1"], text)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    cell = load_workbook(io.BytesIO(buffer.getvalue())).active["A1"]
+    expected = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    assert (
+        cell.data_type in ("s", "n")
+        and (cell.value or "") == expected.replace("\r\n", "\n")
+        or ((cell.value or "") == expected.replace("\r", "\n"))
+    )
+    assert cell.data_type != "f" and cell.data_type != "e"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_report_opens_in_libreoffice(report: Path, tmp_path: Path) -> None:
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(report)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    assert (tmp_path / "2024-06_bao-cao-ntm.pdf").stat().st_size > 10_000
