@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench check-report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,24 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_progress.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_report.py
+
+# The README's monthly cycle on the bundled data, then the report opened by LibreOffice:
+# converted headless to PDF and its summary page to PNG (installs LibreOffice if missing).
+DEMO := build/demo
+check-report: $(STAMP)
+	@command -v soffice >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui poppler-utils; }
+	@command -v pdftoppm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	export NTM_STORE=$(DEMO)/returns.sqlite NTM_TODAY=2024-07-04; \
+	$(BIN)/ntm template --period 2024-06 --out $(DEMO)/forms && \
+	$(BIN)/python examples/fill_forms.py $(DEMO)/forms $(DEMO)/returns && \
+	{ $(BIN)/ntm import $(DEMO)/returns --errors $(DEMO)/errors >/dev/null || true; } && \
+	NTM_TODAY=2024-07-10 $(BIN)/ntm report --period 2024-06 --out $(DEMO)/reports
+	soffice --headless --convert-to pdf --outdir $(DEMO)/reports $(DEMO)/reports/2024-06_bao-cao-ntm.xlsx
+	pdftoppm -png -r 90 -f 1 -l 2 $(DEMO)/reports/2024-06_bao-cao-ntm.pdf $(DEMO)/reports/page
+	@ls $(DEMO)/reports
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist

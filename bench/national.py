@@ -21,6 +21,8 @@ plan:
   title: "Kế hoạch tổng hợp (dữ liệu minh họa cho đo hiệu năng)"
   area: ""
   period: {start: 2021, end: 2025}
+criteria:
+  commune: qd318-2022-xa
 milestones:
 """
 MILESTONE = """\
@@ -35,9 +37,14 @@ MILESTONE = """\
 
 
 def generate(out: Path, seed: int = 2025) -> dict[str, int]:
-    """Write units.csv and targets.yaml into `out`; return counts by kind."""
+    """Write units.csv, targets.yaml and criteria/ into `out`; return counts by kind."""
+    import shutil
+
+    from ntm_cli.sources.datadir import BUNDLED
+
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(BUNDLED / "criteria", out / "criteria", dirs_exist_ok=True)
     rows: list[list[str]] = []
     counts = {"province": 0, "district": 0, "commune": 0, "other": 0}
     commune_code = district_code = 0

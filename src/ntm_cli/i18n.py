@@ -259,6 +259,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Registry rows with illustrative, not published, figures",
     ),
     "report.none": ("Không có.", "None."),
+    "report.written": ("{n} báo cáo trong {out}", "{n} workbook(s) in {out}"),
     # plan check
     "check.ok": (
         "Hợp lệ: {number}, {milestones} chỉ tiêu; {units} đơn vị ({communes} xã).",

@@ -17,7 +17,7 @@ from ntm_cli.cli.returns import (
     _received,
     _store,
 )
-from ntm_cli.i18n import Lang
+from ntm_cli.i18n import Lang, t
 
 
 def report(
@@ -90,7 +90,7 @@ def report(
         for target, data_bytes in built:  # written only once every figure is computed
             write_atomic(target, data_bytes, force=True)
             print(target)
-    stderr.print(f"{len(built)} workbook(s) in {out}", highlight=False)
+    stderr.print(t("report.written", lang, n=len(built), out=str(out)), highlight=False)
 
 
 def _months(period: str | None, start: str | None, end: str | None) -> list[str]:

@@ -130,9 +130,15 @@ def build_report(
             then = sum(at_least(level_of(u, as_of=before), level) for u in units)
             headlines.append(Headline(scope, level, now, then, len(units)))
 
+    district_of = {u.code: registry.district_of(u) for u in communes}
+    by_district: dict[str, list[Unit]] = {}
+    for unit in communes:
+        head = district_of[unit.code]
+        if head is not None:
+            by_district.setdefault(head.code, []).append(unit)
     district_rows = []
     for head in districts:
-        own = [u for u in communes if registry.district_of(u) is head]
+        own = by_district.get(head.code, [])
         levels = [level_of(u, as_of=as_of) for u in own]
         district_rows.append(
             DistrictRow(
@@ -150,7 +156,7 @@ def build_report(
         entry = latest.get(unit.code)
         ret = entry[0] if entry else None
         rows.append(
-            CommuneRow(unit, registry.district_of(unit), level_of(unit, as_of=as_of), ret,
+            CommuneRow(unit, district_of[unit.code], level_of(unit, as_of=as_of), ret,
                        ret.period if ret else None)
         )  # fmt: skip
         if entry and ret is not None and ret.period == period:

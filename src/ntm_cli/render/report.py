@@ -12,7 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -42,7 +42,7 @@ PERCENT = "0.0%"
 
 def build_report_workbook(report: Report, lang: Lang) -> Workbook:
     """The seven sheets, the two charts, print set-up and properties."""
-    book = Workbook()
+    book = _new_book()
     first = book.active
     assert first is not None
     book.remove(first)
@@ -67,7 +67,7 @@ def build_report_workbook(report: Report, lang: Lang) -> Workbook:
 
 
 def progress_workbook(result: Progress, registry: Registry, lang: Lang) -> Workbook:
-    book = Workbook()
+    book = _new_book()
     sheet = book.active
     assert sheet is not None
     sheet.title = t("report.sheet.summary", lang)
@@ -77,7 +77,7 @@ def progress_workbook(result: Progress, registry: Registry, lang: Lang) -> Workb
 
 
 def completeness_workbook(result: Completeness, lang: Lang) -> Workbook:
-    book = Workbook()
+    book = _new_book()
     sheet = book.active
     assert sheet is not None
     sheet.title = t("report.sheet.returns", lang)
@@ -391,6 +391,17 @@ def _header(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+CELL_STYLE = "ntm"
+
+
+def _new_book() -> Workbook:
+    """A workbook with the body-cell style registered once: a named style costs a fraction of
+    a font and a border set on each of 400,000 cells of a national report."""
+    book = Workbook()
+    book.add_named_style(NamedStyle(name=CELL_STYLE, font=Font(name=FONT), border=BOX))
+    return book
+
+
 def _row(ws: Worksheet, row: int, values: Sequence[Any]) -> None:
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col)
@@ -398,8 +409,7 @@ def _row(ws: Worksheet, row: int, values: Sequence[Any]) -> None:
             set_text(cell, value)
         else:
             cell.value = value
-        cell.font = Font(name=FONT)
-        cell.border = BOX
+        cell.style = CELL_STYLE
 
 
 def _finish(

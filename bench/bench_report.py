@@ -1,0 +1,77 @@
+"""Benchmark `ntm report` on Trà Vinh and on a national-scale registry, a year of returns each.
+
+Run with `make bench`. The returns are synthetic and illustrative: statuses drawn from a seeded
+generator for every commune and month of 2024, written straight into a store (the import path
+has its own benchmark). The report runs as a real process; peak memory is read from the OS.
+"""
+
+from __future__ import annotations
+
+import compileall
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import ntm_cli
+from bench_import import NTM, measured
+from national import generate
+from ntm_cli.domain.models import UnitKind
+from ntm_cli.domain.returns import Return
+from ntm_cli.sources.criteria import load_criteria
+from ntm_cli.sources.datadir import BUNDLED, load
+from ntm_cli.sources.store import Store
+
+
+def fill_store(data: Path, store: Path, year: int = 2024, seed: int = 7) -> int:
+    """A return for every commune and month of `year`, criteria improving over the months."""
+    dataset = load(data)
+    criteria = load_criteria(data, dataset.plan.criteria["commune"])
+    communes = [u for u in dataset.registry.units if u.kind is UnitKind.COMMUNE]
+    rng = random.Random(seed)
+    count = 0
+    with Store(store) as db, db.transaction() as conn:
+        for month in range(1, 13):
+            period = f"{year}-{month:02d}"
+            stamp = dt.datetime(year, month % 12 + 1 if month < 12 else 12, 3).isoformat()
+            for unit in communes:
+                statuses = {c.number: rng.random() < 0.6 + month / 40 for c in criteria.criteria}
+                ret = Return(unit.code, period, criteria.id, statuses, debt=0.0,
+                             ocop={3: rng.randint(0, 2)}, funds={"local": 100.0})  # fmt: skip
+                file_id = conn.execute(
+                    "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, 0, ?)",
+                    (f"{unit.code}-{period}", f"{period}_{unit.code}.xlsx", stamp),
+                ).lastrowid
+                Store._insert(conn, ret, file_id, stamp)
+                count += 1
+    return count
+
+
+def main() -> None:
+    compileall.compile_dir(Path(ntm_cli.__file__).parent, quiet=1)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        national = root / "national"
+        counts = generate(national)
+        for label, data in (("Trà Vinh (85 communes)", BUNDLED),
+                            (f"national ({counts['commune']} communes)", national)):  # fmt: skip
+            store = root / f"{data.name}.sqlite"
+            returns = fill_store(data, store)
+            env = {**os.environ, "NTM_STORE": str(store), "NTM_CACHE_DIR": str(root / "cache")}
+            out = root / f"out-{data.name}"
+            command = [NTM, "report", "--period", "2024-12", "--data", str(data), "--out", str(out)]
+            measured(command, env)  # the plan cache and the page cache warm up
+            seconds, peak, code, tail = measured([*command, "--force"], env)
+            assert code == 0, tail
+            rows.append((label, returns, seconds, peak))
+    print("ntm report --period 2024-12, a year of synthetic returns in the store")
+    for label, returns, seconds, peak in rows:
+        print(f"  {label:<28} {returns:>7,} returns  {seconds:6.2f} s  peak {peak:5.0f} MB")
+    print("  aim: Trà Vinh < 2 s; national < 20 s and < 1,500 MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
