@@ -228,3 +228,45 @@ def test_the_report_opens_in_libreoffice(report: Path, tmp_path: Path) -> None:
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     assert (tmp_path / "2024-06_bao-cao-ntm.pdf").stat().st_size > 10_000
+
+
+def test_a_range_is_written_all_or_nothing(
+    cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    out = tmp_path / "r"
+    (out / "2024-03_bao-cao-ntm.xlsx").mkdir(parents=True)  # in the way of the third month
+    result = runner.invoke(
+        app, ["report", "--from", "2024-01", "--to", "2024-04", "--out", str(out), "--force"]
+    )
+    assert result.exit_code == 1 and "is a folder" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["2024-03_bao-cao-ntm.xlsx"]  # nothing else
+    result = runner.invoke(
+        app, ["report", "--from", "2024-01", "--to", "2024-02", "--as-of", "2024-03-01"]
+    )
+    assert result.exit_code == 2 and "--as-of goes with one --period" in result.output
+    result = runner.invoke(app, ["report", "-p", "2024-06", "--as-of", "2024-03-31"])
+    assert result.exit_code == 2 and "is before 2024-06" in result.output
+
+
+def test_changes_list_every_level_the_summary_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "none.sqlite"))  # no returns at all
+    run("report", "-p", "2022-12", "--out", str(tmp_path / "r"))
+    book = load_workbook(tmp_path / "r" / "2022-12_bao-cao-ntm.xlsx")
+    headline = {(r[0], r[1]): r[4] for r in table(book["Tổng hợp"], 14, 7) if r[4] is not None}
+    changes = [r[4] for r in table(book["Biến động"], 2, 5)]
+    assert headline[("Xã", "Nông thôn mới")] == 3 == sum("Chưa đạt → NTM" in c for c in changes)
+    assert headline[("Xã", "NTM nâng cao")] == sum(c.endswith("→ Nâng cao") for c in changes)
+    assert "Cầu Ngang" not in str(changes)  # names are in column B; column E says the levels
+
+
+def test_paths_are_never_markup(
+    cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    out = tmp_path / "m[/x]"
+    result = runner.invoke(app, ["report", "-p", "2024-06", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"1 báo cáo trong {out}" in result.output

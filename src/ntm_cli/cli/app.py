@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ntm_cli import __version__
 from ntm_cli.errors import DataError, NtmError
@@ -70,7 +71,7 @@ def _write_xlsx(book: object, out: Path | None, force: bool) -> None:
 
     assert out is not None
     write_atomic(out, workbook_bytes(book), force=force)  # type: ignore[arg-type]
-    stderr.print(f"{out}", highlight=False)
+    stderr.print(str(out), highlight=False, markup=False)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -89,7 +90,7 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 
 def warn(message: str) -> None:
     """A warning on stderr: it never mixes with the data on stdout."""
-    stderr.print(f"[yellow]Warning:[/yellow] {message}", markup=True, highlight=False)
+    stderr.print(f"[yellow]Warning:[/yellow] {escape(message)}", markup=True, highlight=False)
 
 
 @contextlib.contextmanager
@@ -100,7 +101,9 @@ def handled() -> Iterator[None]:
     except NtmError as exc:
         if _state["debug"]:
             raise
-        stderr.print(f"[bold red]Error:[/bold red] {exc}", markup=True, highlight=False)
+        stderr.print(
+            f"[bold red]Error:[/bold red] {escape(str(exc))}", markup=True, highlight=False
+        )
         raise typer.Exit(1) from None
 
 

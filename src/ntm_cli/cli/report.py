@@ -58,11 +58,21 @@ def report(
     from ntm_cli.errors import NtmError
     from ntm_cli.render.report import build_report_workbook
     from ntm_cli.sources.datadir import load
-    from ntm_cli.sources.output import workbook_bytes, write_atomic
+    from ntm_cli.sources.output import workbook_bytes, write_all_atomic
     from ntm_cli.sources.returns import period_problem
 
     months = _months(period, start, end)
     cutoff = parse_date(as_of, "--as-of")
+    if cutoff is not None and len(months) > 1:
+        raise typer.BadParameter(
+            "--as-of goes with one --period, not a range", param_hint="--as-of"
+        )
+    if cutoff is not None and f"{cutoff:%Y-%m}" < months[0]:
+        raise typer.BadParameter(
+            f"{cutoff:%d/%m/%Y} is before {months[0]}; a report counts up to a day of its month "
+            "or later",
+            param_hint="--as-of",
+        )
     name = "bao-cao-ntm" if lang is Lang.VI else "ntm-report"
     targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
     with handled():
@@ -87,10 +97,10 @@ def report(
                     received, today(), cutoff,
                 )  # fmt: skip
                 built.append((target, workbook_bytes(build_report_workbook(result, lang))))
-        for target, data_bytes in built:  # written only once every figure is computed
-            write_atomic(target, data_bytes, force=True)
+        write_all_atomic(built, force=force)  # only once every figure is computed, all or none
+        for target, _ in built:
             print(target)
-    stderr.print(t("report.written", lang, n=len(built), out=str(out)), highlight=False)
+    stderr.print(t("report.written", lang, n=len(built), out=str(out)), markup=False)
 
 
 def _months(period: str | None, start: str | None, end: str | None) -> list[str]:

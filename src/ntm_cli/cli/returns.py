@@ -214,7 +214,7 @@ def import_(
         with handled():
             written = _annotated_copies(results, errors, files)
         if written:
-            stderr.print(t("import.copies", lang, n=written, folder=str(errors)), highlight=False)
+            stderr.print(t("import.copies", lang, n=written, folder=str(errors)), markup=False)
     if any(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 

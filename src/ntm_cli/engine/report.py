@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
-from ntm_cli.domain.returns import CriteriaSet, Return
+from ntm_cli.domain.returns import CriteriaSet, Recognition, Return
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.progress import Progress, progress
 from ntm_cli.engine.status import at_least, level_of
@@ -56,12 +56,20 @@ class CommuneRow:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What moved for a commune since its previous return, or a new recognition."""
+    """What moved for a unit: criteria since its previous return, its level between the end of
+    the previous month and the report date, a recognition its return reports."""
 
     unit: Unit
     gained: tuple[str, ...] = ()
     lost: tuple[str, ...] = ()
-    recognition: str = ""
+    level_before: Level | None = None
+    level_after: Level | None = None
+    decision: str = ""  # of the new level, when the registry has it
+    reported: Recognition | None = None  # claimed in the month's return (not in the registry)
+
+    @property
+    def level_changed(self) -> bool:
+        return self.level_before != self.level_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +178,14 @@ def build_report(
                 n for n, ok in ret.statuses.items() if ok and old.statuses.get(n) is False
             )
             lost = tuple(n for n, ok in ret.statuses.items() if ok is False and old.statuses.get(n))
-        recognition = _new_recognition(unit, period, as_of, ret)
-        if gained or lost or recognition:
-            changes.append(Change(unit, gained, lost, recognition))
+        reported = ret.recognition if ret is not None and ret.period == period else None
+        change = _level_change(unit, as_of, before, gained, lost, reported)
+        if change is not None:
+            changes.append(change)
     for head in districts:
-        recognition = _new_recognition(head, period, as_of, None)
-        if recognition:
-            changes.append(Change(head, recognition=recognition))
+        change = _level_change(head, as_of, before, (), (), None)
+        if change is not None:
+            changes.append(change)
 
     return Report(
         plan=plan,
@@ -197,15 +206,23 @@ def build_report(
     )
 
 
-def _new_recognition(unit: Unit, period: str, as_of: dt.date, ret: Return | None) -> str:
-    """A recognition decided within the period (registry), or reported in the period's return."""
-    start = dt.date(int(period[:4]), int(period[5:7]), 1)
-    for level in LEVELS:
-        rec = unit.recognitions.get(level)
-        if rec and rec.decided_on and start <= rec.decided_on <= as_of:
-            return f"{level.value} {rec.year} ({rec.decision or '?'}, {rec.decided_on:%d/%m/%Y})"
-    if ret is not None and ret.period == period and ret.recognition is not None:
-        r = ret.recognition
-        date = f", {r.decided_on:%d/%m/%Y}" if r.decided_on else ""
-        return f"{r.level.value} ({r.decision or '?'}{date}), reported"
-    return ""
+def _level_change(
+    unit: Unit,
+    as_of: dt.date,
+    before: dt.date,
+    gained: tuple[str, ...],
+    lost: tuple[str, ...],
+    reported: Recognition | None,
+) -> Change | None:
+    """The unit's change, if anything changed: the level is compared as the headline counts
+    it (a recognition without a decision date counts from the end of its result year)."""
+    old, new = level_of(unit, as_of=before), level_of(unit, as_of=as_of)
+    decision = ""
+    if new is not None and new != old:
+        rec = unit.recognitions[new]
+        decision = ", ".join(
+            x for x in (rec.decision, f"{rec.decided_on:%d/%m/%Y}" if rec.decided_on else "") if x
+        )
+    if not (gained or lost or reported or new != old):
+        return None
+    return Change(unit, gained, lost, old, new, decision, reported)

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
 from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.progress import Progress, Status
-from ntm_cli.engine.report import Report
+from ntm_cli.engine.report import Change, Report
 from ntm_cli.i18n import Lang, t
 from ntm_cli.render.cells import set_text
 from ntm_cli.render.progress import milestone_label, status_label
@@ -97,8 +97,11 @@ def _summary(ws: Worksheet, report: Report, lang: Lang) -> None:
     _text(ws, "E1", t("report.motto1", lang), bold=True)
     _text(ws, "E2", t("report.motto2", lang), bold=True)
     day = report.today
-    _text(ws, "E3", t("report.place_date", lang, place=place, d=day.day, m=day.month, y=day.year),
-          italic=True)  # fmt: skip
+    # Decree 30/2020/NĐ-CP: a leading zero for days under 10 and for January and February
+    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
+    m = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    _text(ws, "E3", t("report.place_date", lang, place=place, d=d, m=m, y=day.year,
+                      date=f"{day:%d/%m/%Y}"), italic=True)  # fmt: skip
     for ref in ("A1", "A2", "E1", "E2", "E3"):
         ws[ref].alignment = Alignment(horizontal="center")
     ws.merge_cells("A1:C1")
@@ -159,7 +162,7 @@ def _milestone_table(
         ws.cell(row, 8).fill = STATUS_FILL[r.status]
         ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         if m.kind is MilestoneKind.SHARE:
-            ws.cell(row, 2).value = f"{label} ({m.target:g}%)"
+            set_text(ws.cell(row, 2), f"{label} ({m.target:g}%)")
     last = top + len(result.results)
     if result.results:
         ws.auto_filter.ref = f"A{top}:H{last}"
@@ -179,6 +182,7 @@ def _milestone_chart(
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.height, chart.width = 9, 18
+    chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes left unspecified
     ws.add_chart(chart, anchor)
 
 
@@ -214,6 +218,7 @@ def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
         line = LineChart()
         line.add_data(Reference(ws, min_col=11, min_row=1, max_row=last), titles_from_data=True)
         chart += line
+        chart.x_axis.delete = chart.y_axis.delete = False
         chart.height, chart.width = 10, 22
         ws.add_chart(chart, f"A{last + 3}")
     _finish(ws, header_row=1, widths=[8, 24, 8, 8, 8, 10, 8, 10, 8, 12, 14])
@@ -243,7 +248,11 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
     for i, c in enumerate(report.communes):
         row = 2 + i
         ret = c.ret
-        years = [rec.year if (rec := c.unit.recognitions.get(lv)) else None for lv in LEVELS]
+        years = [  # as the level column: only what is recognised by the report date
+            rec.year if (rec := c.unit.recognitions.get(lv)) and rec.effective_on() <= report.as_of
+            else None
+            for lv in LEVELS
+        ]  # fmt: skip
         not_met = "; ".join(f"{n}. {names.get(n, '')}" for n in ret.not_met) if ret else ""
         values: list[Any] = [
             c.unit.code, c.unit.name, c.district.name if c.district else "",
@@ -328,7 +337,7 @@ def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
 def _changes(ws: Worksheet, report: Report, lang: Lang) -> None:
     names = {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
              for c in report.criteria.criteria}  # fmt: skip
-    _header(ws, 1, [t("report.col.code", lang), t("report.col.commune", lang),
+    _header(ws, 1, [t("report.col.code", lang), t("report.col.unit", lang),
                     t("report.col.gained", lang), t("report.col.lost", lang),
                     t("report.col.recognition", lang)])  # fmt: skip
     for i, c in enumerate(report.changes):
@@ -336,10 +345,30 @@ def _changes(ws: Worksheet, report: Report, lang: Lang) -> None:
         _row(ws, row, [c.unit.code, c.unit.name])
         set_text(ws.cell(row, 3), "; ".join(f"{n}. {names.get(n, '')}" for n in c.gained))
         set_text(ws.cell(row, 4), "; ".join(f"{n}. {names.get(n, '')}" for n in c.lost))
-        set_text(ws.cell(row, 5), c.recognition)
+        set_text(ws.cell(row, 5), _recognition_text(c, lang))
     if not report.changes:
         _text(ws, "A2", t("report.none", lang), italic=True)
     _finish(ws, header_row=1, widths=[8, 24, 50, 50, 40], last_row=1 + len(report.changes))
+
+
+def _recognition_text(c: Change, lang: Lang) -> str:
+    """ "NTM nâng cao → NTM kiểu mẫu (QĐ …, 20/06/2024)"; a claim from a return says so."""
+    parts = []
+    if c.level_changed:
+
+        def name(level: Level | None) -> str:
+            return t(f"short.{level.value}" if level else "short.none", lang)
+
+        text = f"{name(c.level_before)} → {name(c.level_after)}"
+        parts.append(f"{text} ({c.decision})" if c.decision else text)
+    if c.reported is not None:
+        r = c.reported
+        detail = ", ".join(
+            x for x in (r.decision, f"{r.decided_on:%d/%m/%Y}" if r.decided_on else "") if x
+        )
+        claim = t("report.reported", lang, level=t(f"short.{r.level.value}", lang))
+        parts.append(f"{claim} ({detail})" if detail else claim)
+    return "; ".join(parts)
 
 
 def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:

@@ -53,3 +53,35 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def write_all_atomic(files: list[tuple[Path, bytes]], force: bool = False) -> None:
+    """Write several files all or nothing: every one to a temporary file first, then renamed,
+    so a failure (a full disk, a folder in the way) leaves none of them half-done."""
+    for path, _ in files:
+        if path.is_dir():
+            raise NtmError(f"{path} is a folder; cannot write a file there")
+        if path.exists() and not force:
+            raise NtmError(f"{path} exists; add --force to replace it (nothing was written)")
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                staged.append((tmp, path))
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.chmod(tmp, 0o666 & ~_umask())
+            except (FileExistsError, NotADirectoryError):
+                raise NtmError(f"{path.parent} is a file, not a folder") from None
+            except OSError as exc:
+                raise NtmError(f"{path}: cannot be written ({exc.strerror})") from None
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        staged.clear()
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
