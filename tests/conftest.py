@@ -14,6 +14,11 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests judge results, not speed: a busy machine must not make them flaky.
+settings.register_profile("ntm", deadline=None)
+settings.load_profile("ntm")
 
 from ntm_cli.sources.datadir import BUNDLED  # noqa: E402
 

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -263,7 +264,17 @@ def test_workers_do_not_outlive_a_killed_import(tmp_path: Path, store: Path) -> 
     env = {**os.environ, "NTM_STORE": str(store)}
     process = subprocess.Popen([sys.executable, "-m", "ntm_cli", "import", str(folder)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    time.sleep(1.0)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and stored < 1:  # kill it once the workers are busy
+        time.sleep(0.02)
+        try:
+            with sqlite3.connect(store, timeout=1) as db:
+                stored = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    workers = subprocess.run(["pgrep", "-f", str(folder)], capture_output=True, text=True)
+    assert len(workers.stdout.split()) >= 2  # the import and its parse workers are running
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     deadline = time.monotonic() + 5
