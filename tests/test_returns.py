@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import tracemalloc
 import unicodedata
 import zipfile
@@ -176,9 +175,12 @@ def test_a_styled_cell_at_the_last_row_is_harmless() -> None:
         book[CRITERIA_SHEET].cell(1_048_576, 16_384).font = Font(bold=True)
 
     raw = filled_form(edit=edit)
-    start = time.perf_counter()
+    tracemalloc.start()
     ret, _ = one_return(raw)
-    assert time.perf_counter() - start < 1 and len(ret.statuses) == 19
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # nothing is allocated for the empty rows and columns up to XFD1048576
+    assert len(ret.statuses) == 19 and peak < 20_000_000
 
 
 def test_negative_and_non_numeric_amounts() -> None:
@@ -320,13 +322,11 @@ def test_a_zip_bomb_is_refused_fast_and_small() -> None:
     raw = out.getvalue()
     assert len(raw) < 1_000_000 and sniff(raw) == "xlsx"
     tracemalloc.start()
-    start = time.perf_counter()
     (message,) = messages(raw)
-    elapsed = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert "would inflate to 200 MB" in message and "zip bomb" in message
-    assert elapsed < 1 and peak < 100_000_000
+    assert peak < 100_000_000  # refused before inflating (its time is measured in make bench)
 
 
 def test_a_zip_member_that_lies_about_its_size_is_refused() -> None:
