@@ -148,6 +148,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.late": ("Nộp muộn", "Late"),
     "col.rate": ("Tỷ lệ", "Rate"),
     "completeness.total": ("Toàn tỉnh", "Province"),
+    "completeness.subtotal": ("Tổng cộng", "Total"),
     "completeness.missing_list": ("Xã chưa nộp:", "Communes that have not reported:"),
     "completeness.late_list": ("Xã nộp muộn:", "Communes that reported late:"),
     "completeness.all_in": ("Tất cả các xã đã nộp.", "Every commune has reported."),
@@ -239,7 +240,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.source": ("Nguồn số liệu", "Source"),
     "report.met": ("Đạt", "Met"),
     "report.not_met": ("Chưa đạt", "Not met"),
-    "report.total": ("Toàn tỉnh", "Province"),
     "report.share_row": ("Tỷ lệ xã đạt", "Share meeting"),
     "report.chart.districts": (
         "Tỷ lệ xã đạt NTM nâng cao theo huyện và chỉ tiêu năm {year}",

@@ -31,6 +31,7 @@ class Completeness:
     period: str
     due: dt.date
     districts: tuple[DistrictCompleteness, ...]
+    whole_area: bool = True  # False when narrowed to one district
 
     @property
     def expected(self) -> int:
@@ -86,4 +87,4 @@ def completeness(
                 late=tuple(u for u in submitted if received[u.code] > due),
             )
         )
-    return Completeness(period, due, tuple(rows))
+    return Completeness(period, due, tuple(rows), whole_area=district is None)

@@ -315,7 +315,8 @@ def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
                          len(d.missing), len(d.late), d.rate])  # fmt: skip
         ws.cell(2 + i, 7).number_format = PERCENT
     total = 2 + len(result.districts)
-    _row(ws, total, ["", t("report.total", lang), result.expected, result.submitted,
+    label = t("completeness.total" if result.whole_area else "completeness.subtotal", lang)
+    _row(ws, total, ["", label, result.expected, result.submitted,
                      result.missing, result.late, result.rate])  # fmt: skip
     ws.cell(total, 7).number_format = PERCENT
     for col in range(1, 8):

@@ -173,7 +173,9 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
         )  # fmt: skip
     table.add_section()
     table.add_row(
-        Text(t("completeness.total", lang), style="bold"), str(result.expected),
+        Text(t("completeness.total" if result.whole_area else "completeness.subtotal", lang),
+             style="bold"),
+        str(result.expected),
         str(result.submitted), str(result.missing), str(result.late),
         percent(100 * result.rate, lang),
     )  # fmt: skip
