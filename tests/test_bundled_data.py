@@ -1,4 +1,4 @@
-"""The bundled Trà Vinh registry against the published provincial totals (domain notes §5)."""
+"""The bundled Trà Vinh registry against the published provincial totals."""
 
 from __future__ import annotations
 

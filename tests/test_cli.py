@@ -141,7 +141,10 @@ def test_bad_options_are_usage_errors() -> None:
     assert milestones("-y", "2024", "--as-of", "30/06/2024") == milestones(
         "-y", "2024", "--as-of", "2024-06-30"
     )
-    result = runner.invoke(app, ["units", "--level", "nâng cao"])
+    assert run("units", "--level", "nâng cao", "-f", "csv") == run(
+        "units", "--level", "advanced", "-f", "csv"
+    )
+    result = runner.invoke(app, ["units", "--level", "cao"])
     assert result.exit_code == 2
     assert "use ntm, advanced or model, or none" in result.output
     result = runner.invoke(app, ["progress", "--year", "2024", "--all-years"])

@@ -1,4 +1,4 @@
-"""Damaged, odd and hostile inputs found in review: each gets a verdict and changes nothing else."""
+"""Damaged, odd and hostile inputs: each gets a verdict and changes nothing else."""
 
 from __future__ import annotations
 

@@ -248,6 +248,7 @@ def test_a_kill_in_the_middle_leaves_whole_files_only(tmp_path: Path, store: Pat
         returns = db.execute("SELECT count(*) FROM returns").fetchone()[0]
         values = db.execute("SELECT count(*) FROM criterion_values").fetchone()[0]
     assert files == returns and values == 19 * returns  # no half-stored file
+    assert 5 <= files < 85  # killed in the middle of the batch
     data = import_json(str(folder))
     assert data["counts"]["unchanged"] == files
     assert data["counts"]["imported"] == 85 - files
@@ -292,3 +293,41 @@ def test_a_form_saved_again_by_libreoffice_is_read(tmp_path: Path, store: Path) 
     with Store(store) as db:
         (stored,) = db.returns(unit_code="29269")
     assert stored.ret.not_met == ["17", "18", "19"]
+
+
+def test_a_return_after_the_due_day_is_late(
+    tmp_path: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_TODAY", "2024-07-05")  # the due day itself: on time
+    import_json(str(write(tmp_path, "a.xlsx", filled_form(COMMUNES[0].code))))
+    monkeypatch.setenv("NTM_TODAY", "2024-07-06")
+    import_json(str(write(tmp_path, "b.xlsx", filled_form(COMMUNES[1].code))))
+    report = json.loads(run("completeness", "--period", "2024-06", "-f", "json"))
+    late = [u["code"] for d in report["districts"] for u in d["late"]]
+    assert (report["submitted"], report["late"], late) == (2, 1, [COMMUNES[1].code])
+
+
+@pytest.mark.slow
+def test_the_monthly_cycle_through_the_real_command(tmp_path: Path, store: Path) -> None:
+    env = {**os.environ, "NTM_STORE": str(store), "NTM_TODAY": "2024-07-04", "COLUMNS": "100"}
+
+    def ntm(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "ntm_cli", *args], env=env, cwd=tmp_path,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+
+    made = ntm("template", "-p", "2024-06", "-d", "Cầu Kè", "--out", "forms")
+    assert made.returncode == 0 and "10 phiếu báo cáo kỳ 2024-06" in " ".join(made.stdout.split())
+    (tmp_path / "returns").mkdir()
+    for path in sorted((tmp_path / "forms").iterdir())[:9]:  # one commune sends nothing
+        book = load_workbook(path)
+        for row in range(13, 32):
+            book["Tiêu chí"][f"C{row}"] = "Đạt"
+        book.save(tmp_path / "returns" / path.name)
+    imported = ntm("import", "returns", "-f", "json")
+    assert imported.returncode == 0 and json.loads(imported.stdout)["counts"]["imported"] == 9
+    checked = ntm("completeness", "-p", "2024-06", "-d", "845", "--check")
+    assert checked.returncode == 1 and "Xã chưa nộp:" in checked.stdout and checked.stderr == ""
+    reported = ntm("report", "-p", "2024-06", "--out", "reports")
+    assert reported.returncode == 0, reported.stderr
+    assert reported.stdout.strip() == str(Path("reports") / "2024-06_bao-cao-ntm.xlsx")
+    assert "1 báo cáo trong reports" in reported.stderr

@@ -258,6 +258,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Registry rows with illustrative, not published, figures",
     ),
     "report.none": ("Không có.", "None."),
+    "report.illustrative_note": (
+        "Lưu ý: {n} đơn vị trong sổ đơn vị có số liệu minh họa, không phải số liệu công bố "
+        "(đánh dấu * ở sheet Theo xã; danh sách ở sheet Ghi chú dữ liệu).",
+        "Note: {n} units of the registry hold illustrative, not published, figures "
+        "(marked * on the By commune sheet; listed on Data notes).",
+    ),
     "report.written": ("{n} báo cáo trong {out}", "{n} workbook(s) in {out}"),
     # plan check
     "check.ok": (

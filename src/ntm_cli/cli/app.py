@@ -63,7 +63,10 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace a file that 
 def _check_out(output: OutputFormat, out: Path | None) -> None:
     """--format xlsx writes a file, so it needs --out (and --out needs xlsx)."""
     if (output is OutputFormat.XLSX) != (out is not None):
-        raise typer.BadParameter("--format xlsx goes with --out FILE.xlsx", param_hint="--out")
+        raise typer.BadParameter(
+            "--out FILE.xlsx and --format xlsx go together (other formats print)",
+            param_hint="--out",
+        )
 
 
 def _write_xlsx(book: object, out: Path | None, force: bool) -> None:

@@ -220,7 +220,7 @@ def import_(
 
 
 def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path]) -> int:
-    """An annotated copy of each rejected file, never over a submitted file or another copy."""
+    """An annotated copy of each rejected file under a free name: never over any file."""
     import openpyxl
 
     from ntm_cli.errors import NtmError
@@ -237,7 +237,7 @@ def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path
             continue
         stem = r.path.stem if r.path.suffix.lower() == ".xlsx" else r.path.name
         name, n = f"{stem}.xlsx", 1
-        while name in used or (folder / name).resolve() in submitted:
+        while name in used or (folder / name).exists() or (folder / name).resolve() in submitted:
             n += 1
             name = f"{stem}-{n}.xlsx"
         used.add(name)

@@ -35,7 +35,8 @@ def units(
         typer.Option(
             "--level",
             "-l",
-            help="Units at or above ntm, advanced or model; 'none' for units not yet at NTM.",
+            help="Units at or above ntm, advanced or model (or 'nâng cao', 'kiểu mẫu'); 'none' "
+            "for units not yet at NTM.",
             show_default=False,
         ),
     ] = None,
@@ -80,6 +81,10 @@ def units(
         kinds = {UnitKind.parse(kind)} if kind else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--kind") from None
+    from ntm_cli.text import fold
+
+    aliases = {"dat chuan": "ntm", "nang cao": "advanced", "kieu mau": "model", "chua dat": "none"}
+    level = aliases.get(fold(level), level) if level else level
     try:
         wanted = None if level in (None, "none") else Level.parse(level or "")
     except ValueError as exc:

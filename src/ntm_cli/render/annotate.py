@@ -45,7 +45,7 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
     summary = book.create_sheet(SUMMARY, 0)
     set_text(summary["A1"], f"{name}: {len(issues)} lỗi cần sửa trước khi gửi lại")
     summary["A1"].font = Font(bold=True, size=12)
-    for col, title in zip("ABC", ("Sheet", "Ô", "Lỗi"), strict=True):
+    for col, title in zip("ABC", ("Trang tính", "Ô", "Lỗi"), strict=True):
         summary[f"{col}2"] = title
         summary[f"{col}2"].font = Font(bold=True)
     for row, issue in enumerate(issues, start=3):

@@ -137,7 +137,10 @@ def _summary(ws: Worksheet, report: Report, lang: Lang) -> None:
     for col, key in ((2, "report.signer_left"), (6, "report.signer_right")):
         _text(ws, f"{get_column_letter(col)}{sign}", t(key, lang), bold=True)
         _text(ws, f"{get_column_letter(col)}{sign + 1}", t("report.sign", lang), italic=True)
-    _milestone_chart(ws, report, lang, anchor=f"B{sign + 4}", first=10, last=last)
+    if report.illustrative:
+        _text(ws, f"A{sign + 3}", t("report.illustrative_note", lang, n=len(report.illustrative)),
+              italic=True)  # fmt: skip
+    _milestone_chart(ws, report, lang, anchor=f"B{sign + 5}", first=10, last=last)
     _finish(ws, header_row=9, widths=[22, 60, 8, 14, 12, 14, 12, 18], freeze=False)
     ws.print_title_rows = "9:9"
 
@@ -205,6 +208,9 @@ def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
         for col in (5, 7, 9, 11):
             ws.cell(row, col).number_format = PERCENT
     last = 1 + len(report.districts)
+    if report.illustrative:
+        _text(ws, f"A{last + 2}", t("report.illustrative_note", lang, n=len(report.illustrative)),
+              italic=True)  # fmt: skip
     if report.districts:
         ws.auto_filter.ref = f"A1:K{last}"
         chart = BarChart()
@@ -220,7 +226,7 @@ def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
         chart += line
         chart.x_axis.delete = chart.y_axis.delete = False
         chart.height, chart.width = 10, 22
-        ws.add_chart(chart, f"A{last + 3}")
+        ws.add_chart(chart, f"A{last + 4}")
     _finish(ws, header_row=1, widths=[8, 24, 8, 8, 8, 10, 8, 10, 8, 12, 14])
 
 
@@ -255,7 +261,8 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
         ]  # fmt: skip
         not_met = "; ".join(f"{n}. {names.get(n, '')}" for n in ret.not_met) if ret else ""
         values: list[Any] = [
-            c.unit.code, c.unit.name, c.district.name if c.district else "",
+            c.unit.code, c.unit.name + (" *" if c.unit.illustrative else ""),
+            c.district.name if c.district else "",
             t(f"short.{c.level.value}" if c.level else "short.none", lang), *years,
             c.met() if ret else None, total if ret else None, None, c.last_period,
             *((ret.ocop.get(s) if ret else None) for s in (3, 4, 5)),
