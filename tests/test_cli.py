@@ -123,7 +123,7 @@ def test_check_exits_1_only_when_a_binding_milestone_is_missed() -> None:
 
 def test_an_as_of_date_after_today_is_warned_about() -> None:
     out = run("progress", "--as-of", "2027-01-01")
-    assert "Warning: --as-of 2027-01-01 is after today (2026-11-29)" in out
+    assert "Cảnh báo: --as-of 2027-01-01 sau ngày hôm nay (2026-11-29)" in out
 
 
 def test_units_as_of_a_year_and_not_yet_at_ntm() -> None:
@@ -154,7 +154,9 @@ def test_bad_options_are_usage_errors() -> None:
 def test_a_year_outside_the_plan_is_an_error() -> None:
     result = runner.invoke(app, ["progress", "--year", "2030"])
     assert result.exit_code == 1
-    assert "Error: 2030 is outside plan 69/KH-UBND (2021–2025)" in result.output
+    assert "Lỗi: năm 2030 nằm ngoài kế hoạch 69/KH-UBND (2021–2025)" in result.output
+    english = runner.invoke(app, ["progress", "--year", "2030", "--lang", "en"])
+    assert "Error: 2030 is outside plan 69/KH-UBND (2021–2025)" in english.output
 
 
 def test_data_folder_from_option_and_environment(data_copy: Path, tmp_path: Path) -> None:
@@ -169,7 +171,7 @@ def test_data_folder_from_option_and_environment(data_copy: Path, tmp_path: Path
     ms = json.loads(run("progress", "-y", "2024", "-f", "json", env={"NTM_DATA": str(data_copy)}))
     assert ms["milestones"][1]["required"] == 34
     result = runner.invoke(app, ["progress", "--data", str(tmp_path / "nowhere")])
-    assert result.exit_code == 1 and "no such folder" in result.output
+    assert result.exit_code == 1 and "không có thư mục này" in result.output
 
 
 def test_units_filters() -> None:
@@ -208,10 +210,10 @@ def test_units_distinguish_similar_names() -> None:
 def test_ambiguous_or_unknown_district_lists_candidates() -> None:
     result = runner.invoke(app, ["units", "--district", "Duyên Hải"])
     assert result.exit_code == 1
-    assert "matches 2 units: Huyện Duyên Hải (850), Thị xã Duyên Hải (851)" in result.output
+    assert "trùng 2 đơn vị: Huyện Duyên Hải (850), Thị xã Duyên Hải (851)" in result.output
     result = runner.invoke(app, ["units", "--district", "Cau"])
     assert result.exit_code == 1
-    assert "did you mean Huyện Cầu Kè (845), Huyện Cầu Ngang (848)?" in result.output
+    assert "gần đúng: Huyện Cầu Kè (845), Huyện Cầu Ngang (848)" in result.output
     result = runner.invoke(app, ["units", "--kind", "tỉnh thành"])
     assert result.exit_code == 2
 
@@ -273,7 +275,7 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     # the other commands refuse the same data, listing the problems
     result = runner.invoke(app, ["progress", "--data", str(data_copy)])
     assert result.exit_code == 1
-    assert "problem(s) in the data" in result.output and "codes are unique" in result.output
+    assert "dữ liệu có 6 lỗi" in result.output and "codes are unique" in result.output
 
 
 @pytest.mark.parametrize(

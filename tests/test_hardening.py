@@ -89,7 +89,7 @@ def test_errors_folder_rules(tmp_path: Path) -> None:
     write(folder / "sub", "bad.xlsx", filled_form("29272", statuses=["x", "nope", *["Đạt"] * 17]))
     before = sha(bad)
     code, _, output = invoke("import", str(folder), "--errors", str(folder))
-    assert code == 1 and "is a folder being imported; name another folder" in output
+    assert code == 1 and "là thư mục đang nhập; hãy chọn thư mục khác" in output
     assert sha(bad) == before
     errors = folder / "errors"  # inside the imported folder: left out of the search
     invoke("import", str(folder), "--errors", str(errors), code=1)
@@ -99,7 +99,7 @@ def test_errors_folder_rules(tmp_path: Path) -> None:
     assert sha(bad) == before
     (tmp_path / "taken").write_text("a file")
     code, out, output = invoke("import", str(folder), "--errors", str(tmp_path / "taken"))
-    assert code == 1 and "is a file, not a folder" in output and "bị từ chối" in out
+    assert code == 1 and "là tệp, không phải thư mục" in output and "bị từ chối" in out
 
 
 def test_a_zip_bomb_is_never_reopened_for_its_annotated_copy(tmp_path: Path) -> None:
@@ -164,7 +164,7 @@ def test_what_folders_hold_and_what_is_missing(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, output = invoke("import", str(empty))
-    assert code == 1 and "no file to import in" in output
+    assert code == 1 and "không có tệp nào để nhập trong" in output
     missing = verdicts(str(tmp_path / "nowhere.xlsx"))["nowhere.xlsx"]
     assert missing["errors"][0]["message"] == "no such file or folder"
 
@@ -251,7 +251,7 @@ def test_unit_and_district_together(tmp_path: Path) -> None:
     _, _, output = invoke(
         "template", "-p", "2024-06", "-d", "845", "-u", "29263", "--out", str(tmp_path)
     )
-    assert "Xã Long Đức (29263) is not in 845" in output
+    assert "Xã Long Đức (29263) không thuộc 845" in output
 
 
 @pytest.mark.slow

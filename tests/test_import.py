@@ -50,14 +50,14 @@ def test_templates_for_every_commune(tmp_path: Path, store: Path) -> None:
     assert (out / "2024-06_29263_long-duc.xlsx").exists()
     assert (out / "2024-06_29494_dinh-an.xlsx").exists()  # the xã, not the thị trấn
     run("template", "--period", "2024-06", "--out", str(out), "--district", "cau ke", "--force")
-    assert "exists; add --force" in run(
+    assert "đã có; thêm --force" in run(
         "template", "--period", "2024-06", "--out", str(out), "-u", "29263", code=1
     )
     one = tmp_path / "one"
     run("template", "--period", "2024-07", "--out", str(one), "--unit", "Long Đức")
     assert [p.name for p in one.iterdir()] == ["2024-07_29263_long-duc.xlsx"]
     assert "is not a period" in run("template", "--period", "2024-13", code=2)
-    assert "period 2026-01 is outside plan 69/KH-UBND" in run("template", "-p", "2026-01", code=1)
+    assert "kỳ 2026-01 nằm ngoài kế hoạch 69/KH-UBND" in run("template", "-p", "2026-01", code=1)
 
 
 def test_the_monthly_cycle(tmp_path: Path, store: Path) -> None:

@@ -55,7 +55,7 @@ def test_python_dash_m_and_errors_on_stderr(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("Error: 2031 is outside plan 69/KH-UBND (2021–2025)")
+    assert result.stderr.startswith("Lỗi: năm 2031 nằm ngoài kế hoạch 69/KH-UBND (2021–2025)")
     assert "Traceback" not in result.stderr
 
 

@@ -183,13 +183,13 @@ def test_an_existing_report_needs_force_and_ranges(
     ]
     before = (out / "2024-06_bao-cao-ntm.xlsx").read_bytes()
     result = runner.invoke(app, ["report", "-p", "2024-06", "--out", str(out)])
-    assert result.exit_code == 1 and "exists; add --force" in result.output
+    assert result.exit_code == 1 and "đã có; thêm --force" in result.output
     assert (out / "2024-06_bao-cao-ntm.xlsx").read_bytes() == before
     run("report", "-p", "2024-06", "--out", str(out), "--force", "--lang", "en")
     assert load_workbook(out / "2024-06_ntm-report.xlsx").sheetnames[0] == "Summary"
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
     result = runner.invoke(app, ["report", "-p", "2026-01", "--out", str(out)])
-    assert "outside plan" in result.output
+    assert "nằm ngoài kế hoạch" in result.output
 
 
 def test_one_sheet_exports(cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -243,7 +243,7 @@ def test_a_range_is_written_all_or_nothing(
     result = runner.invoke(
         app, ["report", "--from", "2024-01", "--to", "2024-04", "--out", str(out), "--force"]
     )
-    assert result.exit_code == 1 and "is a folder" in result.output
+    assert result.exit_code == 1 and "là thư mục" in result.output
     assert sorted(p.name for p in out.iterdir()) == ["2024-03_bao-cao-ntm.xlsx"]  # nothing else
     result = runner.invoke(
         app, ["report", "--from", "2024-01", "--to", "2024-02", "--as-of", "2024-03-01"]

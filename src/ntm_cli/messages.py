@@ -87,6 +87,31 @@ _CATALOGUE: list[tuple[str, str]] = [
      r"quyết định (mức đạt không tự thay đổi)"),
     (r"(?P<c>\S+) (?P<p>\S+): no status for criteria (?P<l>.+)",
      r"\g<c> \g<p>: chưa có trạng thái tiêu chí \g<l>"),
+    # the command line and the data folder
+    (r"(?P<y>\d+) is outside plan (?P<n>\S+) \((?P<r>.+)\); use --year (?P<u>\S+)",
+     r"năm \g<y> nằm ngoài kế hoạch \g<n> (\g<r>); dùng --year \g<u>"),
+    (r"no (?P<w>district-level unit|commune|unit) matches (?P<q>.+?)(?:; did you mean (?P<m>.+)\?)?$",
+     r"không có \g<w> nào khớp với \g<q>; gần đúng: \g<m>"),
+    (r"(?P<q>.+) matches (?P<n>\d+) units: (?P<l>.+); give the code or a prefix \((?P<p>.+)\)",
+     r"\g<q> trùng \g<n> đơn vị: \g<l>; hãy ghi mã hoặc tiền tố (\g<p>)"),
+    (r"(?P<p>.+) exists; add --force to replace it \(nothing was written\)",
+     r"\g<p> đã có; thêm --force để ghi đè (chưa ghi tệp nào)"),
+    (r"(?P<p>.+) exists; add --force to replace it", r"\g<p> đã có; thêm --force để ghi đè"),
+    (r"(?P<p>.+): no such folder \(given by --data or NTM_DATA\)",
+     r"\g<p>: không có thư mục này (--data hoặc NTM_DATA)"),
+    (r"(?P<p>.+): (?P<n>\d+) problem\(s\) in the data; fix them \(`ntm plan check` lists them too\)",
+     r"\g<p>: dữ liệu có \g<n> lỗi; hãy sửa (`ntm plan check` cũng liệt kê)"),
+    (r"no file to import in (?P<p>.+) \(.+\)",
+     r"không có tệp nào để nhập trong \g<p> (.xlsx, .csv, .xls, .xlsm, .ods; bỏ qua thư mục --errors)"),
+    (r"--errors (?P<p>.+) is a folder being imported; name another folder",
+     r"--errors \g<p> là thư mục đang nhập; hãy chọn thư mục khác"),
+    (r"(?P<n>.+) \((?P<c>\w+)\) is not in (?P<d>.+)", r"\g<n> (\g<c>) không thuộc \g<d>"),
+    (r"--as-of (?P<d>\S+) is after today \((?P<t>\S+)\)", r"--as-of \g<d> sau ngày hôm nay (\g<t>)"),
+    (r"(?P<p>.+) is a folder; cannot write a file there", r"\g<p> là thư mục, không ghi tệp vào đó được"),
+    (r"(?P<p>.+) is a file, not a folder", r"\g<p> là tệp, không phải thư mục"),
+    (r"(?P<p>.+): cannot be written \((?P<r>.+)\)", r"\g<p>: không ghi được (\g<r>)"),
+    (r"(?P<p>.+): no store yet; import returns first \(`ntm import`\)",
+     r"\g<p>: chưa có kho dữ liệu phiếu; hãy nhập phiếu trước (`ntm import`)"),
     # the file itself
     (r"the file is empty", "tệp rỗng"),
     (r"the workbook has no sheet", "bảng tính không có sheet nào"),
@@ -141,6 +166,9 @@ def vi(message: str) -> str:
         match = pattern.match(message)
         if match:
             text = match.expand(template)
+            for unit, word in (("district-level unit", "đơn vị cấp huyện"), ("commune", "xã"),
+                               ("unit", "đơn vị")):  # fmt: skip
+                text = text.replace(f"không có {unit} nào", f"không có {word} nào")
             return text.removesuffix("; gần đúng: ")
     return message
 

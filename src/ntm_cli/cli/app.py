@@ -16,6 +16,7 @@ from rich.markup import escape
 
 from ntm_cli import __version__
 from ntm_cli.errors import DataError, NtmError
+from ntm_cli.i18n import Lang
 
 app = typer.Typer(
     name="ntm",
@@ -91,22 +92,33 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         ) from None
 
 
-def warn(message: str) -> None:
+def warn(message: str, lang: Lang = Lang.VI) -> None:
     """A warning on stderr: it never mixes with the data on stdout."""
-    stderr.print(f"[yellow]Warning:[/yellow] {escape(message)}", markup=True, highlight=False)
+    from ntm_cli.messages import vi
+
+    label, text = ("Cảnh báo", vi(message)) if lang is Lang.VI else ("Warning", message)
+    stderr.print(f"[yellow]{label}:[/yellow] {escape(text)}", markup=True, highlight=False)
 
 
 @contextlib.contextmanager
-def handled() -> Iterator[None]:
-    """Print an NtmError as `Error: …` on stderr and exit 1 (a traceback only with --debug)."""
+def handled(lang: Lang = Lang.VI) -> Iterator[None]:
+    """Print an NtmError as `Lỗi: …` (`Error: …` with --lang en) on stderr and exit 1, with the
+    list of problems it carries; a traceback only with --debug."""
     try:
         yield
     except NtmError as exc:
         if _state["debug"]:
             raise
-        stderr.print(
-            f"[bold red]Error:[/bold red] {escape(str(exc))}", markup=True, highlight=False
-        )
+        from ntm_cli.messages import vi, vi_note
+
+        if lang is Lang.VI:
+            label = "Lỗi"
+            text = vi(NtmError.__str__(exc))
+            problems = [vi_note(p) for p in getattr(exc, "problems", [])]
+        else:
+            label, text, problems = "Error", NtmError.__str__(exc), getattr(exc, "problems", [])
+        body = "\n".join([text, *(f"  {p}" for p in problems)])
+        stderr.print(f"[bold red]{label}:[/bold red] {escape(body)}", markup=True, highlight=False)
         raise typer.Exit(1) from None
 
 

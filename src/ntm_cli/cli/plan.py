@@ -29,7 +29,7 @@ def check(
     from ntm_cli.sources.plan import parse_plan
     from ntm_cli.sources.registry import read_registry
 
-    with handled():
+    with handled(lang):
         folder = datadir.resolve(data)
         plan_path, registry_path = folder / datadir.PLAN_FILE, folder / datadir.REGISTRY_FILE
         try:

@@ -66,18 +66,18 @@ def progress(
         raise typer.BadParameter("give --year or --all-years, not both", param_hint="--all-years")
     _check_out(output, out)
     cutoff = parse_date(as_of, "--as-of")
-    with handled():
+    with handled(lang):
         dataset = load(data)
         now = today()
         if cutoff and cutoff > now:
-            warn(f"--as-of {cutoff.isoformat()} is after today ({now.isoformat()})")
+            warn(f"--as-of {cutoff.isoformat()} is after today ({now.isoformat()})", lang)
         if not all_years and year is None:
             year = default_year(dataset.plan, cutoff or now)
         result = measure(dataset.plan, dataset.registry, None if all_years else year, cutoff, now)
     if output is OutputFormat.XLSX:
         from ntm_cli.render.report import progress_workbook
 
-        with handled():
+        with handled(lang):
             _write_xlsx(progress_workbook(result, dataset.registry, lang), out, force)
     elif output is OutputFormat.JSON:
         print(json.dumps(render.progress_json(result), ensure_ascii=False, indent=2))

@@ -75,7 +75,7 @@ def report(
         )
     name = "bao-cao-ntm" if lang is Lang.VI else "ntm-report"
     targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
-    with handled():
+    with handled(lang):
         for _, target in targets:
             if target.exists() and not force:
                 raise NtmError(f"{target} exists; add --force to replace it (nothing was written)")

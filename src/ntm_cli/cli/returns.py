@@ -111,7 +111,7 @@ def template(
     from ntm_cli.text import slug, split_prefix
 
     month = _period(period)
-    with handled():
+    with handled(lang):
         dataset = load(data)
         ctx = _context(dataset)
         registry = dataset.registry
@@ -184,7 +184,7 @@ def import_(
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.importer import expand, import_all
 
-    with handled():
+    with handled(lang):
         _require_defusedxml()
         if errors is not None and any(
             p.is_dir() and p.resolve() == errors.resolve() for p in paths
@@ -211,7 +211,7 @@ def import_(
     else:
         stdout.print(render.build_import_report(results, lang, dry_run))
     if errors is not None:
-        with handled():
+        with handled(lang):
             written = _annotated_copies(results, errors, files)
         if written:
             stderr.print(t("import.copies", lang, n=written, folder=str(errors)), markup=False)
@@ -294,7 +294,7 @@ def completeness(
 
     _check_out(output, out)
     month = _period(period)
-    with handled():
+    with handled(lang):
         dataset = load(data)
         head = None
         if district:
@@ -309,7 +309,7 @@ def completeness(
     if output is OutputFormat.XLSX:
         from ntm_cli.render.report import completeness_workbook
 
-        with handled():
+        with handled(lang):
             _write_xlsx(completeness_workbook(result, lang), out, force)
     elif output is OutputFormat.JSON:
         print(json.dumps(render.completeness_json(result), ensure_ascii=False, indent=2))
@@ -349,7 +349,7 @@ def unit(
     from ntm_cli.sources.criteria import load_criteria
     from ntm_cli.sources.datadir import load
 
-    with handled():
+    with handled(lang):
         dataset = load(data)
         found = resolve_unit(dataset.registry, query)
         history = []

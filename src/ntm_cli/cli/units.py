@@ -89,7 +89,7 @@ def units(
         wanted = None if level in (None, "none") else Level.parse(level or "")
     except ValueError as exc:
         raise typer.BadParameter(f"{exc}, or none", param_hint="--level") from None
-    with handled():
+    with handled(lang):
         registry = load(data).registry
         pool = list(registry.units)
         if district:
