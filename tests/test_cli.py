@@ -240,7 +240,7 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
     assert result.exit_code == 1
     assert (
-        f"{plan}:144: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
+        f"{plan}:187: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
         in result.output
     )
 
@@ -415,12 +415,12 @@ def test_bad_yaml_is_reported_with_its_line(data_copy: Path) -> None:
     edit(plan, "    target: 3\n", "    target: 3\n    target: 4\n")
     out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
     assert (
-        f"{plan}:47: not valid YAML: 'target' is given twice in one mapping (also on line 46)"
+        f"{plan}:90: not valid YAML: 'target' is given twice in one mapping (also on line 89)"
         in out
     )
     edit(plan, "    target: 4\n", '    wording_en: "bell \x07"\n')
     out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
-    assert f"{plan}:47: not valid YAML" in out
+    assert f"{plan}:90: not valid YAML" in out
     edit(plan, '    wording_en: "bell \x07"\n', "")
     edit(plan, "target: 3\n", "target: .inf\n")
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])

@@ -171,6 +171,228 @@ LABELS: dict[str, tuple[str, str]] = {
     "card.funds": ("Vốn huy động (triệu đồng)", "Funds mobilised (million VND)"),
     "col.imported_at": ("Nhập lúc", "Imported at"),
     # the monthly report workbook
+    # ntm gaps
+    "gaps.title": ("Tiêu chí còn thiếu · kỳ {period}", "Criteria gaps · {period}"),
+    "gaps.area": ("Phạm vi: {area}", "Area: {area}"),
+    "gaps.whole": ("toàn tỉnh", "the whole province"),
+    "gaps.section": (
+        "Xã phấn đấu đạt {level}: {n} xã, {with_return} có phiếu báo cáo",
+        "Communes working towards {level}: {n}, {with_return} with a return",
+    ),
+    "gaps.none_towards": (
+        "Không có xã nào phấn đấu đạt {level}.",
+        "No commune works towards {level}.",
+    ),
+    "gaps.no_return": ("Chưa có phiếu: {names}", "No return: {names}"),
+    "gaps.col.criterion": ("Tiêu chí", "Criterion"),
+    "gaps.col.not_met": ("Xã chưa đạt", "Communes not meeting"),
+    "gaps.col.share": ("Tỷ lệ", "Share"),
+    "gaps.by_district": ("Tiêu chí yếu nhất theo cấp huyện:", "Weakest criteria by district:"),
+    "gaps.district_line": (
+        "{district} ({n} xã có phiếu): {items}",
+        "{district} ({n} with a return): {items}",
+    ),
+    "gaps.district_clear": (
+        "{district}: mọi xã đạt đủ tiêu chí",
+        "{district}: every commune meets every criterion",
+    ),
+    "gaps.near": ("Xã gần đạt (thiếu 1–{max} tiêu chí):", "Near-misses (1-{max} criteria short):"),
+    "gaps.near_none": (
+        "Không có xã nào chỉ thiếu 1–{max} tiêu chí.",
+        "No commune is only 1-{max} criteria short.",
+    ),
+    "gaps.col.commune": ("Xã", "Commune"),
+    "gaps.col.gap": ("Thiếu", "Short by"),
+    "gaps.col.missing": ("Tiêu chí chưa đạt", "Criteria not met"),
+    "gaps.blank": ("(trống)", "(blank)"),
+    "gaps.more": (
+        "… và {n} xã khác (--limit 0 để xem hết)",
+        "… and {n} more (--limit 0 shows all)",
+    ),
+    "gaps.ready": (
+        "Đạt đủ {total}/{total} tiêu chí, chưa được công nhận ({n}): {names}",
+        "Meeting all {total} criteria, not yet recognised ({n}): {names}",
+    ),
+    "gaps.milestones": ("Chỉ tiêu năm {year} còn thiếu:", "Milestones of {year} still short:"),
+    "gaps.milestone": (
+        "{wording}: cần {required}, đạt {actual}, còn thiếu {shortfall}",
+        "{wording}: needs {required}, {actual} reached, {shortfall} short",
+    ),
+    "gaps.milestone_ready": (
+        "{n} xã đạt đủ tiêu chí: {names}",
+        "{n} meeting every criterion: {names}",
+    ),
+    "gaps.milestone_near": (
+        "{n} xã chỉ thiếu 1 tiêu chí: {names}",
+        "{n} short of only one criterion: {names}",
+    ),
+    "gaps.milestone_further": (
+        "{n} xã thiếu 2–{max} tiêu chí (bảng trên)",
+        "{n} short of 2-{max} criteria (table above)",
+    ),
+    "gaps.milestone_none": ("chưa có xã nào gần đạt", "no commune is close yet"),
+    "gaps.note": (
+        "Mức đạt tính theo quyết định công nhận đến {as_of}. Ô để trống được tính là chưa đạt "
+        "khi đếm số tiêu chí còn thiếu, và không tính vào tỷ lệ.",
+        "Levels by recognition decisions up to {as_of}. A blank cell counts as not met in a "
+        "commune's gap and is left out of the shares.",
+    ),
+    # ntm forecast
+    "forecast.title": (
+        "Dự báo khả năng hoàn thành chỉ tiêu · {number}",
+        "Forecast of the milestones · {number}",
+    ),
+    "forecast.subtitle": (
+        "kết quả đạt chuẩn đến năm {last}; phiếu báo cáo đến kỳ {period}; ngày {today}",
+        "results up to {last}; returns up to {period}; on {today}",
+    ),
+    "forecast.no_returns": ("chưa có phiếu", "no returns"),
+    "forecast.col.year": ("Năm", "Year"),
+    "forecast.col.required": ("Mục tiêu", "Target"),
+    "forecast.col.actual": ("Hiện có", "Now"),
+    "forecast.col.needed": ("Cần thêm", "Needed"),
+    "forecast.col.ready": ("Sẵn sàng", "Ready"),
+    "forecast.col.near": ("Gần đạt", "Near"),
+    "forecast.col.trend": ("Xu hướng", "Trend"),
+    "forecast.col.outlook": ("Đánh giá", "Outlook"),
+    "forecast.outlook.achieved": ("Đã đạt", "achieved"),
+    "forecast.outlook.likely": ("Có khả năng đạt", "likely"),
+    "forecast.outlook.at risk": ("Có nguy cơ", "at risk"),
+    "forecast.outlook.unlikely": ("Khó đạt", "unlikely"),
+    "forecast.method": (
+        "Phương pháp: hồi quy tuyến tính có trọng số thời gian (năm gần hơn nặng hơn, trọng số "
+        "1…n) trên số đơn vị đạt mức theo năm đạt chuẩn {first}–{last}; cần ít nhất {min} năm "
+        "số liệu; dự báo không vượt số đơn vị hiện có.",
+        "Method: time-weighted linear regression (later years weigh more, weights 1…n) of the "
+        "units at each level by result year {first}-{last}; at least {min} years are needed; "
+        "projections never exceed the units that exist.",
+    ),
+    "forecast.legend": (
+        "Sẵn sàng: xã đạt đủ tiêu chí của mức, chưa được công nhận. Gần đạt: thiếu 1–3 tiêu chí.",
+        "Ready: communes meeting every criterion of the level, not yet recognised. "
+        "Near: 1-3 criteria short.",
+    ),
+    "forecast.too_few": ("chưa đủ số liệu ({n} năm)", "too few data ({n} years)"),
+    "forecast.basis.met": ("đã đạt mục tiêu", "the target is met"),
+    "forecast.basis.ready": (
+        "{ready} xã sẵn sàng đủ bù {needed} còn thiếu",
+        "{ready} ready communes cover the {needed} needed",
+    ),
+    "forecast.basis.near": (
+        "cần {needed}: {ready} xã sẵn sàng và {near} xã gần đạt",
+        "{needed} needed: {ready} ready and {near} near-misses",
+    ),
+    "forecast.basis.trend": (
+        "cần {needed}, sẵn sàng và gần đạt chỉ có {pipeline}; xu hướng dự báo đạt {projected}",
+        "{needed} needed, only {pipeline} ready or near; the trend projects {projected}",
+    ),
+    "forecast.basis.short": (
+        "cần {needed}, sẵn sàng và gần đạt chỉ có {pipeline}; {trend}",
+        "{needed} needed, only {pipeline} ready or near; {trend}",
+    ),
+    "forecast.basis.trend_only": (
+        "cấp huyện không nộp phiếu; xu hướng dự báo đạt {projected}/{required}",
+        "district-level units file no returns; the trend projects {projected}/{required}",
+    ),
+    "forecast.basis.trend_short": (
+        "cấp huyện không nộp phiếu; xu hướng dự báo chỉ {projected}/{required}",
+        "district-level units file no returns; the trend projects only {projected}/{required}",
+    ),
+    "forecast.basis.no_evidence": (
+        "cấp huyện không nộp phiếu, không có xu hướng để dự báo{children}",
+        "district-level units file no returns and there is no trend to project{children}",
+    ),
+    "forecast.children": (
+        "; xã của huyện đạt {level}: {n}/{total}",
+        "; its communes at {level}: {n}/{total}",
+    ),
+    "forecast.trend_short": (
+        "xu hướng dự báo {projected}/{required}",
+        "the trend projects {projected}/{required}",
+    ),
+    "forecast.no_trend": ("không đủ số liệu để dự báo xu hướng", "too few data for a trend"),
+    "forecast.without_return": ("{n} xã chưa có phiếu", "{n} commune(s) without a return"),
+    "forecast.none": (
+        "Không có chỉ tiêu nào đang mở: kết quả các năm đã có trong sổ đơn vị "
+        "(xem `ntm progress`).",
+        "No milestone is open: the registry holds the results of every year (see `ntm progress`).",
+    ),
+    # ntm awards
+    "awards.title": (
+        "Danh sách xét khen thưởng năm {year} · {number}",
+        "Commendation shortlist {year} · {number}",
+    ),
+    "awards.subtitle": (
+        "theo phiếu báo cáo mới nhất đến kỳ {period}",
+        "by the latest returns up to {period}",
+    ),
+    "awards.no_rules": (
+        "{path}: không có mục awards (quy định khen thưởng)",
+        "{path}: no awards section (commendation rules)",
+    ),
+    "awards.none": ("Không có đơn vị nào.", "No candidate."),
+    "awards.col.unit": ("Đơn vị", "Unit"),
+    "awards.col.verdict": ("Kết quả", "Verdict"),
+    "awards.col.why": ("Lý do", "Why"),
+    "awards.verdict.qualifies": ("Đủ điều kiện", "Qualifies"),
+    "awards.verdict.to check": ("Cần xác minh", "To check"),
+    "awards.verdict.excluded": ("Không đủ điều kiện", "Excluded"),
+    "awards.totals": (
+        "Đủ điều kiện {q} · cần xác minh {c} · không đủ điều kiện {e}",
+        "Qualify {q} · to check {c} · excluded {e}",
+    ),
+    "awards.note": (
+        'Điều kiện "tiêu biểu trong phong trào" do Hội đồng Thi đua - Khen thưởng xét; danh sách '
+        "chỉ kiểm tra các điều kiện đo được từ sổ đơn vị và phiếu báo cáo.",
+        '"Exemplary in the movement" is for the emulation council to judge; the list checks '
+        "only what the registry and the returns can tell.",
+    ),
+    "awards.reason.reached": (
+        "đạt {level} năm {year}{decision}",
+        "reached {level} in {year}{decision}",
+    ),
+    "awards.reason.no_debt": (
+        "không nợ đọng XDCB (phiếu {period})",
+        "no capital-construction debt (the {period} return)",
+    ),
+    "awards.reason.debt": (
+        "nợ đọng XDCB {amount} triệu đồng trong phiếu {period}",
+        "debt {amount} million VND in the {period} return",
+    ),
+    "awards.reason.debt_blank": (
+        "phiếu {period} để trống ô nợ đọng XDCB",
+        "the {period} return leaves the debt blank",
+    ),
+    "awards.reason.no_return": ("chưa có phiếu báo cáo", "no return"),
+    "awards.reason.debt_communes": (
+        "nợ đọng XDCB {amount} triệu đồng: {units}",
+        "debt {amount} million VND: {units}",
+    ),
+    "awards.reason.debt_unknown": (
+        "chưa rõ nợ đọng của {n}/{count} xã: {units}",
+        "debt unknown for {n} of {count} communes: {units}",
+    ),
+    "awards.reason.no_debt_communes": (
+        "{count}/{count} xã không nợ đọng XDCB",
+        "none of its {count} communes reports debt",
+    ),
+    "awards.reason.criteria_missing": (
+        "chưa đạt tiêu chí {criteria} (phiếu {period})",
+        "criteria {criteria} not met (the {period} return)",
+    ),
+    "awards.reason.criteria_all": (
+        "đạt đủ {count}/{count} tiêu chí (phiếu {period})",
+        "all {count} criteria met (the {period} return)",
+    ),
+    "awards.reason.ocop": (
+        "{count} sản phẩm OCOP từ {stars} sao (phiếu {period})",
+        "{count} OCOP products of {stars} stars or more (the {period} return)",
+    ),
+    "awards.reason.ocop_below": (
+        "{count} sản phẩm OCOP từ {stars} sao, cần {needed} (phiếu {period})",
+        "{count} OCOP product(s) of {stars} stars or more, {needed} needed (the {period} return)",
+    ),
+    "report.sheet.advice": ("Khuyến nghị", "What to push"),
     "report.sheet.summary": ("Tổng hợp", "Summary"),
     "report.sheet.districts": ("Theo huyện", "By district"),
     "report.sheet.communes": ("Theo xã", "By commune"),

@@ -153,7 +153,7 @@ def _root(
 
 
 def _register() -> None:
-    from ntm_cli.cli import plan, progress, report, returns, units
+    from ntm_cli.cli import analysis, plan, progress, report, returns, units
 
     app.command("progress")(progress.progress)
     app.command("units")(units.units)
@@ -163,6 +163,9 @@ def _register() -> None:
     app.command("completeness")(returns.completeness)
     app.command("unit")(returns.unit)
     app.command("report")(report.report)
+    app.command("gaps")(analysis.gaps)
+    app.command("forecast")(analysis.forecast)
+    app.command("awards")(analysis.awards)
 
 
 _register()

@@ -245,6 +245,28 @@ class Milestone:
 
 
 @dataclass(frozen=True, slots=True)
+class AwardRule:
+    """One category of the emulation movement's commendations, as the plan defines it.
+
+    A unit is a candidate when it reached one of `reached` in the award year (by result year),
+    or, for a rule with `min_ocop` only, when its returns record OCOP products; every other
+    field is a condition it must meet.
+    """
+
+    id: str
+    name: str
+    scope: Scope  # commune or district
+    name_en: str = ""
+    reached: tuple[Level, ...] = ()
+    max_debt: float | None = None  # outstanding capital-construction debt, million VND
+    all_criteria: bool = False  # the latest return meets every criterion
+    min_ocop: int = 0  # OCOP products rated `min_stars` or more
+    min_stars: int = 3
+    basis: str = ""  # where the plan says it
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A multi-year plan: its identity and its milestones."""
 
@@ -263,6 +285,7 @@ class Plan:
     criteria: dict[str, str] = field(default_factory=dict)  # scope -> criteria set id
     area_line: int = 0
     due_day: int = 5  # a month's return is due on this day of the next month
+    awards: tuple[AwardRule, ...] = ()
 
     @property
     def years(self) -> list[int]:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ntm_cli import __version__
-from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Scope
+from ntm_cli.domain.models import AwardRule, Level, Milestone, MilestoneKind, Plan, Scope
 from ntm_cli.errors import DataError
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def load_plan(path: Path) -> Plan:
@@ -67,6 +67,16 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
         start, end = spec.plan.period.start, spec.plan.period.end
         if not start <= m.year <= end:
             problems.append(f"{where}.year: {m.year} is outside the plan period {start}–{end}")
+    rules = spec.awards.rules if spec.awards else []
+    seen_rules: dict[str, int] = {}
+    for i, rule in enumerate(rules):
+        if rule.id in seen_rules:
+            where = f"{path}:{line_of(('awards', 'rules', i), lines)}: awards.rules[{i}]"
+            first = seen_rules[rule.id]
+            problems.append(
+                f"{where}.id: {rule.id!r} is also awards.rules[{first}]; ids are unique"
+            )
+        seen_rules.setdefault(rule.id, i)
     if problems:
         return None, problems
     header = spec.plan
@@ -85,6 +95,22 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
         criteria={scope: set_id for scope, set_id in spec.criteria.model_dump().items() if set_id},
         due_day=spec.returns.due_day,
         area_line=line_of(("plan", "area"), lines),
+        awards=tuple(
+            AwardRule(
+                id=r.id,
+                name=r.name,
+                name_en=r.name_en,
+                scope=r.scope,
+                reached=tuple(r.reached),
+                max_debt=r.max_debt,
+                all_criteria=r.all_criteria,
+                min_ocop=r.min_ocop,
+                min_stars=r.min_stars,
+                basis=r.basis or (spec.awards.source if spec.awards else ""),
+                line=line_of(("awards", "rules", i), lines),
+            )
+            for i, r in enumerate(rules)
+        ),
         milestones=tuple(
             Milestone(
                 id=m.id,
@@ -121,6 +147,22 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "criteria": plan.criteria,
         "due_day": plan.due_day,
         "area_line": plan.area_line,
+        "awards": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "name_en": r.name_en,
+                "scope": r.scope.value,
+                "reached": [lv.value for lv in r.reached],
+                "max_debt": r.max_debt,
+                "all_criteria": r.all_criteria,
+                "min_ocop": r.min_ocop,
+                "min_stars": r.min_stars,
+                "basis": r.basis,
+                "line": r.line,
+            }
+            for r in plan.awards
+        ],
         "milestones": [
             {
                 "id": m.id,
@@ -157,6 +199,22 @@ def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
         )
         for m in data["milestones"]
     )
+    awards = tuple(
+        AwardRule(
+            id=r["id"],
+            name=r["name"],
+            name_en=r["name_en"],
+            scope=Scope(r["scope"]),
+            reached=tuple(Level(lv) for lv in r["reached"]),
+            max_debt=r["max_debt"],
+            all_criteria=r["all_criteria"],
+            min_ocop=r["min_ocop"],
+            min_stars=r["min_stars"],
+            basis=r["basis"],
+            line=r["line"],
+        )
+        for r in data["awards"]
+    )
     issued = data["issued_on"]
     return Plan(
         id=data["id"],
@@ -173,6 +231,7 @@ def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
         criteria=data["criteria"],
         due_day=data["due_day"],
         area_line=data["area_line"],
+        awards=awards,
         milestones=milestones,
     )
 

@@ -18,6 +18,20 @@ def _code(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _plain_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"{value!r} is not an id; use lower-case letters, digits, . _ -")
+    return value
+
+
+def _scope(value: Any) -> Scope:
+    try:
+        return Scope(str(value))
+    except ValueError:
+        choices = ", ".join(s.value for s in Scope)
+        raise ValueError(f"{value!r} is not a scope; use {choices}") from None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -136,8 +150,52 @@ class ReturnsSettings(_Strict):
     due_day: int = Field(default=5, ge=1, le=28)
 
 
+class AwardRuleSpec(_Strict):
+    """One category of commendations: who is a candidate and the conditions to qualify."""
+
+    id: str
+    name: str = Field(min_length=1)
+    name_en: str = ""
+    scope: Scope
+    reached: list[Level] = []
+    max_debt: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    all_criteria: bool = False
+    min_ocop: int = Field(default=0, ge=0)
+    min_stars: int = Field(default=3, ge=3, le=5)
+    basis: str = ""
+
+    _check_id = field_validator("id")(_plain_id)
+    _check_scope = field_validator("scope", mode="before")(_scope)
+
+    @field_validator("reached", mode="before")
+    @classmethod
+    def _levels(cls, value: Any) -> list[Level]:
+        items = value if isinstance(value, list) else [value]
+        return [Level.parse(str(v)) for v in items]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AwardRuleSpec:
+        if self.scope not in (Scope.COMMUNE, Scope.DISTRICT):
+            raise ValueError("scope: commune or district")
+        if not self.reached and not self.min_ocop:
+            raise ValueError(
+                "say who is a candidate: reached: [ntm, advanced, model] or min_ocop: N"
+            )
+        if self.min_ocop and self.scope is not Scope.COMMUNE:
+            raise ValueError("min_ocop: OCOP products are recorded in commune returns only")
+        return self
+
+
+class AwardsSection(_Strict):
+    """The commendation rules of the emulation movement the plan belongs to."""
+
+    source: str = ""
+    rules: list[AwardRuleSpec] = Field(min_length=1)
+
+
 class PlanFile(_Strict):
     plan: PlanHeader
     criteria: CriteriaRefs = CriteriaRefs()
     returns: ReturnsSettings = ReturnsSettings()
+    awards: AwardsSection | None = None
     milestones: list[MilestoneSpec] = Field(min_length=1)

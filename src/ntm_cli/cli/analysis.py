@@ -1,0 +1,191 @@
+"""What to push next: `ntm gaps`, `ntm forecast` and `ntm awards`."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ntm_cli.cli.app import DataOption, handled, stdout, today
+from ntm_cli.cli.returns import LangOption, StoreOption, _context, _exists, _period, _store
+from ntm_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from ntm_cli.domain.returns import Return
+
+
+class TableFormat(StrEnum):
+    """Output of the analysis commands."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+OptionalPeriod = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Use each commune's latest return up to this month, YYYY-MM "
+        "(default: the newest month in the store).",
+        show_default=False,
+    ),
+]
+
+
+def latest_returns(store: Path | None, period: str | None) -> tuple[str | None, dict[str, Return]]:
+    """The month used and each commune's latest current return up to it ({} without a store)."""
+    if not _exists(store):
+        return period, {}
+    with _store(store, create=False) as db:
+        if period is None:
+            (period,) = db.db.execute(
+                "SELECT max(period) FROM returns WHERE superseded_at IS NULL"
+            ).fetchone()
+        if period is None:
+            return None, {}
+        return period, {s.ret.unit_code: s.ret for s in db.latest(period)}
+
+
+def gaps(
+    period: OptionalPeriod = None,
+    district: Annotated[
+        str | None, typer.Option("--district", "-d", help="Only this district-level unit.")
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level", "-l", help="Only communes working towards this level: ntm, advanced, model."
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help="Near-misses shown per level in the table (0: all).")
+    ] = 20,
+    output: TableFormatOption = TableFormat.TABLE,
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """The weakest criteria by district and the communes that miss the next level by 1-3
+    criteria, linked to the milestones still short.
+
+    Example: ntm gaps --period 2024-06 --level advanced
+    """
+    from ntm_cli.domain.models import DISTRICT_LEVEL, Level
+    from ntm_cli.engine.gaps import find_gaps
+    from ntm_cli.engine.lookup import resolve_unit
+    from ntm_cli.errors import NtmError
+    from ntm_cli.render import analysis as render
+    from ntm_cli.sources.datadir import load
+
+    month = _period(period) if period else None
+    towards = None
+    if level is not None:
+        try:
+            towards = Level.parse(level)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--level") from None
+    with handled(lang):
+        dataset = load(data)
+        ctx = _context(dataset)
+        head = None
+        if district:
+            head = resolve_unit(
+                dataset.registry, district, DISTRICT_LEVEL, what="district-level unit"
+            )
+        month, latest = latest_returns(store, month)
+        if month is None:
+            raise NtmError(
+                "no returns in the store; import the communes' returns first (`ntm import`)"
+            )
+        result = find_gaps(dataset.plan, dataset.registry, ctx.criteria, month, latest, today(),
+                           head, towards)  # fmt: skip
+    if output is TableFormat.JSON:
+        print(json.dumps(render.gaps_json(result), ensure_ascii=False, indent=2))
+    elif output is TableFormat.CSV:
+        print(render.gaps_csv(result), end="")
+    else:
+        stdout.print(render.build_gaps(result, dataset.registry, lang, limit))
+
+
+def forecast(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", help="Only the milestones of this year.", show_default=False),
+    ] = None,
+    period: OptionalPeriod = None,
+    output: TableFormatOption = TableFormat.TABLE,
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """Will the milestones still open be met? Units needed, the pipeline, the near-misses and
+    the trend, with each milestone marked likely, at risk or unlikely.
+
+    Example: ntm forecast --year 2025
+    """
+    from ntm_cli.engine.forecast import forecast as project
+    from ntm_cli.errors import NtmError
+    from ntm_cli.render import analysis as render
+    from ntm_cli.sources.datadir import load
+
+    month = _period(period) if period else None
+    with handled(lang):
+        dataset = load(data)
+        plan = dataset.plan
+        if year is not None and not plan.start_year <= year <= plan.end_year:
+            raise NtmError(
+                f"{year} is outside plan {plan.number} ({plan.start_year}–{plan.end_year}); "
+                f"use --year {plan.start_year}..{plan.end_year}"
+            )
+        ctx = _context(dataset)
+        month, latest = latest_returns(store, month)
+        result = project(plan, dataset.registry, ctx.criteria, latest, today(), month, year)
+    if output is TableFormat.JSON:
+        print(json.dumps(render.forecast_json(result), ensure_ascii=False, indent=2))
+    elif output is TableFormat.CSV:
+        print(render.forecast_csv(result), end="")
+    else:
+        stdout.print(render.build_forecast(result, dataset.registry, lang))
+
+
+def awards(
+    year: Annotated[int, typer.Option("--year", "-y", help="The year of the results commended.")],
+    period: OptionalPeriod = None,
+    output: TableFormatOption = TableFormat.TABLE,
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+    data: DataOption = None,
+) -> None:
+    """The shortlist for the emulation movement's commendations, by the rules of the plan file:
+    who qualifies, who is to check, and which rule excluded the others.
+
+    Example: ntm awards --year 2024
+    """
+    from ntm_cli.engine.awards import shortlist
+    from ntm_cli.errors import DataError
+    from ntm_cli.render import analysis as render
+    from ntm_cli.sources.datadir import load
+
+    month = _period(period) if period else None
+    with handled(lang):
+        dataset = load(data)
+        if not dataset.plan.awards:
+            raise DataError(
+                f"{dataset.plan.path}: no awards rules; add an 'awards:' section "
+                '(see the README, "The plan file")'
+            )
+        ctx = _context(dataset)
+        month, latest = latest_returns(store, month)
+        result = shortlist(dataset.plan, dataset.registry, ctx.criteria, year, latest, month)
+    if output is TableFormat.JSON:
+        print(json.dumps(render.awards_json(result), ensure_ascii=False, indent=2))
+    elif output is TableFormat.CSV:
+        print(render.awards_csv(result, lang), end="")
+    else:
+        stdout.print(render.build_awards(result, lang))

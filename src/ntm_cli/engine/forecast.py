@@ -1,0 +1,257 @@
+"""Will the milestones still open be met? The pipeline, the near-misses and the trend (no I/O).
+
+Method, stated with every forecast: the number of units at or above a milestone's level at the
+end of each result year (from the plan's baseline year to the latest result in the registry) is
+fitted with a time-weighted linear regression, the later years weighing more (weights 1, 2, …,
+n), as in the anticipated-progress assessments of the UN regional commissions; the line read at
+the milestone's year is the projection. Fewer than MIN_POINTS years is too few to project.
+Projections are capped to the units that exist.
+
+Outlook, for a milestone still short of its target by `needed` units:
+- likely: the communes already meeting every criterion of the level (the pipeline) cover it;
+- at risk: the pipeline and the near-misses (1-3 criteria short) cover it, or the trend reaches
+  the target;
+- unlikely: neither.
+District-level units file no returns: their outlook rests on the trend alone (likely when it
+reaches the target, unlikely when not, at risk when there is nothing to project from).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ntm_cli.domain.models import (
+    Level,
+    Milestone,
+    MilestoneKind,
+    Plan,
+    Registry,
+    Scope,
+    Unit,
+    UnitKind,
+)
+from ntm_cli.domain.returns import CriteriaSet, Return
+from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, closest_first, commune_gap
+from ntm_cli.engine.progress import MilestoneResult, Status, eligible_units, progress
+from ntm_cli.engine.status import at_least, level_of
+
+MIN_POINTS = 3
+
+
+class Outlook(StrEnum):
+    ACHIEVED = "achieved"
+    LIKELY = "likely"
+    AT_RISK = "at risk"
+    UNLIKELY = "unlikely"
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """Units at or above a level at the end of each result year, and the weighted line."""
+
+    years: tuple[int, ...]
+    values: tuple[int, ...]
+    slope: float | None = None  # units a year; None when there are too few years
+    intercept: float = 0.0
+
+    @property
+    def enough(self) -> bool:
+        return self.slope is not None
+
+    def at(self, year: int) -> float | None:
+        return None if self.slope is None else self.intercept + self.slope * year
+
+
+def weighted_trend(years: list[int], values: list[int]) -> Trend:
+    """Time-weighted least squares, weights 1..n from the oldest year to the newest."""
+    n = len(years)
+    if n < MIN_POINTS:
+        return Trend(tuple(years), tuple(values))
+    weights = range(1, n + 1)
+    total = sum(weights)
+    mean_x = sum(w * x for w, x in zip(weights, years, strict=True)) / total
+    mean_y = sum(w * y for w, y in zip(weights, values, strict=True)) / total
+    sxx = sum(w * (x - mean_x) ** 2 for w, x in zip(weights, years, strict=True))
+    sxy = sum(
+        w * (x - mean_x) * (y - mean_y) for w, x, y in zip(weights, years, values, strict=True)
+    )
+    slope = sxy / sxx
+    return Trend(tuple(years), tuple(values), slope, mean_y - slope * mean_x)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneForecast:
+    result: MilestoneResult
+    needed: int  # units still needed
+    candidates: int  # units on the rung just below the level
+    ready: tuple[CommuneGap, ...]  # candidates whose latest return meets every criterion
+    near: tuple[CommuneGap, ...]  # candidates 1 to NEAR_MISS criteria short
+    without_return: int  # candidates with no return to judge
+    trend: Trend | None  # None for a named unit
+    projected: int | None  # units at the level (an increase: added in the year) by the trend
+    outlook: Outlook
+    basis: str  # why: a key of i18n "forecast.basis.*"
+    unit: Unit | None = None  # the named unit of a unit milestone
+    unit_children: tuple[int, int] = (0, 0)  # a named district: its communes at the level, all
+    scope: Scope = Scope.COMMUNE  # who is counted: communes, or district-level units
+
+    @property
+    def by_returns(self) -> bool:
+        """Communes file returns, so the pipeline is known; district-level units do not."""
+        return self.scope is Scope.COMMUNE
+
+    @property
+    def milestone(self) -> Milestone:
+        return self.result.milestone
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    plan: Plan
+    today: dt.date
+    period: str | None  # returns up to this month
+    latest_result_year: int | None
+    first_year: int
+    rows: tuple[MilestoneForecast, ...]
+    year: int | None = None
+
+
+def open_milestones(results: tuple[MilestoneResult, ...], latest: int | None) -> list[int]:
+    """Indexes of the milestones whose result is not final: open or upcoming, or of a year
+    the registry holds no result for yet."""
+    return [
+        i
+        for i, r in enumerate(results)
+        if r.status in (Status.OPEN, Status.UPCOMING)
+        or (latest is None or r.milestone.year > latest)
+    ]
+
+
+def forecast(
+    plan: Plan,
+    registry: Registry,
+    criteria: CriteriaSet,
+    latest: dict[str, Return],
+    today: dt.date,
+    period: str | None = None,
+    year: int | None = None,
+) -> Forecast:
+    """`latest`: each commune's latest return (up to `period`)."""
+    measured = progress(plan, registry, None, None, today)
+    last = measured.latest_result_year
+    first = plan.start_year - 1
+    pools = {s: eligible_units(plan, registry, s) for s in (Scope.COMMUNE, Scope.DISTRICT)}
+    head_of: dict[str, Unit | None] = {}
+    trends: dict[tuple[Scope, Level], Trend] = {}
+    rows = []
+    for i in open_milestones(measured.results, last):
+        result = measured.results[i]
+        m = result.milestone
+        if year is not None and m.year != year:
+            continue
+        if m.kind is MilestoneKind.UNIT:
+            unit = registry.by_code[m.unit_code]
+            scope = Scope.COMMUNE if unit.kind is UnitKind.COMMUNE else Scope.DISTRICT
+            trend = None
+        else:
+            unit = None
+            scope = m.scope
+            key = (scope, m.level)
+            if key not in trends:
+                years = list(range(first, (last if last is not None else first - 1) + 1))
+                values = [sum(at_least(level_of(u, y), m.level) for u in pools[scope])
+                          for y in years]  # fmt: skip
+                trends[key] = weighted_trend(years, values)
+            trend = trends[key]
+        rows.append(_one(result, registry, criteria, latest, scope, unit, trend, head_of))
+    return Forecast(plan, today, period, last, first, tuple(rows), year)
+
+
+def _one(
+    result: MilestoneResult,
+    registry: Registry,
+    criteria: CriteriaSet,
+    latest: dict[str, Return],
+    scope: Scope,
+    unit: Unit | None,
+    trend: Trend | None,
+    head_of: dict[str, Unit | None],
+) -> MilestoneForecast:
+    m = result.milestone
+    needed = result.shortfall
+    candidates = [registry.by_code[c] for c in result.missing]
+    ready: list[CommuneGap] = []
+    near: list[CommuneGap] = []
+    without = 0
+    if scope is Scope.COMMUNE:
+        gaps = []
+        for u in candidates:
+            ret = latest.get(u.code)
+            if ret is None:
+                without += 1
+                continue
+            if u.code not in head_of:
+                head_of[u.code] = registry.district_of(u)
+            gaps.append(commune_gap(u, head_of[u.code], m.level, ret, criteria))
+        order = {code: i for i, code in enumerate(result.missing)}
+        ready = closest_first([g for g in gaps if g.gap == 0], order)
+        near = closest_first([g for g in gaps if 1 <= g.gap <= NEAR_MISS], order)
+
+    projected = None
+    reaches = None
+    if trend is not None and trend.enough:
+        at_year, before = trend.at(m.year), trend.at(m.year - 1)
+        assert at_year is not None and before is not None
+        if m.kind is MilestoneKind.INCREASE:
+            # Only the units on the rung below can still be added in the year.
+            added = max(result.actual, _whole(at_year - before))
+            projected = min(result.actual + len(candidates), added)
+        else:
+            projected = min(result.denominator, max(result.actual, _whole(at_year)))
+        reaches = projected >= result.required
+
+    children = (0, 0)
+    if unit is not None and scope is Scope.DISTRICT:
+        own = [u for u in registry.descendants(unit.code) if u.kind is UnitKind.COMMUNE]
+        children = (sum(at_least(level_of(u), m.level) for u in own), len(own))
+
+    if needed == 0:
+        outlook, basis = Outlook.ACHIEVED, "met"
+    elif scope is Scope.COMMUNE:
+        if len(ready) >= needed:
+            outlook, basis = Outlook.LIKELY, "ready"
+        elif len(ready) + len(near) >= needed:
+            outlook, basis = Outlook.AT_RISK, "near"
+        elif reaches:
+            outlook, basis = Outlook.AT_RISK, "trend"
+        else:
+            outlook, basis = Outlook.UNLIKELY, "short"
+    elif reaches is None:
+        outlook, basis = Outlook.AT_RISK, "no_evidence"
+    elif reaches:
+        outlook, basis = Outlook.LIKELY, "trend_only"
+    else:
+        outlook, basis = Outlook.UNLIKELY, "trend_short"
+    return MilestoneForecast(
+        result=result,
+        needed=needed,
+        candidates=len(candidates),
+        ready=tuple(ready),
+        near=tuple(near),
+        without_return=without,
+        trend=trend,
+        projected=projected,
+        outlook=outlook,
+        basis=basis,
+        unit=unit,
+        unit_children=children,
+        scope=scope,
+    )
+
+
+def _whole(value: float) -> int:
+    """Nearest whole unit, never below zero."""
+    return max(0, math.floor(value + 0.5))

@@ -1,0 +1,224 @@
+"""Where communes fall short: the weakest criteria and the near-miss communes (no I/O).
+
+A commune works towards the level just above the one it holds at the end of the period. Its
+latest return says, criterion by criterion, whether it meets that level's standard. Its gap is
+the number of criteria not confirmed met: marked not met, or left blank. A commune with gap 0
+meets every criterion and waits only for its recognition (the pipeline); gaps of 1 to 3 are the
+near-misses, the communes a push can bring over the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ntm_cli.domain.models import LEVELS, Level, Plan, Registry, Scope, Unit, UnitKind
+from ntm_cli.domain.returns import CriteriaSet, Criterion, Return, next_level
+from ntm_cli.engine.progress import MilestoneResult, Status, default_year, progress
+from ntm_cli.engine.report import month_end
+from ntm_cli.engine.status import level_of
+
+NEAR_MISS = 3  # a near-miss misses the next level by at most this many criteria
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneGap:
+    """One commune working towards a level, as its latest return shows it."""
+
+    unit: Unit
+    district: Unit | None
+    towards: Level
+    period: str  # of the return
+    not_met: tuple[str, ...]
+    blank: tuple[str, ...]
+
+    @property
+    def gap(self) -> int:
+        return len(self.not_met) + len(self.blank)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every criterion not confirmed met, in the criteria set's order."""
+        return tuple(sorted(self.not_met + self.blank, key=_criterion_key))
+
+
+def _criterion_key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
+
+
+def commune_gap(unit: Unit, district: Unit | None, towards: Level, ret: Return,
+                criteria: CriteriaSet) -> CommuneGap:  # fmt: skip
+    """The gap of one commune: every criterion of the set, a missing row counts as blank."""
+    not_met, blank = [], []
+    for c in criteria.criteria:
+        status = ret.statuses.get(c.number)
+        if status is False:
+            not_met.append(c.number)
+        elif status is None:
+            blank.append(c.number)
+    return CommuneGap(unit, district, towards, ret.period, tuple(not_met), tuple(blank))
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionGap:
+    """Communes that do not meet a criterion, among those whose return gives it a status."""
+
+    criterion: Criterion
+    not_met: int
+    reporting: int
+
+    @property
+    def share(self) -> float:
+        return self.not_met / self.reporting if self.reporting else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictGaps:
+    district: Unit
+    communes: int  # working towards the level
+    with_return: int
+    criteria: tuple[CriterionGap, ...]  # weakest first
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneLink:
+    """A milestone short of its target, with the communes that could close it."""
+
+    result: MilestoneResult
+    ready: tuple[CommuneGap, ...]
+    near: tuple[CommuneGap, ...]
+
+    def closest(self) -> tuple[CommuneGap, ...]:
+        """Enough of the closest communes to cover the shortfall (ready ones first)."""
+        return (self.ready + self.near)[: self.result.shortfall]
+
+
+@dataclass(frozen=True, slots=True)
+class LevelGaps:
+    """Everything about the communes working towards one level."""
+
+    level: Level
+    communes: tuple[Unit, ...]
+    without_return: tuple[Unit, ...]
+    criteria: tuple[CriterionGap, ...]  # weakest first
+    districts: tuple[DistrictGaps, ...]
+    ready: tuple[CommuneGap, ...]  # every criterion met, not yet recognised
+    near: tuple[CommuneGap, ...]  # 1 to NEAR_MISS criteria short, closest first
+    far: tuple[CommuneGap, ...]  # further, closest first
+    milestones: tuple[MilestoneLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    plan: Plan
+    criteria: CriteriaSet
+    period: str
+    as_of: dt.date
+    year: int
+    district: Unit | None
+    levels: tuple[LevelGaps, ...]
+
+
+def weakest(gaps: list[CommuneGap], criteria: CriteriaSet) -> tuple[CriterionGap, ...]:
+    """Each criterion with the communes not meeting it, weakest first (ties in set order)."""
+    not_met = dict.fromkeys((c.number for c in criteria.criteria), 0)
+    blank = dict.fromkeys(not_met, 0)
+    for g in gaps:
+        for n in g.not_met:
+            not_met[n] += 1
+        for n in g.blank:
+            blank[n] += 1
+    rows = [CriterionGap(c, not_met[c.number], len(gaps) - blank[c.number])
+            for c in criteria.criteria]  # fmt: skip
+    order = {c.number: i for i, c in enumerate(criteria.criteria)}
+    rows.sort(key=lambda r: (-r.not_met, -r.share, order[r.criterion.number]))
+    return tuple(rows)
+
+
+def closest_first(gaps: list[CommuneGap], order: dict[str, int]) -> list[CommuneGap]:
+    """By gap, then in registry order (district by district)."""
+    return sorted(gaps, key=lambda g: (g.gap, order.get(g.unit.code, 0)))
+
+
+def find_gaps(
+    plan: Plan,
+    registry: Registry,
+    criteria: CriteriaSet,
+    period: str,
+    latest: dict[str, Return],
+    today: dt.date,
+    district: Unit | None = None,
+    level: Level | None = None,
+) -> Gaps:
+    """`latest`: each commune's latest return up to `period`. Levels are those held at the
+    end of the period (by decision date), as the period's forms were written for."""
+    as_of = month_end(period)
+    year = default_year(plan, as_of)
+    area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
+    communes = [u for u in area if u.kind is UnitKind.COMMUNE]
+    order = {u.code: i for i, u in enumerate(communes)}
+    head_of = {u.code: registry.district_of(u) for u in communes}
+    if district is not None:
+        communes = [u for u in communes if (h := head_of[u.code]) and h.code == district.code]
+    towards = {u.code: next_level(level_of(u, as_of=as_of)) for u in communes}
+    measured = progress(plan, registry, year, as_of, today)
+    sections = []
+    for target in LEVELS:
+        if level is not None and target is not level:
+            continue
+        working = [u for u in communes if towards[u.code] is target]
+        if not working and level is None:
+            continue
+        gaps = [commune_gap(u, head_of[u.code], target, latest[u.code], criteria)
+                for u in working if u.code in latest]  # fmt: skip
+        ready = closest_first([g for g in gaps if g.gap == 0], order)
+        near = closest_first([g for g in gaps if 1 <= g.gap <= NEAR_MISS], order)
+        per_district: dict[str, list[CommuneGap]] = {}
+        heads: dict[str, Unit] = {}
+        counts: dict[str, int] = {}
+        for u in working:
+            head = head_of[u.code]
+            if head is None:
+                continue
+            heads[head.code] = head
+            counts[head.code] = counts.get(head.code, 0) + 1
+            per_district.setdefault(head.code, [])
+        for g in gaps:
+            if g.district is not None:
+                per_district[g.district.code].append(g)
+        districts = tuple(
+            DistrictGaps(heads[code], counts[code], len(rows), weakest(rows, criteria))
+            for code, rows in per_district.items()
+        )
+        links = []
+        for result in measured.results:
+            m = result.milestone
+            if m.level is not target or result.shortfall == 0 or result.status is Status.ACHIEVED:
+                continue
+            if m.scope is Scope.DISTRICT or (
+                m.scope is Scope.UNIT
+                and getattr(registry.by_code.get(m.unit_code), "kind", None) is not UnitKind.COMMUNE
+            ):
+                continue  # district-level units file no returns
+            pool = set(result.missing)
+            links.append(
+                MilestoneLink(
+                    result,
+                    tuple(g for g in ready if g.unit.code in pool),
+                    tuple(g for g in near if g.unit.code in pool),
+                )
+            )
+        sections.append(
+            LevelGaps(
+                level=target,
+                communes=tuple(working),
+                without_return=tuple(u for u in working if u.code not in latest),
+                criteria=weakest(gaps, criteria),
+                districts=districts,
+                ready=tuple(ready),
+                near=tuple(near),
+                far=tuple(closest_first([g for g in gaps if g.gap > NEAR_MISS], order)),
+                milestones=tuple(links),
+            )
+        )
+    return Gaps(plan, criteria, period, as_of, year, district, tuple(sections))

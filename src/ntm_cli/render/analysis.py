@@ -1,0 +1,487 @@
+"""`ntm gaps`, `ntm forecast` and `ntm awards` as Rich tables, stable JSON, or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ntm_cli.domain.models import Level, Registry
+from ntm_cli.domain.returns import CriteriaSet
+from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
+from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook
+from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, Gaps, LevelGaps
+from ntm_cli.i18n import Lang, date_text, number, percent, t
+from ntm_cli.render.progress import milestone_label
+
+OUTLOOK_STYLE = {
+    Outlook.ACHIEVED: "green",
+    Outlook.LIKELY: "green",
+    Outlook.AT_RISK: "yellow",
+    Outlook.UNLIKELY: "bold red",
+}
+VERDICT_STYLE = {Verdict.QUALIFIES: "green", Verdict.TO_CHECK: "yellow", Verdict.EXCLUDED: "red"}
+
+
+def level_name(level: Level, lang: Lang) -> str:
+    return t(f"level.{level.value}", lang)
+
+
+def criterion_name(criteria: CriteriaSet, number_: str, lang: Lang) -> str:
+    for c in criteria.criteria:
+        if c.number == number_:
+            return f"{c.number}. {c.name if lang is Lang.VI else c.name_en or c.name}"
+    return number_
+
+
+def _names(gaps: tuple[CommuneGap, ...] | list[CommuneGap]) -> str:
+    return ", ".join(g.unit.name for g in gaps)
+
+
+def missing_text(g: CommuneGap, criteria: CriteriaSet, lang: Lang) -> str:
+    blank = set(g.blank)
+    return "; ".join(
+        criterion_name(criteria, n, lang) + (f" {t('gaps.blank', lang)}" if n in blank else "")
+        for n in g.missing
+    )
+
+
+# gaps -----------------------------------------------------------------------------------------
+
+
+def build_gaps(result: Gaps, registry: Registry, lang: Lang, limit: int = 20) -> Group:
+    area = result.district.name if result.district else t("gaps.whole", lang)
+    parts: list[RenderableType] = [
+        Text(t("gaps.title", lang, period=result.period), style="bold"),
+        Text(t("gaps.area", lang, area=area)),
+    ]
+    for section in result.levels:
+        parts.append(Text(""))
+        parts.extend(_gaps_section(section, result, registry, lang, limit))
+    parts.append(Text(""))
+    parts.append(Text(t("gaps.note", lang, as_of=date_text(result.as_of, lang)), style="dim"))
+    return Group(*parts)
+
+
+def _gaps_section(
+    s: LevelGaps, result: Gaps, registry: Registry, lang: Lang, limit: int
+) -> list[RenderableType]:
+    level = level_name(s.level, lang)
+    if not s.communes:
+        return [Text(t("gaps.none_towards", lang, level=level))]
+    with_return = len(s.communes) - len(s.without_return)
+    parts: list[RenderableType] = [
+        Text(t("gaps.section", lang, level=level, n=len(s.communes), with_return=with_return),
+             style="bold")
+    ]  # fmt: skip
+    if s.without_return:
+        names = ", ".join(u.name for u in s.without_return)
+        parts.append(Text(t("gaps.no_return", lang, names=names)))
+    if with_return:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column(t("gaps.col.criterion", lang))
+        table.add_column(t("gaps.col.not_met", lang), justify="right")
+        table.add_column(t("gaps.col.share", lang), justify="right")
+        for row in s.criteria:
+            table.add_row(
+                Text(criterion_name(result.criteria, row.criterion.number, lang)),
+                str(row.not_met),
+                percent(100 * row.share, lang),
+                style="dim" if row.not_met == 0 else None,
+            )
+        parts.append(table)
+        if result.district is None and len(s.districts) > 1:
+            parts.append(Text(t("gaps.by_district", lang), style="bold"))
+            for d in s.districts:
+                if not d.with_return:
+                    continue
+                worst = [c for c in d.criteria[:3] if c.not_met]
+                if not worst:
+                    parts.append(
+                        Text("  " + t("gaps.district_clear", lang, district=d.district.name))
+                    )
+                    continue
+                items = ", ".join(
+                    f"{criterion_name(result.criteria, c.criterion.number, lang)} "
+                    f"{c.not_met}/{c.reporting}"
+                    for c in worst
+                )
+                parts.append(Text("  " + t("gaps.district_line", lang, district=d.district.name,
+                                           n=d.with_return, items=items)))  # fmt: skip
+    total = len(result.criteria.criteria)
+    if s.ready:
+        parts.append(Text(t("gaps.ready", lang, total=total, n=len(s.ready), names=_names(s.ready)),
+                          style="green"))  # fmt: skip
+    if s.near:
+        parts.append(Text(t("gaps.near", lang, max=NEAR_MISS), style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column(t("gaps.col.commune", lang))
+        table.add_column(t("col.district", lang))
+        table.add_column(t("gaps.col.gap", lang), justify="right")
+        table.add_column(t("gaps.col.missing", lang))
+        shown = s.near if limit <= 0 else s.near[:limit]
+        for g in shown:
+            table.add_row(
+                Text(g.unit.name), Text(g.district.name if g.district else ""), str(g.gap),
+                Text(missing_text(g, result.criteria, lang)),
+            )  # fmt: skip
+        parts.append(table)
+        if len(shown) < len(s.near):
+            parts.append(Text(t("gaps.more", lang, n=len(s.near) - len(shown)), style="dim"))
+    elif with_return:
+        parts.append(Text(t("gaps.near_none", lang, max=NEAR_MISS)))
+    if s.milestones:
+        parts.append(Text(t("gaps.milestones", lang, year=result.year), style="bold"))
+        for link in s.milestones:
+            r = link.result
+            line = t("gaps.milestone", lang, wording=milestone_label(r.milestone, registry, lang),
+                     required=r.required, actual=r.actual, shortfall=r.shortfall)  # fmt: skip
+            details = []
+            if link.ready:
+                details.append(t("gaps.milestone_ready", lang, n=len(link.ready),
+                                 names=_names(link.ready)))  # fmt: skip
+            ones = [g for g in link.near if g.gap == 1]
+            if ones:
+                details.append(t("gaps.milestone_near", lang, n=len(ones), names=_names(ones)))
+            further = [g for g in link.near if g.gap > 1]
+            if further:
+                details.append(t("gaps.milestone_further", lang, n=len(further), max=NEAR_MISS))
+            if not details:
+                details.append(t("gaps.milestone_none", lang))
+            parts.append(Text(f"  {line}; " + "; ".join(details)))
+    return parts
+
+
+def _gap_json(g: CommuneGap) -> dict[str, Any]:
+    return {
+        "code": g.unit.code,
+        "name": g.unit.name,
+        "district_code": g.district.code if g.district else None,
+        "district": g.district.name if g.district else None,
+        "period": g.period,
+        "gap": g.gap,
+        "not_met": list(g.not_met),
+        "blank": list(g.blank),
+    }
+
+
+def gaps_json(result: Gaps) -> dict[str, Any]:
+    return {
+        "plan": result.plan.id,
+        "period": result.period,
+        "as_of": result.as_of.isoformat(),
+        "year": result.year,
+        "criteria_set": result.criteria.id,
+        "district": result.district.code if result.district else None,
+        "near_miss_max": NEAR_MISS,
+        "levels": [
+            {
+                "towards": s.level.value,
+                "communes": len(s.communes),
+                "with_return": len(s.communes) - len(s.without_return),
+                "without_return": [u.code for u in s.without_return],
+                "criteria": [
+                    {
+                        "number": c.criterion.number,
+                        "name": c.criterion.name,
+                        "not_met": c.not_met,
+                        "reporting": c.reporting,
+                        "share": round(c.share, 4),
+                    }
+                    for c in s.criteria
+                ],  # fmt: skip
+                "districts": [
+                    {
+                        "code": d.district.code,
+                        "name": d.district.name,
+                        "communes": d.communes,
+                        "with_return": d.with_return,
+                        "criteria": [
+                            {
+                                "number": c.criterion.number,
+                                "not_met": c.not_met,
+                                "reporting": c.reporting,
+                            }
+                            for c in d.criteria
+                        ],  # fmt: skip
+                    }
+                    for d in s.districts
+                ],
+                "ready": [_gap_json(g) for g in s.ready],
+                "near_misses": [_gap_json(g) for g in s.near],
+                "milestones": [
+                    {
+                        "id": link.result.milestone.id,
+                        "required": link.result.required,
+                        "actual": link.result.actual,
+                        "shortfall": link.result.shortfall,
+                        "ready": [g.unit.code for g in link.ready],
+                        "near_misses": [g.unit.code for g in link.near],
+                        "closest": [g.unit.code for g in link.closest()],
+                    }
+                    for link in s.milestones
+                ],
+            }
+            for s in result.levels
+        ],
+    }
+
+
+GAPS_CSV = ("towards", "code", "name", "district", "period", "gap", "not_met", "blank")
+
+
+def gaps_csv(result: Gaps) -> str:
+    """One row per commune working towards a level with a return, closest first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(GAPS_CSV)
+    for s in result.levels:
+        for g in [*s.ready, *s.near, *s.far]:
+            writer.writerow([s.level.value, g.unit.code, g.unit.name,
+                             g.district.name if g.district else "", g.period, g.gap,
+                             " ".join(g.not_met), " ".join(g.blank)])  # fmt: skip
+    return out.getvalue()
+
+
+# forecast -------------------------------------------------------------------------------------
+
+
+def _trend_text(f: MilestoneForecast, lang: Lang) -> str:
+    if f.trend is None:
+        return "–"
+    if not f.trend.enough:
+        return t("forecast.too_few", lang, n=len(f.trend.years))
+    return str(f.projected)
+
+
+def basis_text(f: MilestoneForecast, lang: Lang) -> str:
+    values: dict[str, object] = {
+        "needed": f.needed, "ready": len(f.ready), "near": len(f.near),
+        "pipeline": len(f.ready) + len(f.near), "projected": f.projected,
+        "required": f.result.required, "children": "",
+    }  # fmt: skip
+    if f.basis == "short":
+        values["trend"] = (
+            t("forecast.trend_short", lang, projected=f.projected, required=f.result.required)
+            if f.projected is not None
+            else t("forecast.no_trend", lang)
+        )
+    if f.basis == "no_evidence" and f.unit is not None:
+        n, total = f.unit_children
+        level = level_name(f.milestone.level, lang)
+        values["children"] = t("forecast.children", lang, level=level, n=n, total=total)
+    text = t(f"forecast.basis.{f.basis}", lang, **values)
+    if f.without_return:
+        text += "; " + t("forecast.without_return", lang, n=f.without_return)
+    return text
+
+
+def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
+    period = result.period or t("forecast.no_returns", lang)
+    last = result.latest_result_year if result.latest_result_year is not None else "–"
+    parts: list[RenderableType] = [
+        Text(t("forecast.title", lang, number=result.plan.number), style="bold"),
+        Text(
+            t(
+                "forecast.subtitle",
+                lang,
+                last=last,
+                period=period,
+                today=date_text(result.today, lang),
+            )
+        ),  # fmt: skip
+    ]
+    if not result.rows:
+        parts.append(Text(t("forecast.none", lang)))
+        return Group(*parts)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("col.milestone", lang))
+    for key in ("year", "required", "actual", "needed", "ready", "near", "trend"):
+        table.add_column(t(f"forecast.col.{key}", lang), justify="right", max_width=6)
+    table.add_column(t("forecast.col.outlook", lang), no_wrap=True)
+    for i, f in enumerate(result.rows, start=1):
+        pipeline = f.by_returns
+        table.add_row(
+            Text(f"{i}. {milestone_label(f.milestone, registry, lang)}"),
+            str(f.milestone.year),
+            str(f.result.required),
+            str(f.result.actual),
+            str(f.needed),
+            str(len(f.ready)) if pipeline else "–",
+            str(len(f.near)) if pipeline else "–",
+            _trend_text(f, lang),
+            Text(t(f"forecast.outlook.{f.outlook.value}", lang), style=OUTLOOK_STYLE[f.outlook]),
+        )
+    parts.append(table)
+    for i, f in enumerate(result.rows, start=1):
+        parts.append(Text(f"  {i}. {basis_text(f, lang)}"))
+    parts.append(Text(t("forecast.legend", lang), style="dim"))
+    last_year = result.latest_result_year or result.first_year
+    parts.append(Text(t("forecast.method", lang, first=result.first_year, last=last_year,
+                        min=MIN_POINTS), style="dim"))  # fmt: skip
+    return Group(*parts)
+
+
+def forecast_json(result: Forecast) -> dict[str, Any]:
+    return {
+        "plan": result.plan.id,
+        "today": result.today.isoformat(),
+        "returns_up_to": result.period,
+        "latest_result_year": result.latest_result_year,
+        "method": {
+            "name": "time-weighted linear regression",
+            "weights": "1..n, oldest to newest result year",
+            "first_year": result.first_year,
+            "min_years": MIN_POINTS,
+        },
+        "milestones": [
+            {
+                "id": f.milestone.id,
+                "year": f.milestone.year,
+                "binding": f.milestone.binding,
+                "required": f.result.required,
+                "actual": f.result.actual,
+                "denominator": f.result.denominator,
+                "needed": f.needed,
+                "candidates": f.candidates,
+                "ready": [g.unit.code for g in f.ready],
+                "near_misses": [g.unit.code for g in f.near],
+                "without_return": f.without_return,
+                "trend": None
+                if f.trend is None
+                else {
+                    "years": list(f.trend.years),
+                    "values": list(f.trend.values),
+                    "slope": None if f.trend.slope is None else round(f.trend.slope, 4),
+                },
+                "projected": f.projected,
+                "outlook": f.outlook.value,
+                "basis": basis_text(f, Lang.EN),
+            }
+            for f in result.rows
+        ],
+    }
+
+
+FORECAST_CSV = ("id", "year", "required", "actual", "needed", "candidates", "ready",
+                "near_misses", "projected", "outlook", "basis")  # fmt: skip
+
+
+def forecast_csv(result: Forecast) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FORECAST_CSV)
+    for f in result.rows:
+        writer.writerow([f.milestone.id, f.milestone.year, f.result.required, f.result.actual,
+                         f.needed, f.candidates, len(f.ready), len(f.near),
+                         "" if f.projected is None else f.projected, f.outlook.value,
+                         basis_text(f, Lang.EN)])  # fmt: skip
+    return out.getvalue()
+
+
+# awards ---------------------------------------------------------------------------------------
+
+
+def reason_text(reason: Reason, lang: Lang) -> str:
+    v = dict(reason.values)
+    if "level" in v:
+        v["level"] = level_name(v["level"], lang)
+    if reason.key == "reached":
+        day = date_text(v["decided_on"], lang) if v.get("decided_on") else ""
+        bits = [x for x in (v.get("decision") or "", day) if x]
+        v["decision"] = f" ({', '.join(bits)})" if bits else ""
+    for key in ("amount", "max"):
+        if key in v:
+            v[key] = number(v[key], lang)
+    if "criteria" in v:
+        v["criteria"] = ", ".join(v["criteria"])
+    if reason.key == "debt_communes":
+        v["units"] = ", ".join(f"{u.name} {number(amount, lang)} ({period})"
+                               for u, amount, period in v["units"])  # fmt: skip
+    elif reason.key == "debt_unknown":
+        v["n"] = len(v["units"])
+        v["units"] = ", ".join(u.name for u in v["units"])
+    return t(f"awards.reason.{reason.key}", lang, **v)
+
+
+def why_text(row: AwardRow, lang: Lang) -> str:
+    """The reasons, the failing ones first (they decide the verdict)."""
+    order = {False: 0, None: 1, True: 2}
+    reasons = row.reasons
+    if row.verdict is not Verdict.QUALIFIES:
+        reasons = tuple(sorted(reasons, key=lambda r: order[r.passed]))
+    return "; ".join(reason_text(r, lang) for r in reasons)
+
+
+def build_awards(result: Awards, lang: Lang) -> Group:
+    parts: list[RenderableType] = [
+        Text(t("awards.title", lang, year=result.year, number=result.plan.number), style="bold")
+    ]
+    if result.period:
+        parts.append(Text(t("awards.subtitle", lang, period=result.period)))
+    for rule in result.plan.awards:
+        rows = [r for r in result.rows if r.rule.id == rule.id]
+        parts.append(Text(""))
+        parts.append(
+            Text(rule.name if lang is Lang.VI else rule.name_en or rule.name, style="bold")
+        )
+        if not rows:
+            parts.append(Text(t("awards.none", lang), style="dim"))
+            continue
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column(t("awards.col.unit", lang), no_wrap=True)
+        table.add_column(t("awards.col.verdict", lang), no_wrap=True)
+        table.add_column(t("awards.col.why", lang), ratio=1)
+        for r in rows:
+            name = r.unit.name + (f" ({r.district.name})" if r.district else "")
+            table.add_row(
+                Text(name),
+                Text(t(f"awards.verdict.{r.verdict.value}", lang), style=VERDICT_STYLE[r.verdict]),
+                Text(why_text(r, lang)),
+            )
+        parts.append(table)
+    counts = {v: sum(1 for r in result.rows if r.verdict is v) for v in Verdict}
+    parts.append(Text(t("awards.totals", lang, q=counts[Verdict.QUALIFIES],
+                        c=counts[Verdict.TO_CHECK], e=counts[Verdict.EXCLUDED])))  # fmt: skip
+    parts.append(Text(t("awards.note", lang), style="dim"))
+    return Group(*parts)
+
+
+def awards_json(result: Awards) -> dict[str, Any]:
+    return {
+        "plan": result.plan.id,
+        "year": result.year,
+        "returns_up_to": result.period,
+        "rows": [
+            {
+                "rule": r.rule.id,
+                "code": r.unit.code,
+                "name": r.unit.name,
+                "district": r.district.name if r.district else None,
+                "verdict": r.verdict.value,
+                "why": why_text(r, Lang.EN),
+                "why_vi": why_text(r, Lang.VI),
+                "checks": [{"check": x.key, "passed": x.passed} for x in r.reasons],
+            }
+            for r in result.rows
+        ],
+    }
+
+
+AWARDS_CSV = ("rule", "code", "name", "district", "verdict", "why")
+
+
+def awards_csv(result: Awards, lang: Lang) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(AWARDS_CSV)
+    for r in result.rows:
+        writer.writerow([r.rule.id, r.unit.code, r.unit.name,
+                         r.district.name if r.district else "", r.verdict.value,
+                         why_text(r, lang)])  # fmt: skip
+    return out.getvalue()

@@ -1,0 +1,298 @@
+"""Gaps, forecasts and the commendation shortlist on hand-built registries and returns, where
+every right answer is worked out in the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import milestone, plan, province, unit
+from ntm_cli.domain.models import AwardRule, Level, MilestoneKind, Plan, Registry, Scope, UnitKind
+from ntm_cli.domain.returns import CriteriaSet, Criterion, Return
+from ntm_cli.engine.awards import Verdict, shortlist
+from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
+from ntm_cli.engine.gaps import find_gaps
+from ntm_cli.i18n import Lang
+from ntm_cli.render.analysis import build_awards, reason_text, why_text
+
+TODAY = dt.date(2024, 7, 10)
+CRITERIA = CriteriaSet(
+    id="test-5",
+    title="Five criteria",
+    decision="",
+    scope="commune",
+    criteria=tuple(Criterion(str(n), f"Tiêu chí {n}", f"Criterion {n}", "I") for n in range(1, 6)),
+)
+C = UnitKind.COMMUNE
+D = UnitKind.DISTRICT
+
+
+def ret(code: str, met: str, period: str = "2024-06", **kw: object) -> Return:
+    """`met` is one character per criterion: 1 met, 0 not met, . blank."""
+    statuses = {str(i + 1): {"1": True, "0": False, ".": None}[ch] for i, ch in enumerate(met)}
+    return Return(code, period, CRITERIA.id, statuses, **kw)  # type: ignore[arg-type]
+
+
+def registry() -> Registry:
+    """District 101 with communes 1001-1004, district 102 with 1005-1006; all at NTM since 2020,
+    1004 advanced in 2022."""
+    return province(
+        unit("101", D, "01", ntm=2020),
+        unit("1001", C, "101", ntm=2020),
+        unit("1002", C, "101", ntm=2020),
+        unit("1003", C, "101", ntm=2020),
+        unit("1004", C, "101", ntm=2019, advanced=2022),
+        unit("102", D, "01"),
+        unit("1005", C, "102", ntm=2020),
+        unit("1006", C, "102", ntm=2020),
+    )
+
+
+RETURNS = {
+    "1001": ret("1001", "11111"),  # every criterion: ready
+    "1002": ret("1002", "11011"),  # misses 3
+    "1003": ret("1003", "01011"),  # misses 1 and 3
+    "1004": ret("1004", "10101"),  # advanced, works towards model: misses 2 and 4
+    "1005": ret("1005", "1.011"),  # 2 blank, 3 not met: gap 2
+    # 1006 sends nothing
+}
+
+
+def test_gaps_weakest_criteria_near_misses_and_the_milestone() -> None:
+    share = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2024)
+    result = find_gaps(plan(share), registry(), CRITERIA, "2024-06", RETURNS, TODAY)
+    towards_advanced, towards_model = result.levels
+    assert towards_advanced.level is Level.ADVANCED
+    assert [u.code for u in towards_advanced.communes] == ["1001", "1002", "1003", "1005", "1006"]
+    assert [u.code for u in towards_advanced.without_return] == ["1006"]
+    # Criterion 3 is not met by 1002, 1003 and 1005: 3 of 4; criterion 1 by 1003: 1 of 4;
+    # criterion 2 is blank for 1005, so 0 of the 3 that answer it.
+    rows = {r.criterion.number: (r.not_met, r.reporting) for r in towards_advanced.criteria}
+    assert rows == {"1": (1, 4), "2": (0, 3), "3": (3, 4), "4": (0, 4), "5": (0, 4)}
+    assert towards_advanced.criteria[0].criterion.number == "3"  # weakest first
+    assert towards_advanced.criteria[1].criterion.number == "1"
+    assert [g.unit.code for g in towards_advanced.ready] == ["1001"]
+    assert [(g.unit.code, g.gap) for g in towards_advanced.near] == [
+        ("1002", 1),
+        ("1003", 2),
+        ("1005", 2),
+    ]
+    assert towards_advanced.near[2].missing == ("2", "3")
+    by_district = {d.district.code: (d.communes, d.with_return) for d in towards_advanced.districts}
+    assert by_district == {"101": (3, 3), "102": (2, 1)}
+    # 50% of 6 communes needs 3; one is advanced, so 2 short: 1001 (ready) and 1002 close it.
+    (link,) = towards_advanced.milestones
+    assert (link.result.required, link.result.actual, link.result.shortfall) == (3, 1, 2)
+    assert [g.unit.code for g in link.closest()] == ["1001", "1002"]
+    assert towards_model.level is Level.MODEL
+    assert [(g.unit.code, g.missing) for g in towards_model.near] == [("1004", ("2", "4"))]
+
+
+def test_gaps_for_one_district_and_one_level() -> None:
+    reg = registry()
+    result = find_gaps(plan(), reg, CRITERIA, "2024-06", RETURNS, TODAY,
+                       district=reg.by_code["102"], level=Level.ADVANCED)  # fmt: skip
+    (section,) = result.levels
+    assert [u.code for u in section.communes] == ["1005", "1006"]
+    assert [g.unit.code for g in section.near] == ["1005"]
+    assert not section.ready
+
+
+def test_weighted_trend_weighs_recent_years_more() -> None:
+    # Years 2020-2022 with 0, 0, 3 units and weights 1, 2, 3: weighted means x = 2021 1/3,
+    # y = 1.5; Sxx = 16/9 + 2/9 + 12/9 = 10/3; Sxy = 2 + 1 + 3 = 6; slope 1.8 (unweighted: 1.5).
+    trend = weighted_trend([2020, 2021, 2022], [0, 0, 3])
+    assert trend.slope == pytest.approx(1.8)
+    assert trend.at(2023) == pytest.approx(4.5)
+    assert not weighted_trend([2021, 2022], [0, 3]).enough
+
+
+def forecast_registry() -> Registry:
+    """Ten communes at NTM; advanced results 2020: 1, 2021: 2, 2022: 3, 2023: 4 (one a year)."""
+    units = [unit("101", D, "01", ntm=2020)]
+    for i in range(10):
+        advanced = 2020 + i if i < 4 else None
+        units.append(unit(f"10{i:02d}", C, "101", ntm=2019, advanced=advanced))
+    return province(*units)
+
+
+def test_forecast_pipeline_near_misses_and_trend() -> None:
+    reg = forecast_registry()
+    seventy = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=70, year=2025)
+    fifty = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2024)
+    p = plan(fifty, seventy)
+    returns = {"1004": ret("1004", "11111"), "1005": ret("1005", "01111"),
+               "1006": ret("1006", "00011"), "1007": ret("1007", "00001")}  # fmt: skip
+    result = forecast(p, reg, CRITERIA, returns, TODAY, "2024-06")
+    assert result.latest_result_year == 2023
+    first, second = result.rows
+    # 2024: 50% of 10 needs 5, 4 reached: 1 needed, and 1004 meets every criterion: likely.
+    assert (first.needed, len(first.ready), len(first.near)) == (1, 1, 2)
+    assert first.outlook is Outlook.LIKELY
+    # Trend 2020-2023: 1, 2, 3, 4 (baseline year 2020): +1 a year, 6 by 2025.
+    assert first.trend is not None and first.trend.values == (1, 2, 3, 4)
+    assert second.projected == 6
+    # 2025: 70% needs 7: 3 needed; 1 ready + 2 near-misses (1005 short of 1, 1006 of 3) cover it.
+    assert (second.needed, second.candidates, second.without_return) == (3, 6, 2)
+    assert second.outlook is Outlook.AT_RISK
+    assert second.basis == "near"
+
+
+def test_forecast_unlikely_and_too_few_data() -> None:
+    reg = forecast_registry()
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=100, year=2025))
+    (row,) = forecast(p, reg, CRITERIA, {}, TODAY).rows
+    assert (row.needed, row.projected, row.outlook) == (6, 6, Outlook.UNLIKELY)
+    short = Plan(**{**_fields(p), "start_year": 2023})
+    (row,) = forecast(short, reg, CRITERIA, {}, TODAY).rows
+    assert row.trend is not None and row.trend.years == (2022, 2023)
+    assert row.projected is None and row.outlook is Outlook.UNLIKELY
+
+
+def _fields(p: Plan) -> dict[str, object]:
+    return {f: getattr(p, f) for f in p.__dataclass_fields__}
+
+
+def test_forecast_skips_milestones_with_final_results() -> None:
+    reg = forecast_registry()
+    done = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=30, year=2022)
+    result = forecast(plan(done), reg, CRITERIA, {}, dt.date(2026, 1, 1))
+    assert result.rows == ()
+
+
+RULES = (
+    AwardRule("huyen", "Huyện", Scope.DISTRICT, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
+    AwardRule("xa", "Xã", Scope.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
+    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Scope.COMMUNE, reached=(Level.MODEL,), max_debt=0,
+              all_criteria=True),
+    AwardRule("ocop", "OCOP", Scope.COMMUNE, min_ocop=2, min_stars=3),
+)  # fmt: skip
+
+
+def awards_registry() -> Registry:
+    return province(
+        unit("101", D, "01", ntm=2024),
+        unit("1001", C, "101", ntm=2020, advanced=2024),  # no debt: qualifies
+        unit("1002", C, "101", ntm=2024),  # debt 120 in 2025-06: excluded
+        unit("1003", C, "101", ntm=2019, advanced=2024),  # no return: to check
+        unit("1004", C, "101", ntm=2018, advanced=2020, model=2024),  # criterion 4 not met
+        unit("1005", C, "101", ntm=2018, advanced=2021, model=2024),  # model, all met
+        unit("102", D, "01", ntm=2020),  # reached in another year: not a candidate
+        unit("1006", C, "102", ntm=2023),  # reached in 2023: not a candidate of 2024
+    )
+
+
+def test_awards_shortlist_says_why() -> None:
+    reg = awards_registry()
+    p = Plan(**{**_fields(plan()), "awards": RULES})
+    returns = {
+        "1001": ret("1001", "11111", "2025-06", debt=0.0, ocop={3: 2}),
+        "1002": ret("1002", "11111", "2025-06", debt=120.0, ocop={4: 1}),
+        "1004": ret("1004", "11101", "2025-06", debt=0.0),
+        "1005": ret("1005", "11111", "2025-06", debt=0.0, ocop={3: 1, 5: 1}),
+        "1006": ret("1006", "11111", "2025-06", debt=None),
+    }
+    result = shortlist(p, reg, CRITERIA, 2024, returns, "2025-06")
+    rows = {(r.rule.id, r.unit.code): r for r in result.rows}
+    assert set(rows) == {("huyen", "101"), ("xa", "1001"), ("xa", "1002"), ("xa", "1003"),
+                         ("xa-kieu-mau", "1004"), ("xa-kieu-mau", "1005"),
+                         ("ocop", "1001"), ("ocop", "1002"), ("ocop", "1005")}  # fmt: skip
+    verdicts = {key: r.verdict for key, r in rows.items()}
+    assert verdicts[("xa", "1001")] is Verdict.QUALIFIES
+    assert verdicts[("xa", "1002")] is Verdict.EXCLUDED
+    assert verdicts[("xa", "1003")] is Verdict.TO_CHECK
+    assert verdicts[("xa-kieu-mau", "1004")] is Verdict.EXCLUDED
+    assert verdicts[("xa-kieu-mau", "1005")] is Verdict.QUALIFIES
+    assert verdicts[("ocop", "1001")] is Verdict.QUALIFIES
+    assert verdicts[("ocop", "1002")] is Verdict.EXCLUDED  # one 4-star product, two needed
+    assert verdicts[("ocop", "1005")] is Verdict.QUALIFIES  # a 3-star and a 5-star
+    # District 101 reached NTM in 2024; commune 1002 reports 120 million VND of debt.
+    assert verdicts[("huyen", "101")] is Verdict.EXCLUDED
+    assert why_text(rows[("xa", "1002")], Lang.EN).startswith(
+        "debt 120 million VND in the 2025-06 return"
+    )
+    assert "debt 120 million VND: Unit 1002 120 (2025-06)" in why_text(
+        rows[("huyen", "101")], Lang.EN
+    )
+    assert "criteria 4 not met (the 2025-06 return)" in why_text(
+        rows[("xa-kieu-mau", "1004")], Lang.EN
+    )
+    assert why_text(rows[("xa", "1001")], Lang.VI) == (
+        "đạt NTM nâng cao năm 2024; không nợ đọng XDCB (phiếu 2025-06)"
+    )
+    # Within a rule, qualifying rows come first.
+    xa = [r.unit.code for r in result.rows if r.rule.id == "xa"]
+    assert xa == ["1001", "1003", "1002"]
+    assert build_awards(result, Lang.VI) is not None
+
+
+def test_a_district_with_a_silent_commune_is_to_check() -> None:
+    reg = awards_registry()
+    p = Plan(**{**_fields(plan()), "awards": RULES[:1]})
+    returns = {c: ret(c, "11111", debt=0.0) for c in ("1001", "1002", "1004", "1005")}
+    (row,) = shortlist(p, reg, CRITERIA, 2024, returns).rows
+    assert row.verdict is Verdict.TO_CHECK
+    (debt,) = [r for r in row.reasons if r.key == "debt_unknown"]
+    assert reason_text(debt, Lang.EN) == "debt unknown for 1 of 5 communes: Unit 1003"
+
+
+# Properties -----------------------------------------------------------------------------------
+
+statuses = st.text(alphabet="01.", min_size=5, max_size=5)
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> tuple[Registry, dict[str, Return]]:
+    n = draw(st.integers(1, 12))
+    units = [unit("101", D, "01")]
+    returns = {}
+    for i in range(n):
+        code = f"1{i:03d}"
+        rank = draw(st.integers(0, 3))
+        years = [draw(st.integers(2018, 2024)) for _ in range(rank)]
+        years.sort()
+        kw = dict(zip(("ntm", "advanced", "model"), years, strict=False))
+        units.append(unit(code, C, "101", **kw))  # type: ignore[arg-type]
+        if draw(st.booleans()):
+            returns[code] = ret(code, draw(statuses))
+    return province(*units), returns
+
+
+@given(worlds(), st.sampled_from(list(Level)), st.integers(1, 100))
+def test_a_commune_meeting_every_criterion_is_never_a_near_miss(
+    world: tuple[Registry, dict[str, Return]], level: Level, target: int
+) -> None:
+    reg, returns = world
+    p = plan(milestone(MilestoneKind.SHARE, level, target=target, year=2024))
+    complete = {c for c, r in returns.items() if all(r.statuses.get(str(n)) for n in range(1, 6))}
+    for section in find_gaps(p, reg, CRITERIA, "2024-06", returns, TODAY).levels:
+        assert not complete & {g.unit.code for g in section.near}
+        assert {g.unit.code for g in section.ready} <= complete
+        working = {u.code for u in section.communes}
+        assert {g.unit.code for g in section.ready} == complete & working
+    for row in forecast(p, reg, CRITERIA, returns, TODAY).rows:
+        assert not complete & {g.unit.code for g in row.near}
+
+
+@given(worlds(), st.sampled_from(list(Level)), st.integers(1, 100), st.integers(1, 30),
+       st.sampled_from([MilestoneKind.SHARE, MilestoneKind.COUNT, MilestoneKind.INCREASE]))  # fmt: skip
+def test_a_forecast_never_reports_more_units_than_exist(
+    world: tuple[Registry, dict[str, Return]],
+    level: Level,
+    share: int,
+    count: int,
+    kind: MilestoneKind,
+) -> None:
+    reg, returns = world
+    communes = sum(1 for u in reg.units if u.kind is C)
+    target = share if kind is MilestoneKind.SHARE else count
+    p = plan(milestone(kind, level, target=target, year=2025))
+    for row in forecast(p, reg, CRITERIA, returns, TODAY).rows:
+        assert row.projected is None or 0 <= row.projected <= communes
+        assert 0 <= len(row.ready) + len(row.near) <= row.candidates <= communes
+        assert row.needed <= row.result.required
+        if row.trend is not None:
+            assert all(0 <= v <= communes for v in row.trend.values)
