@@ -277,8 +277,11 @@ def test_a_commune_meeting_every_criterion_is_never_a_near_miss(
         assert not complete & {g.unit.code for g in row.near}
 
 
+KINDS = [MilestoneKind.SHARE, MilestoneKind.COUNT, MilestoneKind.INCREASE]
+
+
 @given(worlds(), st.sampled_from(list(Level)), st.integers(1, 100), st.integers(1, 30),
-       st.sampled_from([MilestoneKind.SHARE, MilestoneKind.COUNT, MilestoneKind.INCREASE]))  # fmt: skip
+       st.sampled_from(KINDS))  # fmt: skip
 def test_a_forecast_never_reports_more_units_than_exist(
     world: tuple[Registry, dict[str, Return]],
     level: Level,
