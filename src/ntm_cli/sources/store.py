@@ -284,16 +284,20 @@ class Store:
     def latest(self, up_to: str) -> list[StoredReturn]:
         """Each commune's current return of the latest period up to `up_to` (a monthly report
         shows a commune that skipped a month by its last return)."""
-        where = [
-            "r.superseded_at IS NULL",
-            "r.period = (SELECT max(p.period) FROM returns p WHERE p.unit_code = r.unit_code "
-            "AND p.superseded_at IS NULL AND p.period <= ?)",
-        ]
-        return self._load(where, [up_to])
+        # each commune's latest period first (one pass over the returns_current index), then
+        # its return: a correlated subquery per return is slow with years of returns stored
+        source = (
+            "(SELECT unit_code, max(period) AS period FROM returns "
+            "WHERE superseded_at IS NULL AND period <= ? GROUP BY unit_code) m "
+            "JOIN returns r ON r.unit_code = m.unit_code AND r.period = m.period"
+        )
+        return self._load(["r.superseded_at IS NULL"], [up_to], source)
 
-    def _load(self, where: list[str], args: list[str]) -> list[StoredReturn]:
+    def _load(
+        self, where: list[str], args: list[str], source: str = "returns r"
+    ) -> list[StoredReturn]:
         sql = (
-            "SELECT r.*, f.name AS file_name, f.sha256 FROM returns r "
+            f"SELECT r.*, f.name AS file_name, f.sha256 FROM {source} "
             "JOIN files f ON f.id = r.file_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY r.period, r.unit_code, r.id"
