@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_progress.py
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_report.py
+	$(BIN)/python bench/bench_analysis.py
 
 # The README's monthly cycle on the bundled data, then the report opened by LibreOffice:
 # converted headless to PDF and its summary page to PNG (installs LibreOffice if missing).
