@@ -23,6 +23,7 @@ from ntm_cli.render.cells import set_text
 runner = CliRunner()
 SHEETS = [
     "Tổng hợp",
+    "Khuyến nghị",
     "Theo huyện",
     "Theo xã",
     "Tiêu chí",
@@ -274,3 +275,33 @@ def test_paths_are_never_markup(
     result = runner.invoke(app, ["report", "-p", "2024-06", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert f"1 báo cáo trong {out}" in result.output
+
+
+def test_the_advice_sheet_is_what_gaps_and_forecast_say(
+    report: Path, cycle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    gaps = json.loads(run("gaps", "--period", "2024-06", "-f", "json"))
+    outlook = json.loads(
+        run("forecast", "--period", "2024-06", "--as-of", "2024-06-30", "-f", "json")
+    )
+    ws = load_workbook(report)["Khuyến nghị"]
+    cells = [list(r) for r in ws.iter_rows(min_row=1, max_col=11, values_only=True)]
+    milestones = outlook["milestones"]
+    assert milestones, "a report of 2024-06 has milestones still open"
+    rows = cells[2 : 2 + len(milestones)]
+    assert [r[0] for r in rows] == [m["id"] for m in milestones]
+    for r, m in zip(rows, milestones, strict=True):
+        assert r[3:6] == [m["required"], m["actual"], m["needed"]]
+        assert r[8] == m["projected"]
+    assert str(cells[2 + len(milestones)][0]).startswith("Phương pháp: hồi quy tuyến tính")
+    top = next(i for i, r in enumerate(cells) if r[4] == "Số tiêu chí còn thiếu")
+    listed = [(r[0], r[4]) for r in cells[top + 1 :] if r[0]]
+    expected = [(g["code"], g["gap"]) for level in gaps["levels"]
+                for g in level["ready"] + level["near_misses"]]  # fmt: skip
+    assert listed == expected and expected
+    weakest = next(i for i, r in enumerate(cells) if r[0] == "II. TIÊU CHÍ CÒN YẾU")
+    first = cells[weakest + 2]
+    level = gaps["levels"][0]
+    worst = level["criteria"][0]
+    assert first[2:4] == [worst["not_met"], worst["reporting"]]

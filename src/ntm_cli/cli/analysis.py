@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ntm_cli.cli.app import DataOption, handled, stdout, today
+from ntm_cli.cli.app import DataOption, handled, parse_date, stdout, today
 from ntm_cli.cli.returns import LangOption, StoreOption, _context, _exists, _period, _store
 from ntm_cli.i18n import Lang
 
@@ -119,6 +119,14 @@ def forecast(
         typer.Option("--year", "-y", help="Only the milestones of this year.", show_default=False),
     ] = None,
     period: OptionalPeriod = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Forecast as on this date: recognitions decided later are left out.",
+            show_default=False,
+        ),
+    ] = None,
     output: TableFormatOption = TableFormat.TABLE,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
@@ -130,11 +138,13 @@ def forecast(
     Example: ntm forecast --year 2025
     """
     from ntm_cli.engine.forecast import forecast as project
+    from ntm_cli.engine.status import registry_as_of
     from ntm_cli.errors import NtmError
     from ntm_cli.render import analysis as render
     from ntm_cli.sources.datadir import load
 
     month = _period(period) if period else None
+    cutoff = parse_date(as_of, "--as-of")
     with handled(lang):
         dataset = load(data)
         plan = dataset.plan
@@ -145,7 +155,8 @@ def forecast(
             )
         ctx = _context(dataset)
         month, latest = latest_returns(store, month)
-        result = project(plan, dataset.registry, ctx.criteria, latest, today(), month, year)
+        registry = dataset.registry if cutoff is None else registry_as_of(dataset.registry, cutoff)
+        result = project(plan, registry, ctx.criteria, latest, cutoff or today(), month, year)
     if output is TableFormat.JSON:
         print(json.dumps(render.forecast_json(result), ensure_ascii=False, indent=2))
     elif output is TableFormat.CSV:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.returns import CriteriaSet, Recognition, Return
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.progress import Progress, progress
 from ntm_cli.engine.status import at_least, level_of
+
+if TYPE_CHECKING:
+    from ntm_cli.engine.forecast import Forecast
+    from ntm_cli.engine.gaps import Gaps
 
 
 def month_end(period: str) -> dt.date:
@@ -98,6 +103,8 @@ class Report:
     changes: list[Change]
     notes: list[Note]
     illustrative: list[Unit] = field(default_factory=list)
+    gaps: Gaps | None = None
+    forecast: Forecast | None = None
 
     def criterion_shares(self) -> dict[str, tuple[int, int]]:
         """For each criterion: communes meeting it, and communes with a status for it."""
@@ -187,6 +194,16 @@ def build_report(
         if change is not None:
             changes.append(change)
 
+    # What to push: the gaps of the period and the forecast as the registry stood at `as_of`.
+    from ntm_cli.engine.forecast import forecast
+    from ntm_cli.engine.gaps import find_gaps
+    from ntm_cli.engine.status import registry_as_of
+
+    returns = {code: entry[0] for code, entry in latest.items()}
+    known = registry_as_of(registry, as_of)
+    gaps = find_gaps(plan, known, criteria, period, returns, as_of)
+    outlook = forecast(plan, known, criteria, returns, as_of, period)
+
     return Report(
         plan=plan,
         registry=registry,
@@ -203,6 +220,8 @@ def build_report(
         changes=changes,
         notes=notes,
         illustrative=[u for u in area if u.illustrative],
+        gaps=gaps,
+        forecast=outlook,
     )
 
 

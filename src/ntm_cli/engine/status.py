@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from ntm_cli.domain.models import LEVELS, Level, Unit
+from ntm_cli.domain.models import LEVELS, Level, Registry, Unit
 
 
 def level_of(unit: Unit, year: int | None = None, as_of: dt.date | None = None) -> Level | None:
@@ -44,3 +45,24 @@ def one_below(level: Level | None, wanted: Level) -> bool:
     """True for a unit on the rung just under `wanted` (the candidates to reach it next)."""
     rank = 0 if level is None else level.rank
     return rank == wanted.rank - 1
+
+
+def registry_as_of(registry: Registry, day: dt.date) -> Registry:
+    """The registry as it stood on `day`: recognitions decided later (or, without a decision
+    date, of a later result year) and later revocations are left out."""
+    units = []
+    for unit in registry.units:
+        kept = {lv: rec for lv, rec in unit.recognitions.items() if rec.effective_on() <= day}
+        revoked = unit.revoked_on is not None and unit.revoked_on <= day
+        if len(kept) == len(unit.recognitions) and (revoked or unit.revoked_on is None):
+            units.append(unit)
+            continue
+        units.append(
+            replace(
+                unit,
+                recognitions=kept,
+                revoked_level=unit.revoked_level if revoked else None,
+                revoked_on=unit.revoked_on if revoked else None,
+            )
+        )
+    return Registry(tuple(units), registry.path)

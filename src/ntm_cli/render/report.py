@@ -48,6 +48,8 @@ def build_report_workbook(report: Report, lang: Lang) -> Workbook:
     book.remove(first)
     summary = book.create_sheet(t("report.sheet.summary", lang))
     _summary(summary, report, lang)
+    if report.forecast is not None and report.gaps is not None:
+        _advice(book.create_sheet(t("report.sheet.advice", lang)), report, lang)
     districts = book.create_sheet(t("report.sheet.districts", lang))
     _districts(districts, report, lang)
     _communes(book.create_sheet(t("report.sheet.communes", lang)), report, lang)
@@ -309,6 +311,80 @@ def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
     ws.row_dimensions[1].height = 150
     _finish(ws, header_row=1, widths=[8, 22] + [6] * len(criteria), freeze_col="C",
             last_row=last)  # fmt: skip
+
+
+OUTLOOK_FILL = {
+    "achieved": PatternFill("solid", fgColor="C6EFCE"),
+    "likely": PatternFill("solid", fgColor="C6EFCE"),
+    "at risk": PatternFill("solid", fgColor="FFEB9C"),
+    "unlikely": PatternFill("solid", fgColor="FFC7CE"),
+}
+
+
+def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
+    """What to push: the forecast per milestone, the weakest criteria, the near-miss communes."""
+    from ntm_cli.engine.forecast import MIN_POINTS
+    from ntm_cli.engine.gaps import NEAR_MISS
+    from ntm_cli.render.analysis import basis_text, criterion_name, level_name, missing_text
+
+    forecast, gaps = report.forecast, report.gaps
+    assert forecast is not None and gaps is not None
+    _text(ws, "A1", t("advice.forecast", lang), bold=True)
+    headers = ["report.col.id", "report.col.milestone", "forecast.col.year",
+               "forecast.col.required", "forecast.col.actual", "forecast.col.needed",
+               "forecast.col.ready", "forecast.col.near", "forecast.col.trend",
+               "forecast.col.outlook", "advice.col.basis"]  # fmt: skip
+    _header(ws, 2, [t(h, lang) for h in headers])
+    row = 3
+    for f in forecast.rows:
+        m = f.milestone
+        trend: object = f.projected
+        if f.trend is not None and not f.trend.enough:
+            trend = t("forecast.too_few", lang, n=len(f.trend.years))
+        outlook = t(f"forecast.outlook.{f.outlook.value}", lang)
+        _row(ws, row, [m.id, milestone_label(m, report.registry, lang), m.year,
+                       f.result.required, f.result.actual, f.needed,
+                       len(f.ready) if f.by_returns else None,
+                       len(f.near) if f.by_returns else None, trend, outlook,
+                       basis_text(f, lang)])  # fmt: skip
+        ws.cell(row, 10).fill = OUTLOOK_FILL[f.outlook.value]
+        row += 1
+    if not forecast.rows:
+        _text(ws, f"A{row}", t("forecast.none", lang), italic=True)
+        row += 1
+    last_year = forecast.latest_result_year or forecast.first_year
+    _text(ws, f"A{row}", t("forecast.method", lang, first=forecast.first_year, last=last_year,
+                           min=MIN_POINTS), italic=True)  # fmt: skip
+    row += 2
+
+    _text(ws, f"A{row}", t("advice.weakest", lang), bold=True)
+    _header(ws, row + 1, [t("advice.col.towards", lang), t("gaps.col.criterion", lang),
+                          t("gaps.col.not_met", lang), t("advice.col.reporting", lang),
+                          t("gaps.col.share", lang)])  # fmt: skip
+    row += 2
+    for section in gaps.levels:
+        for c in section.criteria:
+            if not c.not_met:
+                continue
+            _row(ws, row, [level_name(section.level, lang),
+                           criterion_name(gaps.criteria, c.criterion.number, lang),
+                           c.not_met, c.reporting, c.share])  # fmt: skip
+            ws.cell(row, 5).number_format = PERCENT
+            row += 1
+    row += 1
+
+    _text(ws, f"A{row}", t("advice.near", lang, max=NEAR_MISS), bold=True)
+    _header(ws, row + 1, [t("report.col.code", lang), t("report.col.commune", lang),
+                          t("report.col.district", lang), t("advice.col.towards", lang),
+                          t("advice.col.gap", lang), t("gaps.col.missing", lang)])  # fmt: skip
+    row += 2
+    for section in gaps.levels:
+        for g in (*section.ready, *section.near):
+            _row(ws, row, [g.unit.code, g.unit.name, g.district.name if g.district else "",
+                           level_name(section.level, lang), g.gap,
+                           missing_text(g, gaps.criteria, lang)])  # fmt: skip
+            row += 1
+    _finish(ws, header_row=2, widths=[22, 40, 8, 10, 10, 10, 10, 10, 12, 18, 60], freeze=False)
 
 
 def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
