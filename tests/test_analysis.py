@@ -4,12 +4,16 @@ every right answer is worked out in the test."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from builders import milestone, plan, province, unit
+from ntm_cli.cli.app import app
 from ntm_cli.domain.models import AwardRule, Level, MilestoneKind, Plan, Registry, Scope, UnitKind
 from ntm_cli.domain.returns import CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
@@ -26,6 +30,7 @@ CRITERIA = CriteriaSet(
     scope="commune",
     criteria=tuple(Criterion(str(n), f"Tiêu chí {n}", f"Criterion {n}", "I") for n in range(1, 6)),
 )
+runner = CliRunner()
 C = UnitKind.COMMUNE
 D = UnitKind.DISTRICT
 
@@ -299,3 +304,26 @@ def test_a_forecast_never_reports_more_units_than_exist(
         assert row.needed <= row.result.required
         if row.trend is not None:
             assert all(0 <= v <= communes for v in row.trend.values)
+
+
+def test_commands_without_returns_or_rules_say_what_to_do(
+    tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "none.sqlite"))
+    result = runner.invoke(app, ["gaps"])
+    assert result.exit_code == 1
+    assert "Lỗi: kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước" in result.output
+    assert not (tmp_path / "none.sqlite").exists()
+    result = runner.invoke(app, ["forecast", "--year", "2025", "-f", "json"])
+    assert result.exit_code == 0, result.output  # the trend alone, without returns
+    (cang_long, share, model) = json.loads(result.stdout)["milestones"]
+    assert share["ready"] == [] and share["without_return"] == share["candidates"] == 34
+    plan = data_copy / "targets.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text[: text.index("# Commendations")] + text[text.index("milestones:") :],
+                    encoding="utf-8")  # fmt: skip
+    result = runner.invoke(app, ["awards", "--year", "2024", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    assert "chưa có quy định khen thưởng; thêm mục 'awards:'" in result.output
+    result = runner.invoke(app, ["gaps", "--level", "cao"])
+    assert result.exit_code == 2

@@ -76,3 +76,65 @@ def test_progress_imports_nothing_heavy_and_skips_yaml_once_the_plan_is_cached(
     warm = modules()
     assert warm - {"__main__"} <= ALLOWED, warm - ALLOWED
     assert not {"yaml", "pydantic", "pandas", "openpyxl", "numpy"} & warm
+
+
+def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
+    """Four real forms of 2025-06 imported by the real process, then the three commands.
+
+    Phong Thạnh and Hòa Ân (Cầu Kè) reached advanced NTM in 2023 (published); Hòa Ân reports
+    120 million VND of debt. Thạnh Phú reached model NTM in 2023 and meets every criterion.
+    One commune at NTM misses only criterion 19.
+    """
+    from forms import COMMUNES, filled_form, write
+    from ntm_cli.domain.models import Level
+    from ntm_cli.engine.status import level_of
+
+    def debt(amount: float):  # type: ignore[no-untyped-def]
+        def edit(book) -> None:  # type: ignore[no-untyped-def]
+            book["Kết quả khác"]["B14"] = amount
+
+        return edit
+
+    at_ntm = next(u for u in COMMUNES if level_of(u) is Level.NTM)
+    all_met = ["Đạt"] * 19
+    forms = tmp_path / "returns"
+    write(forms, "phong-thanh.xlsx", filled_form("29329", "2025-06", all_met, debt(0)))
+    write(forms, "hoa-an.xlsx", filled_form("29311", "2025-06", all_met, debt(120)))
+    write(forms, "thanh-phu.xlsx", filled_form("29338", "2025-06", all_met, debt(0)))
+    one_short = ["Đạt"] * 18 + ["Chưa đạt"]
+    write(forms, "near.xlsx", filled_form(at_ntm.code, "2025-06", one_short, debt(0)))
+    environ = {**env(tmp_path), "NTM_STORE": str(tmp_path / "returns.sqlite")}
+
+    def ntm(*args: str) -> str:
+        result = subprocess.run([BIN / "ntm", *args], cwd=tmp_path, env=environ,
+                                capture_output=True, text=True, check=False)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    ntm("import", str(forms))
+    gaps = json.loads(ntm("gaps", "--level", "advanced", "-f", "json"))
+    (level,) = gaps["levels"]
+    assert gaps["period"] == "2025-06"
+    assert [(g["code"], g["not_met"]) for g in level["near_misses"]] == [(at_ntm.code, ["19"])]
+    assert level["criteria"][0]["number"] == "19"
+    assert (level["criteria"][0]["not_met"], level["criteria"][0]["reporting"]) == (1, 1)
+
+    outlook = json.loads(ntm("forecast", "--year", "2025", "-f", "json"))
+    share = next(m for m in outlook["milestones"] if m["id"] == "2025.xa-nang-cao-ty-le")
+    # 70% of 85 communes needs 60; 51 reached advanced by the results of 2024 (published).
+    assert (share["required"], share["actual"], share["needed"]) == (60, 51, 9)
+    assert share["near_misses"] == [at_ntm.code] and share["ready"] == []
+    assert share["outlook"] in ("at risk", "unlikely")
+
+    awards = json.loads(ntm("awards", "--year", "2023", "-f", "json"))
+    rows = {(r["rule"], r["code"]): r for r in awards["rows"]}
+    assert rows[("xa", "29329")]["verdict"] == "qualifies"
+    assert rows[("xa", "29311")]["verdict"] == "excluded"
+    assert rows[("xa", "29311")]["why"].startswith("debt 120 million VND in the 2025-06 return")
+    assert rows[("xa", "29431")]["verdict"] == "to check"  # Vĩnh Kim sent no return
+    assert rows[("xa-kieu-mau", "29338")]["verdict"] == "qualifies"
+    cau_ke = rows[("huyen", "845")]
+    assert cau_ke["verdict"] == "excluded"
+    assert "Xã Hòa Ân 120 (2025-06)" in cau_ke["why"]
+    table = " ".join(ntm("awards", "--year", "2023").split())  # undo the table's wrapping
+    assert "Không đủ điều kiện nợ đọng XDCB 120 triệu đồng trong phiếu 2025-06" in table

@@ -88,6 +88,10 @@ _CATALOGUE: list[tuple[str, str]] = [
     (r"(?P<c>\S+) (?P<p>\S+): no status for criteria (?P<l>.+)",
      r"\g<c> \g<p>: chưa có trạng thái tiêu chí \g<l>"),
     # the command line and the data folder
+    (r"no returns in the store; import the communes' returns first \(`ntm import`\)",
+     r"kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước (`ntm import`)"),
+    (r"(?P<p>.+): no awards rules; add an 'awards:' section \(see the README, \"The plan file\"\)",
+     r"\g<p>: chưa có quy định khen thưởng; thêm mục 'awards:' (xem README, \"The plan file\")"),
     (r"(?P<y>\d+) is outside plan (?P<n>\S+) \((?P<r>.+)\); use --year (?P<u>\S+)",
      r"năm \g<y> nằm ngoài kế hoạch \g<n> (\g<r>); dùng --year \g<u>"),
     (r"no (?P<w>district-level unit|commune|unit) matches (?P<q>.+?)(?:; did you mean (?P<m>.+)\?)?$",
