@@ -88,6 +88,8 @@ _CATALOGUE: list[tuple[str, str]] = [
     (r"(?P<c>\S+) (?P<p>\S+): no status for criteria (?P<l>.+)",
      r"\g<c> \g<p>: chưa có trạng thái tiêu chí \g<l>"),
     # the command line and the data folder
+    (r"(?P<p>.+): no awards rule (?P<r>.+); the rules are (?P<l>.+)",
+     r"\g<p>: không có quy định khen thưởng \g<r>; các quy định: \g<l>"),
     (r"no returns in the store; import the communes' returns first \(`ntm import`\)",
      r"kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước (`ntm import`)"),
     (r"(?P<p>.+): no awards rules; add an 'awards:' section \(see the README, \"The plan file\"\)",

@@ -167,6 +167,10 @@ def forecast(
 
 def awards(
     year: Annotated[int, typer.Option("--year", "-y", help="The year of the results commended.")],
+    rule: Annotated[
+        list[str] | None,
+        typer.Option("--rule", "-r", help="Only this rule (its id in the plan file); repeatable."),
+    ] = None,
     period: OptionalPeriod = None,
     output: TableFormatOption = TableFormat.TABLE,
     lang: LangOption = Lang.VI,
@@ -176,8 +180,10 @@ def awards(
     """The shortlist for the emulation movement's commendations, by the rules of the plan file:
     who qualifies, who is to check, and which rule excluded the others.
 
-    Example: ntm awards --year 2024
+    Example: ntm awards --year 2024 --rule xa
     """
+    from dataclasses import replace
+
     from ntm_cli.engine.awards import shortlist
     from ntm_cli.errors import DataError
     from ntm_cli.render import analysis as render
@@ -191,9 +197,17 @@ def awards(
                 f"{dataset.plan.path}: no awards rules; add an 'awards:' section "
                 '(see the README, "The plan file")'
             )
+        plan = dataset.plan
+        if rule:
+            known = [r.id for r in plan.awards]
+            if unknown := [r for r in rule if r not in known]:
+                raise DataError(
+                    f"{plan.path}: no awards rule {unknown[0]!r}; the rules are {', '.join(known)}"
+                )
+            plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rule))
         ctx = _context(dataset)
         month, latest = latest_returns(store, month)
-        result = shortlist(dataset.plan, dataset.registry, ctx.criteria, year, latest, month)
+        result = shortlist(plan, dataset.registry, ctx.criteria, year, latest, month)
     if output is TableFormat.JSON:
         print(json.dumps(render.awards_json(result), ensure_ascii=False, indent=2))
     elif output is TableFormat.CSV:

@@ -41,7 +41,7 @@ PERCENT = "0.0%"
 
 
 def build_report_workbook(report: Report, lang: Lang) -> Workbook:
-    """The seven sheets, the two charts, print set-up and properties."""
+    """The eight sheets, the two charts, print set-up and properties."""
     book = _new_book()
     first = book.active
     assert first is not None
