@@ -255,7 +255,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "forecast.col.near": ("Gần đạt", "Near"),
     "forecast.col.trend": ("Xu hướng", "Trend"),
     "forecast.col.outlook": ("Đánh giá", "Outlook"),
-    "forecast.outlook.achieved": ("Đã đạt", "achieved"),
     "forecast.outlook.likely": ("Có khả năng đạt", "likely"),
     "forecast.outlook.at risk": ("Có nguy cơ", "at risk"),
     "forecast.outlook.unlikely": ("Khó đạt", "unlikely"),
@@ -273,7 +272,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Near: 1-3 criteria short.",
     ),
     "forecast.too_few": ("chưa đủ số liệu ({n} năm)", "too few data ({n} years)"),
-    "forecast.basis.met": ("đã đạt mục tiêu", "the target is met"),
     "forecast.basis.ready": (
         "{ready} xã sẵn sàng đủ bù {needed} còn thiếu",
         "{ready} ready communes cover the {needed} needed",

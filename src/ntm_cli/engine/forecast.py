@@ -42,7 +42,6 @@ MIN_POINTS = 3
 
 
 class Outlook(StrEnum):
-    ACHIEVED = "achieved"
     LIKELY = "likely"
     AT_RISK = "at risk"
     UNLIKELY = "unlikely"
@@ -120,13 +119,17 @@ class Forecast:
 
 
 def open_milestones(results: tuple[MilestoneResult, ...], latest: int | None) -> list[int]:
-    """Indexes of the milestones whose result is not final: open or upcoming, or of a year
-    the registry holds no result for yet."""
+    """Indexes of the milestones not yet met whose result is not final: open or upcoming, or
+    of a year the registry holds no result for yet."""
     return [
         i
         for i, r in enumerate(results)
-        if r.status in (Status.OPEN, Status.UPCOMING)
-        or (latest is None or r.milestone.year > latest)
+        if r.status is not Status.ACHIEVED
+        and (
+            r.status in (Status.OPEN, Status.UPCOMING)
+            or latest is None
+            or r.milestone.year > latest
+        )
     ]
 
 
@@ -218,9 +221,7 @@ def _one(
         own = [u for u in registry.descendants(unit.code) if u.kind is UnitKind.COMMUNE]
         children = (sum(at_least(level_of(u), m.level) for u in own), len(own))
 
-    if needed == 0:
-        outlook, basis = Outlook.ACHIEVED, "met"
-    elif scope is Scope.COMMUNE:
+    if scope is Scope.COMMUNE:
         if len(ready) >= needed:
             outlook, basis = Outlook.LIKELY, "ready"
         elif len(ready) + len(near) >= needed:

@@ -20,7 +20,6 @@ from ntm_cli.i18n import Lang, date_text, number, percent, t
 from ntm_cli.render.progress import milestone_label
 
 OUTLOOK_STYLE = {
-    Outlook.ACHIEVED: "green",
     Outlook.LIKELY: "green",
     Outlook.AT_RISK: "yellow",
     Outlook.UNLIKELY: "bold red",

@@ -314,7 +314,6 @@ def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
 
 
 OUTLOOK_FILL = {
-    "achieved": PatternFill("solid", fgColor="C6EFCE"),
     "likely": PatternFill("solid", fgColor="C6EFCE"),
     "at risk": PatternFill("solid", fgColor="FFEB9C"),
     "unlikely": PatternFill("solid", fgColor="FFC7CE"),
