@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_analysis.py
 
 # The README's monthly cycle on the bundled data, then the report opened by LibreOffice:
-# converted headless to PDF and its summary page to PNG (installs LibreOffice if missing).
+# converted headless to PDF and its pages to PNG (installs LibreOffice if missing).
 DEMO := build/demo
 check-report: $(STAMP)
 	@command -v soffice >/dev/null || { apt-get update -qq && \
@@ -43,7 +43,7 @@ check-report: $(STAMP)
 	{ $(BIN)/ntm import $(DEMO)/returns --errors $(DEMO)/errors >/dev/null || true; } && \
 	NTM_TODAY=2024-07-10 $(BIN)/ntm report --period 2024-06 --out $(DEMO)/reports
 	soffice --headless --convert-to pdf --outdir $(DEMO)/reports $(DEMO)/reports/2024-06_bao-cao-ntm.xlsx
-	pdftoppm -png -r 90 -f 1 -l 2 $(DEMO)/reports/2024-06_bao-cao-ntm.pdf $(DEMO)/reports/page
+	pdftoppm -png -r 90 $(DEMO)/reports/2024-06_bao-cao-ntm.pdf $(DEMO)/reports/page
 	@ls $(DEMO)/reports
 
 clean:

@@ -376,14 +376,17 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     _header(ws, row + 1, [t("report.col.code", lang), t("report.col.commune", lang),
                           t("report.col.district", lang), t("advice.col.towards", lang),
                           t("advice.col.gap", lang), t("gaps.col.missing", lang)])  # fmt: skip
+    ws.merge_cells(f"F{row + 1}:K{row + 1}")  # the criteria's names take the width of F to K
     row += 2
     for section in gaps.levels:
         for g in (*section.ready, *section.near):
             _row(ws, row, [g.unit.code, g.unit.name, g.district.name if g.district else "",
                            level_name(section.level, lang), g.gap,
                            missing_text(g, gaps.criteria, lang)])  # fmt: skip
+            ws.merge_cells(f"F{row}:K{row}")
             row += 1
-    _finish(ws, header_row=2, widths=[22, 40, 8, 10, 10, 10, 10, 10, 12, 18, 60], freeze=False)
+    _finish(ws, header_row=2, widths=[22, 44, 18, 14, 10, 10, 10, 10, 10, 14, 60], freeze=False)
+    ws.print_title_rows = None  # three tables with their own headers: none repeats
 
 
 def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
