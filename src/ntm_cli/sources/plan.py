@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import zlib
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -148,19 +149,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "due_day": plan.due_day,
         "area_line": plan.area_line,
         "awards": [
-            {
-                "id": r.id,
-                "name": r.name,
-                "name_en": r.name_en,
-                "scope": r.scope.value,
-                "reached": [lv.value for lv in r.reached],
-                "max_debt": r.max_debt,
-                "all_criteria": r.all_criteria,
-                "min_ocop": r.min_ocop,
-                "min_stars": r.min_stars,
-                "basis": r.basis,
-                "line": r.line,
-            }
+            {**asdict(r), "scope": r.scope.value, "reached": [lv.value for lv in r.reached]}
             for r in plan.awards
         ],
         "milestones": [
@@ -200,19 +189,8 @@ def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
         for m in data["milestones"]
     )
     awards = tuple(
-        AwardRule(
-            id=r["id"],
-            name=r["name"],
-            name_en=r["name_en"],
-            scope=Scope(r["scope"]),
-            reached=tuple(Level(lv) for lv in r["reached"]),
-            max_debt=r["max_debt"],
-            all_criteria=r["all_criteria"],
-            min_ocop=r["min_ocop"],
-            min_stars=r["min_stars"],
-            basis=r["basis"],
-            line=r["line"],
-        )
+        AwardRule(**{**r, "scope": Scope(r["scope"]),
+                     "reached": tuple(Level(lv) for lv in r["reached"])})  # fmt: skip
         for r in data["awards"]
     )
     issued = data["issued_on"]
