@@ -327,3 +327,25 @@ def test_commands_without_returns_or_rules_say_what_to_do(
     assert "chưa có quy định khen thưởng; thêm mục 'awards:'" in result.output
     result = runner.invoke(app, ["gaps", "--level", "cao"])
     assert result.exit_code == 2
+
+
+def test_periods_years_and_levels_are_checked_against_the_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "none.sqlite"))
+    result = runner.invoke(app, ["gaps", "--period", "2019-06"])
+    assert result.exit_code == 1
+    assert "Lỗi: kỳ 2019-06 nằm ngoài kế hoạch 69/KH-UBND (2021–2025)" in result.output
+    result = runner.invoke(app, ["gaps", "--period", "2021-01"])
+    assert result.exit_code == 1
+    assert "kho chưa có phiếu báo cáo nào đến kỳ 2021-01" in result.output
+    result = runner.invoke(app, ["awards", "--year", "2030"])
+    assert result.exit_code == 1
+    assert "năm 2030 nằm ngoài kế hoạch 69/KH-UBND (2021–2025)" in result.output
+    result = runner.invoke(app, ["awards", "--year", "2023", "--rule", "huyen"])
+    assert result.exit_code == 0
+    assert "mọi điều kiện cần phiếu báo cáo đều cần xác minh" in result.output
+    assert result.stdout.count("Cần xác minh") == 3  # Cầu Kè, Tiểu Cần, Trà Cú: no returns
+    result = runner.invoke(app, ["gaps", "--level", "kieu mau", "--limit", "-1"])
+    assert result.exit_code == 2
+    assert not (tmp_path / "none.sqlite").exists()

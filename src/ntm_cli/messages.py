@@ -90,8 +90,17 @@ _CATALOGUE: list[tuple[str, str]] = [
     # the command line and the data folder
     (r"(?P<p>.+): no awards rule (?P<r>.+); the rules are (?P<l>.+)",
      r"\g<p>: không có quy định khen thưởng \g<r>; các quy định: \g<l>"),
+    (r"no returns in the store; import the communes' returns first \(`ntm import`\): "
+     r"the forecast rests on the trend alone",
+     r"kho chưa có phiếu báo cáo nào (`ntm import` để nhập): dự báo chỉ dựa vào xu hướng"),
+    (r"no returns in the store; import the communes' returns first \(`ntm import`\): "
+     r"every condition on returns is to check",
+     r"kho chưa có phiếu báo cáo nào (`ntm import` để nhập): mọi điều kiện cần phiếu báo cáo "
+     r"đều cần xác minh"),
     (r"no returns in the store; import the communes' returns first \(`ntm import`\)",
      r"kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước (`ntm import`)"),
+    (r"no returns up to (?P<p>\S+) in the store; import them first \(`ntm import`\)",
+     r"kho chưa có phiếu báo cáo nào đến kỳ \g<p>; hãy nhập phiếu trước (`ntm import`)"),
     (r"(?P<p>.+): no awards rules; add an 'awards:' section \(see the README, \"The plan file\"\)",
      r"\g<p>: chưa có quy định khen thưởng; thêm mục 'awards:' (xem README, \"The plan file\")"),
     (r"(?P<y>\d+) is outside plan (?P<n>\S+) \((?P<r>.+)\); use --year (?P<u>\S+)",

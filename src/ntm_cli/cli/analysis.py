@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ntm_cli.cli.app import DataOption, handled, parse_date, stdout, today
+from ntm_cli.cli.app import DataOption, handled, parse_date, stdout, today, warn
 from ntm_cli.cli.returns import LangOption, StoreOption, _context, _exists, _period, _store
 from ntm_cli.i18n import Lang
 
 if TYPE_CHECKING:
+    from ntm_cli.domain.models import Level, Plan
     from ntm_cli.domain.returns import Return
 
 
@@ -36,6 +37,39 @@ OptionalPeriod = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _in_plan(plan: Plan, month: str | None = None, year: int | None = None) -> None:
+    """A period or a year outside the plan is a typo or the wrong programme: refuse it."""
+    from ntm_cli.errors import NtmError
+    from ntm_cli.sources.returns import period_problem
+
+    if month is not None and (problem := period_problem(month, plan)):
+        raise NtmError(problem)
+    if year is not None and not plan.start_year <= year <= plan.end_year:
+        raise NtmError(
+            f"{year} is outside plan {plan.number} ({plan.start_year}–{plan.end_year}); "
+            f"use --year {plan.start_year}..{plan.end_year}"
+        )
+
+
+def _level(text: str | None) -> Level | None:
+    """ntm, advanced, model, or the Vietnamese words (with or without diacritics)."""
+    from ntm_cli.domain.models import Level
+    from ntm_cli.text import fold
+
+    if text is None:
+        return None
+    aliases = {"dat chuan": "ntm", "nong thon moi": "ntm", "nang cao": "advanced",
+               "kieu mau": "model"}  # fmt: skip
+    try:
+        return Level.parse(aliases.get(fold(text), text))
+    except ValueError as exc:
+        raise typer.BadParameter(f"{exc} (or nông thôn mới, nâng cao, kiểu mẫu)",
+                                 param_hint="--level") from None  # fmt: skip
+
+
+NO_RETURNS = "no returns in the store; import the communes' returns first (`ntm import`)"
 
 
 def latest_returns(store: Path | None, period: str | None) -> tuple[str | None, dict[str, Return]]:
@@ -64,7 +98,8 @@ def gaps(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", help="Near-misses shown per level in the table (0: all).")
+        int,
+        typer.Option("--limit", min=0, help="Near-misses shown per level in the table (0: all)."),
     ] = 20,
     output: TableFormatOption = TableFormat.TABLE,
     lang: LangOption = Lang.VI,
@@ -76,7 +111,7 @@ def gaps(
 
     Example: ntm gaps --period 2024-06 --level advanced
     """
-    from ntm_cli.domain.models import DISTRICT_LEVEL, Level
+    from ntm_cli.domain.models import DISTRICT_LEVEL
     from ntm_cli.engine.gaps import find_gaps
     from ntm_cli.engine.lookup import resolve_unit
     from ntm_cli.errors import NtmError
@@ -84,25 +119,23 @@ def gaps(
     from ntm_cli.sources.datadir import load
 
     month = _period(period) if period else None
-    towards = None
-    if level is not None:
-        try:
-            towards = Level.parse(level)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--level") from None
+    towards = _level(level)
     with handled(lang):
         dataset = load(data)
+        _in_plan(dataset.plan, month)
         ctx = _context(dataset)
         head = None
         if district:
             head = resolve_unit(
                 dataset.registry, district, DISTRICT_LEVEL, what="district-level unit"
             )
+        asked = month
         month, latest = latest_returns(store, month)
-        if month is None:
-            raise NtmError(
-                "no returns in the store; import the communes' returns first (`ntm import`)"
-            )
+        if month is None or not latest:
+            if asked:
+                raise NtmError(f"no returns up to {asked} in the store; import them first "
+                               "(`ntm import`)")  # fmt: skip
+            raise NtmError(NO_RETURNS)
         result = find_gaps(dataset.plan, dataset.registry, ctx.criteria, month, latest, today(),
                            head, towards)  # fmt: skip
     if output is TableFormat.JSON:
@@ -139,7 +172,6 @@ def forecast(
     """
     from ntm_cli.engine.forecast import forecast as project
     from ntm_cli.engine.status import registry_as_of
-    from ntm_cli.errors import NtmError
     from ntm_cli.render import analysis as render
     from ntm_cli.sources.datadir import load
 
@@ -148,13 +180,11 @@ def forecast(
     with handled(lang):
         dataset = load(data)
         plan = dataset.plan
-        if year is not None and not plan.start_year <= year <= plan.end_year:
-            raise NtmError(
-                f"{year} is outside plan {plan.number} ({plan.start_year}–{plan.end_year}); "
-                f"use --year {plan.start_year}..{plan.end_year}"
-            )
+        _in_plan(plan, month, year)
         ctx = _context(dataset)
         month, latest = latest_returns(store, month)
+        if not latest:
+            warn(f"{NO_RETURNS}: the forecast rests on the trend alone", lang)
         registry = dataset.registry if cutoff is None else registry_as_of(dataset.registry, cutoff)
         result = project(plan, registry, ctx.criteria, latest, cutoff or today(), month, year)
     if output is TableFormat.JSON:
@@ -198,6 +228,7 @@ def awards(
                 '(see the README, "The plan file")'
             )
         plan = dataset.plan
+        _in_plan(plan, month, year)
         if rule:
             known = [r.id for r in plan.awards]
             if unknown := [r for r in rule if r not in known]:
@@ -207,6 +238,8 @@ def awards(
             plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rule))
         ctx = _context(dataset)
         month, latest = latest_returns(store, month)
+        if not latest:
+            warn(f"{NO_RETURNS}: every condition on returns is to check", lang)
         result = shortlist(plan, dataset.registry, ctx.criteria, year, latest, month)
     if output is TableFormat.JSON:
         print(json.dumps(render.awards_json(result), ensure_ascii=False, indent=2))

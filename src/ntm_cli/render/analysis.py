@@ -281,19 +281,16 @@ def basis_text(f: MilestoneForecast, lang: Lang) -> str:
 
 
 def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
-    period = result.period or t("forecast.no_returns", lang)
+    returns = (
+        t("forecast.returns", lang, period=result.period)
+        if result.period
+        else t("forecast.no_returns", lang)
+    )
     last = result.latest_result_year if result.latest_result_year is not None else "–"
+    today = date_text(result.today, lang)
     parts: list[RenderableType] = [
         Text(t("forecast.title", lang, number=result.plan.number), style="bold"),
-        Text(
-            t(
-                "forecast.subtitle",
-                lang,
-                last=last,
-                period=period,
-                today=date_text(result.today, lang),
-            )
-        ),  # fmt: skip
+        Text(t("forecast.subtitle", lang, last=last, returns=returns, today=today)),
     ]
     if not result.rows:
         parts.append(Text(t("forecast.none", lang)))

@@ -189,8 +189,9 @@ def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
         for m in data["milestones"]
     )
     awards = tuple(
-        AwardRule(**{**r, "scope": Scope(r["scope"]),
-                     "reached": tuple(Level(lv) for lv in r["reached"])})  # fmt: skip
+        AwardRule(
+            **{**r, "scope": Scope(r["scope"]), "reached": tuple(Level(lv) for lv in r["reached"])}
+        )  # fmt: skip
         for r in data["awards"]
     )
     issued = data["issued_on"]
