@@ -132,13 +132,13 @@ def test_forecast_pipeline_near_misses_and_trend() -> None:
     returns = {"1004": ret("1004", "11111"), "1005": ret("1005", "01111"),
                "1006": ret("1006", "00011"), "1007": ret("1007", "00001")}  # fmt: skip
     result = forecast(p, reg, CRITERIA, returns, TODAY, "2024-06")
-    assert result.latest_result_year == 2023
+    assert result.final_year == 2023
     first, second = result.rows
     # 2024: 50% of 10 needs 5, 4 reached: 1 needed, and 1004 meets every criterion: likely.
     assert (first.needed, len(first.ready), len(first.near)) == (1, 1, 2)
     assert first.outlook is Outlook.LIKELY
-    # Trend 2020-2023: 1, 2, 3, 4 (baseline year 2020): +1 a year, 6 by 2025.
-    assert first.trend is not None and first.trend.values == (1, 2, 3, 4)
+    # Trend over the five result years 2019-2023: 0, 1, 2, 3, 4: +1 a year, 6 by 2025.
+    assert first.trend is not None and first.trend.values == (0, 1, 2, 3, 4)
     assert second.projected == 6
     # 2025: 70% needs 7: 3 needed; 1 ready + 2 near-misses (1005 short of 1, 1006 of 3) cover it.
     assert (second.needed, second.candidates, second.without_return) == (3, 6, 2)
@@ -151,10 +151,16 @@ def test_forecast_unlikely_and_too_few_data() -> None:
     p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=100, year=2025))
     (row,) = forecast(p, reg, CRITERIA, {}, TODAY).rows
     assert (row.needed, row.projected, row.outlook) == (6, 6, Outlook.UNLIKELY)
-    short = Plan(**{**_fields(p), "start_year": 2023})
-    (row,) = forecast(short, reg, CRITERIA, {}, TODAY).rows
+    # A registry whose first results are of 2022: two years, too few to project.
+    young = province(unit("101", D, "01"), *(unit(f"10{i:02d}", C, "101", ntm=2022 + i % 2)
+                                             for i in range(10)))  # fmt: skip
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2025))
+    (row,) = forecast(p, young, CRITERIA, {}, TODAY).rows
     assert row.trend is not None and row.trend.years == (2022, 2023)
-    assert row.projected is None and row.outlook is Outlook.UNLIKELY
+    assert row.projected is None and not row.trend.enough
+    # No trend, no returns: the ten communes without a return decide.
+    assert (row.needed, row.candidates) == (5, 10) and row.outlook is Outlook.AT_RISK
+    assert row.basis == "unknown"
 
 
 def _fields(p: Plan) -> dict[str, object]:
@@ -349,3 +355,105 @@ def test_periods_years_and_levels_are_checked_against_the_plan(
     result = runner.invoke(app, ["gaps", "--level", "kieu mau", "--limit", "-1"])
     assert result.exit_code == 2
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_a_return_is_read_only_for_the_level_and_set_it_was_written_for() -> None:
+    # 1001 reached advanced by a decision of 15/5/2024: its March return was written towards
+    # advanced, so it says nothing of model. 1002's return uses another criteria set.
+    reg = province(
+        unit("101", D, "01"),
+        unit("1001", C, "101", ntm=2020, advanced=2023,
+             decided={Level.ADVANCED: dt.date(2024, 5, 15)}),
+        unit("1002", C, "101", ntm=2020),
+    )  # fmt: skip
+    returns = {"1001": ret("1001", "11111", "2024-03"),
+               "1002": Return("1002", "2024-06", "other-set", {"1": True, "2": True})}  # fmt: skip
+    advanced, model = find_gaps(plan(), reg, CRITERIA, "2024-06", returns, TODAY).levels
+    assert (advanced.level, model.level) == (Level.ADVANCED, Level.MODEL)
+    assert [u.code for u in model.without_return] == ["1001"] and not model.ready
+    assert [u.code for u in advanced.without_return] == ["1002"] and not advanced.ready
+    p = plan(milestone(MilestoneKind.SHARE, Level.MODEL, target=50, year=2025))
+    (row,) = forecast(p, reg, CRITERIA, returns, TODAY).rows
+    assert (row.candidates, len(row.ready), row.without_return) == (1, 0, 1)
+
+
+def test_a_year_stays_open_until_its_results_are_decided() -> None:
+    # Results of 2023 are decided from January to June 2024: on 1 March 2024 the 2023
+    # milestone is still forecast and the trend stops at 2022; from 1 July 2024 it is final.
+    units = [unit("101", D, "01", ntm=2015)]
+    for i in range(10):
+        decided = {Level.ADVANCED: dt.date(2024, 1, 15)} if i == 3 else {}
+        units.append(unit(f"10{i:02d}", C, "101", ntm=2015,
+                          advanced=2020 + i if i < 4 else None, decided=decided))  # fmt: skip
+    reg = province(*units)
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2023))
+    (row,) = forecast(p, reg, CRITERIA, {}, dt.date(2024, 3, 1)).rows
+    assert row.milestone.year == 2023 and row.trend is not None
+    assert row.trend.years[-1] == 2022
+    assert forecast(p, reg, CRITERIA, {}, dt.date(2024, 7, 1)).rows == ()
+
+
+def test_a_named_commune_two_levels_below_is_unlikely() -> None:
+    reg = province(unit("101", D, "01"), unit("1001", C, "101"))
+    p = plan(milestone(MilestoneKind.UNIT, Level.ADVANCED, year=2025, unit_code="1001"))
+    (row,) = forecast(p, reg, CRITERIA, {"1001": ret("1001", "11111")}, TODAY).rows
+    assert (row.outlook, row.basis, row.candidates) == (Outlook.UNLIKELY, "far", 0)
+
+
+def test_awards_never_decide_on_missing_data_and_name_what_happened() -> None:
+    reg = province(
+        unit("101", D, "01"),
+        unit("1001", C, "101", ntm=2018, advanced=2020, model=2024),  # criterion 4 blank
+        unit("1002", C, "101", ntm=2018, advanced=2024, revoked=(Level.ADVANCED,
+                                                                  dt.date(2025, 3, 1))),
+        unit("1003", C, "101", ntm=2024),  # 50 million VND of debt, 100 allowed
+        unit("102", UnitKind.CITY, "01", ntm=2024),  # wards only: no commune files returns
+        unit("10201", UnitKind.WARD, "102"),
+    )  # fmt: skip
+    rules = (
+        AwardRule("huyen", "Huyện", Scope.DISTRICT, reached=(Level.NTM,), max_debt=0),
+        AwardRule("xa", "Xã", Scope.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=100),
+        AwardRule("mau", "Kiểu mẫu", Scope.COMMUNE, reached=(Level.MODEL,), all_criteria=True),
+    )
+    p = Plan(**{**_fields(plan()), "awards": rules})
+    returns = {"1001": ret("1001", "111.1", debt=0.0), "1002": ret("1002", "11111", debt=0.0),
+               "1003": ret("1003", "11111", debt=50.0)}  # fmt: skip
+    rows = {(r.rule.id, r.unit.code): r for r in shortlist(p, reg, CRITERIA, 2024, returns).rows}
+    assert rows[("mau", "1001")].verdict is Verdict.TO_CHECK
+    assert why_text(rows[("mau", "1001")], Lang.EN).startswith(
+        "criteria 4 left blank (the 2024-06 return)"
+    )
+    assert rows[("xa", "1002")].verdict is Verdict.EXCLUDED
+    assert why_text(rows[("xa", "1002")], Lang.VI).startswith(
+        "đã bị thu hồi công nhận ngày 01/03/2025"
+    )
+    assert rows[("xa", "1003")].verdict is Verdict.QUALIFIES
+    assert "debt 50 million VND, within the 100 allowed" in why_text(rows[("xa", "1003")], Lang.EN)
+    city = rows[("huyen", "102")]
+    assert city.verdict is Verdict.TO_CHECK
+    assert why_text(city, Lang.VI) == (
+        "không có xã nộp phiếu để xác định nợ đọng XDCB; hoàn thành nhiệm vụ xây dựng NTM năm 2024"
+    )
+
+
+def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
+    plan_file = data_copy / "targets.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    text = text.replace(
+        "    - id: huyen\n      scope: district\n",
+        "    - id: huyen\n      scope: district\n      all_criteria: true\n",
+        1,
+    )
+    text = text.replace(
+        "    - id: xa\n      scope: commune\n", "    - id: xa\n      scope: ward\n", 1
+    )
+    plan_file.write_text(text, encoding="utf-8")  # fmt: skip
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    lines = text.splitlines()
+    huyen = lines.index("    - id: huyen") + 1
+    assert (f"{plan_file}:{huyen}: awards.rules[0]: all_criteria: only communes file returns; "
+            "a district rule cannot use it") in result.output  # fmt: skip
+    assert "awards.rules[1].scope: 'ward' is not a scope of an award; use commune or district" in (
+        result.output
+    )

@@ -183,7 +183,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Không có xã nào phấn đấu đạt {level}.",
         "No commune works towards {level}.",
     ),
-    "gaps.no_return": ("Chưa có phiếu: {names}", "No return: {names}"),
+    "gaps.no_return": (
+        "Chưa có phiếu báo cáo cho mức này: {names}",
+        "No return for this level: {names}",
+    ),
     "gaps.col.criterion": ("Tiêu chí", "Criterion"),
     "gaps.col.not_met": ("Xã chưa đạt", "Communes not meeting"),
     "gaps.col.share": ("Tỷ lệ", "Share"),
@@ -196,6 +199,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{district}: mọi xã đạt đủ tiêu chí",
         "{district}: every commune meets every criterion",
     ),
+    "gaps.blanks_only": ("không có tiêu chí chưa đạt, còn ô để trống", "none not met, some blank"),
     "gaps.near": ("Xã gần đạt (thiếu 1–{max} tiêu chí):", "Near-misses (1-{max} criteria short):"),
     "gaps.near_none": (
         "Không có xã nào chỉ thiếu 1–{max} tiêu chí.",
@@ -286,8 +290,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{needed} needed, only {pipeline} ready or near; the trend projects {projected}",
     ),
     "forecast.basis.short": (
-        "cần {needed}, sẵn sàng và gần đạt chỉ có {pipeline}; {trend}",
-        "{needed} needed, only {pipeline} ready or near; {trend}",
+        "cần {needed}, sẵn sàng và gần đạt chỉ có {pipeline}{trend}",
+        "{needed} needed, only {pipeline} ready or near{trend}",
+    ),
+    "forecast.basis.unknown": (
+        "cần {needed}, sẵn sàng và gần đạt có {pipeline}; các xã chưa có phiếu sẽ quyết định",
+        "{needed} needed, {pipeline} ready or near; the communes without a return decide",
+    ),
+    "forecast.basis.far": (
+        "đơn vị còn cách mức này hơn một bậc",
+        "the unit is more than one level below",
     ),
     "forecast.basis.trend_only": (
         "cấp huyện không nộp phiếu; xu hướng dự báo đạt {projected}/{required}",
@@ -312,9 +324,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "forecast.no_trend": ("không đủ số liệu để dự báo xu hướng", "too few data for a trend"),
     "forecast.without_return": ("{n} xã chưa có phiếu", "{n} commune(s) without a return"),
     "forecast.none": (
-        "Không có chỉ tiêu nào đang mở: kết quả các năm đã có trong sổ đơn vị "
+        "Không còn chỉ tiêu nào để dự báo: các chỉ tiêu đã đạt hoặc đã có kết quả cuối cùng "
         "(xem `ntm progress`).",
-        "No milestone is open: the registry holds the results of every year (see `ntm progress`).",
+        "No milestone left to forecast: each is met or its result is final (see `ntm progress`).",
     ),
     # ntm awards
     "awards.title": (
@@ -363,6 +375,31 @@ LABELS: dict[str, tuple[str, str]] = {
         "the {period} return leaves the debt blank",
     ),
     "awards.reason.no_return": ("chưa có phiếu báo cáo", "no return"),
+    "awards.reason.revoked": ("đã bị thu hồi công nhận ngày {on}", "recognition revoked on {on}"),
+    "awards.reason.reached_town": (
+        "hoàn thành nhiệm vụ xây dựng NTM năm {year}{decision}",
+        "completed the NTM task in {year}{decision}",
+    ),
+    "awards.reason.debt_within": (
+        "nợ đọng XDCB {amount} triệu đồng, trong mức cho phép {max} (phiếu {period})",
+        "debt {amount} million VND, within the {max} allowed (the {period} return)",
+    ),
+    "awards.reason.debt_communes_within": (
+        "nợ đọng XDCB {amount} triệu đồng, trong mức cho phép {max}: {units}",
+        "debt {amount} million VND, within the {max} allowed: {units}",
+    ),
+    "awards.reason.no_communes": (
+        "không có xã nộp phiếu để xác định nợ đọng XDCB",
+        "no commune files returns to tell its debt",
+    ),
+    "awards.reason.criteria_blank": (
+        "để trống tiêu chí {criteria} (phiếu {period})",
+        "criteria {criteria} left blank (the {period} return)",
+    ),
+    "awards.reason.criteria_other_set": (
+        "phiếu {period} theo bộ tiêu chí khác ({set})",
+        "the {period} return uses another criteria set ({set})",
+    ),
     "awards.reason.debt_communes": (
         "nợ đọng XDCB {amount} triệu đồng: {units}",
         "debt {amount} million VND: {units}",

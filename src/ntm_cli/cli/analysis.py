@@ -175,8 +175,9 @@ def forecast(
     from ntm_cli.render import analysis as render
     from ntm_cli.sources.datadir import load
 
-    month = _period(period) if period else None
     cutoff = parse_date(as_of, "--as-of")
+    # Returns up to the month asked, else up to the month of --as-of (none from after it).
+    month = _period(period) if period else (f"{cutoff:%Y-%m}" if cutoff else None)
     with handled(lang):
         dataset = load(data)
         plan = dataset.plan

@@ -17,6 +17,7 @@ from ntm_cli.domain.models import (
     DISTRICT_LEVEL,
     LEVELS,
     AwardRule,
+    Level,
     Plan,
     Registry,
     Scope,
@@ -111,15 +112,19 @@ def _candidate(
 ) -> list[Reason] | None:
     """Why `unit` is a candidate of `rule` (None when it is not one)."""
     if rule.reached:
-        held = level_of(unit)
         reached = [lv for lv in LEVELS if lv in rule.reached and (rec := unit.recognitions.get(lv))
-                   and rec.year == year and at_least(held, lv)]  # fmt: skip
+                   and rec.year == year]  # fmt: skip
         if not reached:
             return None
         level = reached[-1]
         rec = unit.recognitions[level]
-        return [Reason("reached", True, {"level": level, "year": year, "decision": rec.decision,
-                                         "decided_on": rec.decided_on})]  # fmt: skip
+        town = unit.kind in (UnitKind.TOWN, UnitKind.CITY) and level is Level.NTM
+        reasons = [Reason("reached", True, {"level": level, "year": year, "town": town,
+                                            "decision": rec.decision,
+                                            "decided_on": rec.decided_on})]  # fmt: skip
+        if not at_least(level_of(unit), level):  # the recognition was revoked since
+            reasons.append(Reason("revoked", False, {"on": unit.revoked_on}))
+        return reasons
     # An OCOP rule: the communes whose returns record OCOP products of the stars asked.
     ret = latest.get(unit.code)
     if ret is None or _ocop(ret, rule.min_stars) == 0:
@@ -144,12 +149,20 @@ def _commune_checks(rule: AwardRule, unit: Unit, ret: Return | None,
             reasons.append(Reason("debt", False, {"amount": ret.debt, "period": ret.period,
                                                   "max": rule.max_debt}))  # fmt: skip
         else:
-            reasons.append(Reason("no_debt", True, {"amount": ret.debt, "period": ret.period}))
+            key = "no_debt" if ret.debt == 0 else "debt_within"
+            reasons.append(Reason(key, True, {"amount": ret.debt, "period": ret.period,
+                                              "max": rule.max_debt}))  # fmt: skip
     if rule.all_criteria:
         gap = commune_gap(unit, None, LEVELS[-1], ret, criteria)
-        if gap.gap:
+        if ret.criteria_set != criteria.id:
+            reasons.append(Reason("criteria_other_set", None,
+                                  {"set": ret.criteria_set, "period": ret.period}))  # fmt: skip
+        elif gap.not_met:
             reasons.append(Reason("criteria_missing", False,
-                                  {"criteria": gap.missing, "period": ret.period}))  # fmt: skip
+                                  {"criteria": gap.not_met, "period": ret.period}))  # fmt: skip
+        elif gap.blank:
+            reasons.append(Reason("criteria_blank", None,
+                                  {"criteria": gap.blank, "period": ret.period}))  # fmt: skip
         else:
             values = {"count": len(criteria.criteria), "period": ret.period}
             reasons.append(Reason("criteria_all", True, values))
@@ -163,9 +176,12 @@ def _commune_checks(rule: AwardRule, unit: Unit, ret: Return | None,
 
 
 def _district_checks(rule: AwardRule, own: list[Unit], latest: dict[str, Return]) -> list[Reason]:
-    """A district's debt is what its communes report, summed."""
+    """A district's debt is what its communes report, summed (wards and townships file no
+    returns)."""
     if rule.max_debt is None:
         return []
+    if not own:
+        return [Reason("no_communes", None)]
     debtors, unknown, total = [], [], 0.0
     for u in own:
         ret = latest.get(u.code)
@@ -179,4 +195,7 @@ def _district_checks(rule: AwardRule, own: list[Unit], latest: dict[str, Return]
                                                 "max": rule.max_debt})]  # fmt: skip
     if unknown:
         return [Reason("debt_unknown", None, {"units": unknown, "count": len(own)})]
+    if total:
+        return [Reason("debt_communes_within", True, {"amount": total, "units": debtors,
+                                                      "max": rule.max_debt})]  # fmt: skip
     return [Reason("no_debt_communes", True, {"count": len(own)})]

@@ -34,11 +34,12 @@ from ntm_cli.domain.models import (
     UnitKind,
 )
 from ntm_cli.domain.returns import CriteriaSet, Return
-from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, closest_first, commune_gap
+from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, closest_first, commune_gap, usable
 from ntm_cli.engine.progress import MilestoneResult, Status, eligible_units, progress
-from ntm_cli.engine.status import at_least, level_of
+from ntm_cli.engine.status import at_least, level_of, one_below
 
 MIN_POINTS = 3
+TREND_YEARS = 5  # the trend looks back at least this many result years
 
 
 class Outlook(StrEnum):
@@ -112,23 +113,31 @@ class Forecast:
     plan: Plan
     today: dt.date
     period: str | None  # returns up to this month
-    latest_result_year: int | None
+    final_year: int | None  # the newest result year taken as complete
     first_year: int
     rows: tuple[MilestoneForecast, ...]
     year: int | None = None
 
 
-def open_milestones(results: tuple[MilestoneResult, ...], latest: int | None) -> list[int]:
+def final_year(latest: int | None, reference: dt.date) -> int | None:
+    """The newest result year taken as complete. Decisions on a year's results are signed for
+    months after it ends (QĐ 547/QĐ-TTg of 20/6/2024 for results of 2023), so a year counts as
+    complete from 1 July of the next one, and never beyond the newest result in the registry."""
+    if latest is None:
+        return None
+    complete = reference.year - (1 if reference >= dt.date(reference.year, 7, 1) else 2)
+    return min(latest, complete)
+
+
+def open_milestones(results: tuple[MilestoneResult, ...], final: int | None) -> list[int]:
     """Indexes of the milestones not yet met whose result is not final: open or upcoming, or
-    of a year the registry holds no result for yet."""
+    of a year whose results are not complete yet."""
     return [
         i
         for i, r in enumerate(results)
         if r.status is not Status.ACHIEVED
         and (
-            r.status in (Status.OPEN, Status.UPCOMING)
-            or latest is None
-            or r.milestone.year > latest
+            r.status in (Status.OPEN, Status.UPCOMING) or final is None or r.milestone.year > final
         )
     ]
 
@@ -144,8 +153,11 @@ def forecast(
 ) -> Forecast:
     """`latest`: each commune's latest return (up to `period`)."""
     measured = progress(plan, registry, None, None, today)
-    last = measured.latest_result_year
-    first = plan.start_year - 1
+    last = final_year(measured.latest_result_year, today)
+    # From the year before the plan, or further back for a short plan or a late registry.
+    first = (
+        plan.start_year - 1 if last is None else min(plan.start_year - 1, last - TREND_YEARS + 1)
+    )
     pools = {s: eligible_units(plan, registry, s) for s in (Scope.COMMUNE, Scope.DISTRICT)}
     head_of: dict[str, Unit | None] = {}
     trends: dict[tuple[Scope, Level], Trend] = {}
@@ -164,7 +176,10 @@ def forecast(
             scope = m.scope
             key = (scope, m.level)
             if key not in trends:
-                years = list(range(first, (last if last is not None else first - 1) + 1))
+                # A year before the registry's first result is no data point, not a zero.
+                earliest = min((r.year for u in pools[scope] for r in u.recognitions.values()),
+                               default=first)  # fmt: skip
+                years = list(range(max(first, earliest), (last if last is not None else 0) + 1))
                 values = [sum(at_least(level_of(u, y), m.level) for u in pools[scope])
                           for y in years]  # fmt: skip
                 trends[key] = weighted_trend(years, values)
@@ -185,7 +200,9 @@ def _one(
 ) -> MilestoneForecast:
     m = result.milestone
     needed = result.shortfall
-    candidates = [registry.by_code[c] for c in result.missing]
+    # Units on the rung just below the level (a named unit further down is no candidate).
+    candidates = [u for u in (registry.by_code[c] for c in result.missing)
+                  if one_below(level_of(u, m.year), m.level)]  # fmt: skip
     ready: list[CommuneGap] = []
     near: list[CommuneGap] = []
     without = 0
@@ -193,7 +210,7 @@ def _one(
         gaps = []
         for u in candidates:
             ret = latest.get(u.code)
-            if ret is None:
+            if ret is None or not usable(ret, u, level_of(u, m.year), criteria):
                 without += 1
                 continue
             if u.code not in head_of:
@@ -221,13 +238,17 @@ def _one(
         own = [u for u in registry.descendants(unit.code) if u.kind is UnitKind.COMMUNE]
         children = (sum(at_least(level_of(u), m.level) for u in own), len(own))
 
-    if scope is Scope.COMMUNE:
+    if unit is not None and not candidates:
+        outlook, basis = Outlook.UNLIKELY, "far"
+    elif scope is Scope.COMMUNE:
         if len(ready) >= needed:
             outlook, basis = Outlook.LIKELY, "ready"
         elif len(ready) + len(near) >= needed:
             outlook, basis = Outlook.AT_RISK, "near"
         elif reaches:
             outlook, basis = Outlook.AT_RISK, "trend"
+        elif reaches is None and len(ready) + len(near) + without >= needed:
+            outlook, basis = Outlook.AT_RISK, "unknown"  # the communes without a return decide
         else:
             outlook, basis = Outlook.UNLIKELY, "short"
     elif reaches is None:

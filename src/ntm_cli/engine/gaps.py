@@ -46,6 +46,16 @@ def _criterion_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
 
 
+def usable(ret: Return, unit: Unit, held: Level | None, criteria: CriteriaSet) -> bool:
+    """Whether a return speaks of the level a commune now works towards: it uses the plan's
+    criteria set, and it is not older than the recognition of the level the commune holds (a
+    return written before it was checked against that level, not the next)."""
+    if ret.criteria_set != criteria.id:
+        return False
+    recognition = unit.recognitions.get(held) if held is not None else None
+    return recognition is None or month_end(ret.period) >= recognition.effective_on()
+
+
 def commune_gap(unit: Unit, district: Unit | None, towards: Level, ret: Return,
                 criteria: CriteriaSet) -> CommuneGap:  # fmt: skip
     """The gap of one commune: every criterion of the set, a missing row counts as blank."""
@@ -68,8 +78,9 @@ class CriterionGap:
     reporting: int
 
     @property
-    def share(self) -> float:
-        return self.not_met / self.reporting if self.reporting else 0.0
+    def share(self) -> float | None:
+        """None when no commune gave the criterion a status."""
+        return self.not_met / self.reporting if self.reporting else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +142,7 @@ def weakest(gaps: list[CommuneGap], criteria: CriteriaSet) -> tuple[CriterionGap
     rows = [CriterionGap(c, not_met[c.number], len(gaps) - blank[c.number])
             for c in criteria.criteria]  # fmt: skip
     order = {c.number: i for i, c in enumerate(criteria.criteria)}
-    rows.sort(key=lambda r: (-r.not_met, -r.share, order[r.criterion.number]))
+    rows.sort(key=lambda r: (-r.not_met, -(r.share or 0.0), order[r.criterion.number]))
     return tuple(rows)
 
 
@@ -160,7 +171,10 @@ def find_gaps(
     head_of = {u.code: registry.district_of(u) for u in communes}
     if district is not None:
         communes = [u for u in communes if (h := head_of[u.code]) and h.code == district.code]
-    towards = {u.code: next_level(level_of(u, as_of=as_of)) for u in communes}
+    held = {u.code: level_of(u, as_of=as_of) for u in communes}
+    towards = {code: next_level(level) for code, level in held.items()}
+    latest = {code: r for code, r in latest.items() if code in held
+              and usable(r, registry.by_code[code], held[code], criteria)}  # fmt: skip
     measured = progress(plan, registry, year, as_of, today)
     sections = []
     for target in LEVELS:

@@ -90,8 +90,8 @@ def _gaps_section(
             table.add_row(
                 Text(criterion_name(result.criteria, row.criterion.number, lang)),
                 str(row.not_met),
-                percent(100 * row.share, lang),
-                style="dim" if row.not_met == 0 else None,
+                "–" if row.share is None else percent(100 * row.share, lang),
+                style="dim" if row.not_met == 0 and row.reporting else None,
             )
         parts.append(table)
         if result.district is None and len(s.districts) > 1:
@@ -100,7 +100,8 @@ def _gaps_section(
                 if not d.with_return:
                     continue
                 worst = [c for c in d.criteria[:3] if c.not_met]
-                if not worst:
+                blank = any(c.reporting < d.with_return for c in d.criteria)
+                if not worst and not blank:
                     parts.append(
                         Text("  " + t("gaps.district_clear", lang, district=d.district.name))
                     )
@@ -109,7 +110,7 @@ def _gaps_section(
                     f"{criterion_name(result.criteria, c.criterion.number, lang)} "
                     f"{c.not_met}/{c.reporting}"
                     for c in worst
-                )
+                ) or t("gaps.blanks_only", lang)
                 parts.append(Text("  " + t("gaps.district_line", lang, district=d.district.name,
                                            n=d.with_return, items=items)))  # fmt: skip
     total = len(result.criteria.criteria)
@@ -190,7 +191,7 @@ def gaps_json(result: Gaps) -> dict[str, Any]:
                         "name": c.criterion.name,
                         "not_met": c.not_met,
                         "reporting": c.reporting,
-                        "share": round(c.share, 4),
+                        "share": None if c.share is None else round(c.share, 4),
                     }
                     for c in s.criteria
                 ],  # fmt: skip
@@ -265,11 +266,14 @@ def basis_text(f: MilestoneForecast, lang: Lang) -> str:
         "required": f.result.required, "children": "",
     }  # fmt: skip
     if f.basis == "short":
-        values["trend"] = (
-            t("forecast.trend_short", lang, projected=f.projected, required=f.result.required)
-            if f.projected is not None
-            else t("forecast.no_trend", lang)
-        )
+        values["trend"] = ""
+        if f.projected is not None:
+            trend = t(
+                "forecast.trend_short", lang, projected=f.projected, required=f.result.required
+            )
+            values["trend"] = f"; {trend}"
+        elif f.trend is not None:
+            values["trend"] = f"; {t('forecast.no_trend', lang)}"
     if f.basis == "no_evidence" and f.unit is not None:
         n, total = f.unit_children
         level = level_name(f.milestone.level, lang)
@@ -286,7 +290,7 @@ def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
         if result.period
         else t("forecast.no_returns", lang)
     )
-    last = result.latest_result_year if result.latest_result_year is not None else "–"
+    last = result.final_year if result.final_year is not None else "–"
     today = date_text(result.today, lang)
     parts: list[RenderableType] = [
         Text(t("forecast.title", lang, number=result.plan.number), style="bold"),
@@ -317,7 +321,7 @@ def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     for i, f in enumerate(result.rows, start=1):
         parts.append(Text(f"  {i}. {basis_text(f, lang)}"))
     parts.append(Text(t("forecast.legend", lang), style="dim"))
-    last_year = result.latest_result_year or result.first_year
+    last_year = result.final_year or result.first_year
     parts.append(Text(t("forecast.method", lang, first=result.first_year, last=last_year,
                         min=MIN_POINTS), style="dim"))  # fmt: skip
     return Group(*parts)
@@ -328,7 +332,7 @@ def forecast_json(result: Forecast) -> dict[str, Any]:
         "plan": result.plan.id,
         "today": result.today.isoformat(),
         "returns_up_to": result.period,
-        "latest_result_year": result.latest_result_year,
+        "results_complete_to": result.final_year,
         "method": {
             "name": "time-weighted linear regression",
             "weights": "1..n, oldest to newest result year",
@@ -387,22 +391,26 @@ def reason_text(reason: Reason, lang: Lang) -> str:
     v = dict(reason.values)
     if "level" in v:
         v["level"] = level_name(v["level"], lang)
-    if reason.key == "reached":
+    key = reason.key
+    if key == "reached":
         day = date_text(v["decided_on"], lang) if v.get("decided_on") else ""
         bits = [x for x in (v.get("decision") or "", day) if x]
         v["decision"] = f" ({', '.join(bits)})" if bits else ""
-    for key in ("amount", "max"):
-        if key in v:
-            v[key] = number(v[key], lang)
+        key = "reached_town" if v.get("town") else key
+    if key == "revoked":
+        v["on"] = date_text(v["on"], lang) if v.get("on") else "?"
+    for name in ("amount", "max"):
+        if name in v:
+            v[name] = number(v[name], lang)
     if "criteria" in v:
         v["criteria"] = ", ".join(v["criteria"])
-    if reason.key == "debt_communes":
+    if reason.key in ("debt_communes", "debt_communes_within"):
         v["units"] = ", ".join(f"{u.name} {number(amount, lang)} ({period})"
                                for u, amount, period in v["units"])  # fmt: skip
     elif reason.key == "debt_unknown":
         v["n"] = len(v["units"])
         v["units"] = ", ".join(u.name for u in v["units"])
-    return t(f"awards.reason.{reason.key}", lang, **v)
+    return t(f"awards.reason.{key}", lang, **v)
 
 
 def why_text(row: AwardRow, lang: Lang) -> str:

@@ -351,7 +351,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     if not forecast.rows:
         _text(ws, f"A{row}", t("forecast.none", lang), italic=True)
         row += 1
-    last_year = forecast.latest_result_year or forecast.first_year
+    last_year = forecast.final_year or forecast.first_year
     _text(ws, f"A{row}", t("forecast.method", lang, first=forecast.first_year, last=last_year,
                            min=MIN_POINTS), italic=True)  # fmt: skip
     row += 2

@@ -165,7 +165,13 @@ class AwardRuleSpec(_Strict):
     basis: str = ""
 
     _check_id = field_validator("id")(_plain_id)
-    _check_scope = field_validator("scope", mode="before")(_scope)
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _award_scope(cls, value: Any) -> Scope:
+        if str(value) not in (Scope.COMMUNE.value, Scope.DISTRICT.value):
+            raise ValueError(f"{value!r} is not a scope of an award; use commune or district")
+        return Scope(str(value))
 
     @field_validator("reached", mode="before")
     @classmethod
@@ -175,14 +181,15 @@ class AwardRuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> AwardRuleSpec:
-        if self.scope not in (Scope.COMMUNE, Scope.DISTRICT):
-            raise ValueError("scope: commune or district")
         if not self.reached and not self.min_ocop:
             raise ValueError(
                 "say who is a candidate: reached: [ntm, advanced, model] or min_ocop: N"
             )
-        if self.min_ocop and self.scope is not Scope.COMMUNE:
-            raise ValueError("min_ocop: OCOP products are recorded in commune returns only")
+        if self.scope is not Scope.COMMUNE and (self.min_ocop or self.all_criteria):
+            field = "min_ocop" if self.min_ocop else "all_criteria"
+            raise ValueError(f"{field}: only communes file returns; a district rule cannot use it")
+        if self.min_stars != 3 and not self.min_ocop:
+            raise ValueError("min_stars: goes with min_ocop")
         return self
 
 
