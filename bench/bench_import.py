@@ -27,7 +27,7 @@ import pandas as pd
 import ntm_cli
 from ntm_cli.domain.models import UnitKind
 from ntm_cli.domain.returns import Return, next_level
-from ntm_cli.engine.status import level_of
+from ntm_cli.domain.status import level_of
 from ntm_cli.render.template import FormContext, build_form
 from ntm_cli.sources.criteria import load_criteria
 from ntm_cli.sources.datadir import BUNDLED, load

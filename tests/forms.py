@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from ntm_cli.domain.models import UnitKind
 from ntm_cli.domain.returns import next_level
-from ntm_cli.engine.status import level_of
+from ntm_cli.domain.status import level_of
 from ntm_cli.render.template import FormContext, build_form
 from ntm_cli.sources.criteria import load_criteria
 from ntm_cli.sources.datadir import BUNDLED, load

@@ -14,12 +14,12 @@ from typer.testing import CliRunner
 
 from builders import milestone, plan, province, unit
 from ntm_cli.cli.app import app
+from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.models import AwardRule, Level, MilestoneKind, Plan, Registry, Scope, UnitKind
 from ntm_cli.domain.returns import CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
 from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
 from ntm_cli.engine.gaps import find_gaps
-from ntm_cli.i18n import Lang
 from ntm_cli.render.analysis import build_awards, reason_text, why_text
 
 TODAY = dt.date(2024, 7, 10)

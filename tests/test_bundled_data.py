@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
-from ntm_cli.engine.status import at_least, level_of
+from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.sources.datadir import BUNDLED, load
 
 DATA = load(BUNDLED)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from ntm_cli import __version__
 from ntm_cli.cli.app import OutputFormat, app
-from ntm_cli.i18n import Lang
+from ntm_cli.domain.i18n import Lang
 
 runner = CliRunner()
 

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from builders import milestone, plan, province, unit
+from ntm_cli.domain.errors import NtmError
 from ntm_cli.domain.models import Level, MilestoneKind, Scope, UnitKind
+from ntm_cli.domain.status import level_of
 from ntm_cli.engine.progress import Status, default_year, measure, progress, required_units
-from ntm_cli.engine.status import level_of
-from ntm_cli.errors import NtmError
 
 D = dt.date
 TODAY = D(2026, 11, 29)

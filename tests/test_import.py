@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from forms import COMMUNES, blank_form, filled_form, statuses_for, write
 from ntm_cli.cli.app import app
-from ntm_cli.sources.store import MIGRATIONS, Store, StoreError
+from ntm_cli.domain.errors import StoreError
+from ntm_cli.sources.store import MIGRATIONS, Store
 
 runner = CliRunner()
 

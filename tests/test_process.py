@@ -87,7 +87,7 @@ def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
     """
     from forms import COMMUNES, filled_form, write
     from ntm_cli.domain.models import Level
-    from ntm_cli.engine.status import level_of
+    from ntm_cli.domain.status import level_of
 
     def debt(amount: float):  # type: ignore[no-untyped-def]
         def edit(book) -> None:  # type: ignore[no-untyped-def]

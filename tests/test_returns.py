@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from forms import CTX, blank_form, filled_form, rewrite_member, set_inline_text, sheet_member
-from ntm_cli import form
+from ntm_cli.returnform import layout as form
 from ntm_cli.sources.returns import parse_number, read_return
 from ntm_cli.sources.xlsx import ENCRYPTED_MARK, sniff
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.models import Level, UnitKind
-from ntm_cli.errors import DataError
 from ntm_cli.sources.plan import load_plan, parse_plan
 from ntm_cli.sources.registry import read_registry
 

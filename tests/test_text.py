@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from ntm_cli.text import (
+from ntm_cli.domain.text import (
     fold,
     has_diacritics,
     name_key,

@@ -11,7 +11,7 @@ import typer
 
 from ntm_cli.cli.app import DataOption, handled, parse_date, stdout, today, warn
 from ntm_cli.cli.returns import LangOption, StoreOption, _context, _exists, _period, _store
-from ntm_cli.i18n import Lang
+from ntm_cli.domain.i18n import Lang
 
 if TYPE_CHECKING:
     from ntm_cli.domain.models import Level, Plan
@@ -41,7 +41,7 @@ OptionalPeriod = Annotated[
 
 def _in_plan(plan: Plan, month: str | None = None, year: int | None = None) -> None:
     """A period or a year outside the plan is a typo or the wrong programme: refuse it."""
-    from ntm_cli.errors import NtmError
+    from ntm_cli.domain.errors import NtmError
     from ntm_cli.sources.returns import period_problem
 
     if month is not None and (problem := period_problem(month, plan)):
@@ -56,7 +56,7 @@ def _in_plan(plan: Plan, month: str | None = None, year: int | None = None) -> N
 def _level(text: str | None) -> Level | None:
     """ntm, advanced, model, or the Vietnamese words (with or without diacritics)."""
     from ntm_cli.domain.models import Level
-    from ntm_cli.text import fold
+    from ntm_cli.domain.text import fold
 
     if text is None:
         return None
@@ -111,14 +111,14 @@ def gaps(
 
     Example: ntm gaps --period 2024-06 --level advanced
     """
+    from ntm_cli.domain.errors import NtmError
+    from ntm_cli.domain.lookup import resolve_unit
     from ntm_cli.domain.models import DISTRICT_LEVEL
     from ntm_cli.engine.gaps import find_gaps
-    from ntm_cli.engine.lookup import resolve_unit
-    from ntm_cli.errors import NtmError
     from ntm_cli.render import analysis as render
     from ntm_cli.sources.datadir import load
 
-    month = _period(period) if period else None
+    month: str | None = _period(period) if period else None
     towards = _level(level)
     with handled(lang):
         dataset = load(data)
@@ -170,8 +170,8 @@ def forecast(
 
     Example: ntm forecast --year 2025
     """
+    from ntm_cli.domain.status import registry_as_of
     from ntm_cli.engine.forecast import forecast as project
-    from ntm_cli.engine.status import registry_as_of
     from ntm_cli.render import analysis as render
     from ntm_cli.sources.datadir import load
 
@@ -215,12 +215,12 @@ def awards(
     """
     from dataclasses import replace
 
+    from ntm_cli.domain.errors import DataError
     from ntm_cli.engine.awards import shortlist
-    from ntm_cli.errors import DataError
     from ntm_cli.render import analysis as render
     from ntm_cli.sources.datadir import load
 
-    month = _period(period) if period else None
+    month: str | None = _period(period) if period else None
     with handled(lang):
         dataset = load(data)
         if not dataset.plan.awards:

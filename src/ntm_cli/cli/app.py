@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from ntm_cli import __version__
-from ntm_cli.errors import DataError, NtmError
-from ntm_cli.i18n import Lang
+from ntm_cli.domain.errors import DataError, NtmError
+from ntm_cli.domain.i18n import Lang
 
 app = typer.Typer(
     name="ntm",
@@ -109,15 +109,8 @@ def handled(lang: Lang = Lang.VI) -> Iterator[None]:
     except NtmError as exc:
         if _state["debug"]:
             raise
-        from ntm_cli.messages import vi, vi_note
-
-        if lang is Lang.VI:
-            label = "Lỗi"
-            text = vi(NtmError.__str__(exc))
-            problems = [vi_note(p) for p in getattr(exc, "problems", [])]
-        else:
-            label, text, problems = "Error", NtmError.__str__(exc), getattr(exc, "problems", [])
-        body = "\n".join([text, *(f"  {p}" for p in problems)])
+        label = "Lỗi" if lang is Lang.VI else "Error"
+        body = exc.text(lang)
         stderr.print(f"[bold red]{label}:[/bold red] {escape(body)}", markup=True, highlight=False)
         raise typer.Exit(1) from None
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ntm_cli.cli.app import DataOption, handled, stdout
-from ntm_cli.i18n import Lang, t
+from ntm_cli.domain.i18n import Lang, t
 
 app = typer.Typer(help="Check the plan file and the unit registry.", no_args_is_help=True)
 
@@ -21,9 +21,9 @@ def check(
 
     Example: ntm plan check --data ./data
     """
+    from ntm_cli.domain.errors import DataError
     from ntm_cli.domain.models import UnitKind
     from ntm_cli.engine.check import check_plan, check_registry
-    from ntm_cli.errors import DataError
     from ntm_cli.sources import datadir
     from ntm_cli.sources.criteria import read_criteria
     from ntm_cli.sources.plan import parse_plan

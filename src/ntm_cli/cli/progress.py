@@ -22,7 +22,7 @@ from ntm_cli.cli.app import (
     today,
     warn,
 )
-from ntm_cli.i18n import Lang
+from ntm_cli.domain.i18n import Lang
 
 
 def progress(

@@ -17,7 +17,8 @@ from ntm_cli.cli.returns import (
     _received,
     _store,
 )
-from ntm_cli.i18n import Lang, t
+from ntm_cli.domain.i18n import Lang, t
+from ntm_cli.domain.period import Period
 
 
 def report(
@@ -54,8 +55,8 @@ def report(
 
     Example: ntm report --period 2024-06 --out reports
     """
-    from ntm_cli.engine.report import build_report, previous_period
-    from ntm_cli.errors import NtmError
+    from ntm_cli.domain.errors import NtmError
+    from ntm_cli.engine.report import build_report
     from ntm_cli.render.report import build_report_workbook
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.output import workbook_bytes, write_all_atomic
@@ -90,7 +91,7 @@ def report(
                 latest = {s.ret.unit_code: (s.ret, list(s.warnings), s.file_name)
                           for s in (db.latest(month) if db else [])}  # fmt: skip
                 previous = {s.ret.unit_code: s.ret
-                            for s in (db.latest(previous_period(month)) if db else [])}  # fmt: skip
+                            for s in (db.latest(month.previous()) if db else [])}  # fmt: skip
                 received = _received(db, month) if db else {}
                 result = build_report(
                     dataset.plan, dataset.registry, ctx.criteria, month, latest, previous,
@@ -103,7 +104,7 @@ def report(
     stderr.print(t("report.written", lang, n=len(built), out=str(out)), markup=False)
 
 
-def _months(period: str | None, start: str | None, end: str | None) -> list[str]:
+def _months(period: str | None, start: str | None, end: str | None) -> list[Period]:
     if period and (start or end):
         raise typer.BadParameter("give --period, or --from and --to", param_hint="--period")
     if period:
@@ -113,12 +114,7 @@ def _months(period: str | None, start: str | None, end: str | None) -> list[str]
     first, last = _period(start), _period(end)
     if last < first:
         raise typer.BadParameter(f"--to {last} is before --from {first}", param_hint="--to")
-    months = []
-    year, month = int(first[:4]), int(first[5:])
-    while f"{year}-{month:02d}" <= last:
-        months.append(f"{year}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+    return list(Period.span(first, last))
 
 
 class _store_or_none:  # noqa: N801 - used as a context manager like open()

@@ -23,9 +23,10 @@ from ntm_cli.cli.app import (
     stdout,
     today,
 )
-from ntm_cli.i18n import Lang, t
+from ntm_cli.domain.i18n import Lang, t
 
 if TYPE_CHECKING:
+    from ntm_cli.domain.period import Period
     from ntm_cli.sources.datadir import DataSet
     from ntm_cli.sources.importer import FileResult
     from ntm_cli.sources.returns import ReadContext
@@ -54,11 +55,11 @@ ShortFormatOption = Annotated[ShortFormat, typer.Option("--format", "-f", help="
 PeriodOption = Annotated[str, typer.Option("--period", "-p", help="Reporting month, YYYY-MM.")]
 
 
-def _period(text: str) -> str:
-    from ntm_cli.domain.returns import parse_period
+def _period(text: str) -> Period:
+    from ntm_cli.domain.period import Period
 
     try:
-        return parse_period(text)
+        return Period.parse(text)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--period") from None
 
@@ -70,7 +71,7 @@ def _store(path: Path | None, create: bool = True) -> Store:
 
 
 def _context(dataset: DataSet) -> ReadContext:
-    from ntm_cli.errors import DataError
+    from ntm_cli.domain.errors import DataError
     from ntm_cli.sources.criteria import load_criteria
     from ntm_cli.sources.returns import ReadContext
 
@@ -98,17 +99,17 @@ def template(
 
     Example: ntm template --period 2024-06 --district "Cầu Kè" --out forms/2024-06
     """
+    from ntm_cli.domain.errors import NtmError
+    from ntm_cli.domain.lookup import resolve_unit
     from ntm_cli.domain.models import DISTRICT_LEVEL, UnitKind
     from ntm_cli.domain.returns import next_level
-    from ntm_cli.engine.lookup import resolve_unit
-    from ntm_cli.engine.status import level_of
-    from ntm_cli.errors import NtmError
+    from ntm_cli.domain.status import level_of
+    from ntm_cli.domain.text import slug, split_prefix
     from ntm_cli.render import returns as render
     from ntm_cli.render.template import FormContext, build_form
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.output import workbook_bytes, write_atomic
     from ntm_cli.sources.returns import period_problem
-    from ntm_cli.text import slug, split_prefix
 
     month = _period(period)
     with handled(lang):
@@ -179,7 +180,7 @@ def import_(
 
     Example: ntm import returns/2024-06 --errors errors/2024-06
     """
-    from ntm_cli.errors import NtmError
+    from ntm_cli.domain.errors import NtmError
     from ntm_cli.render import returns as render
     from ntm_cli.sources.datadir import load
     from ntm_cli.sources.importer import expand, import_all
@@ -223,7 +224,7 @@ def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path
     """An annotated copy of each rejected file under a free name: never over any file."""
     import openpyxl
 
-    from ntm_cli.errors import NtmError
+    from ntm_cli.domain.errors import NtmError
     from ntm_cli.render.annotate import annotate
     from ntm_cli.sources.output import workbook_bytes, write_atomic
 
@@ -261,7 +262,7 @@ def _require_defusedxml() -> None:
     when it opens a rejected workbook to annotate it (checked again there)."""
     from importlib.util import find_spec
 
-    from ntm_cli.errors import NtmError
+    from ntm_cli.domain.errors import NtmError
 
     if find_spec("defusedxml") is None:
         raise NtmError("defusedxml is not installed; reinstall ntm (pip install ntm-cli)")
@@ -286,9 +287,9 @@ def completeness(
 
     Example: ntm completeness --period 2024-06
     """
+    from ntm_cli.domain.lookup import resolve_unit
     from ntm_cli.domain.models import DISTRICT_LEVEL
     from ntm_cli.engine.completeness import completeness as measure
-    from ntm_cli.engine.lookup import resolve_unit
     from ntm_cli.render import returns as render
     from ntm_cli.sources.datadir import load
 
@@ -344,7 +345,7 @@ def unit(
 
     Example: ntm unit "Long Đức"
     """
-    from ntm_cli.engine.lookup import resolve_unit
+    from ntm_cli.domain.lookup import resolve_unit
     from ntm_cli.render import returns as render
     from ntm_cli.sources.criteria import load_criteria
     from ntm_cli.sources.datadir import load

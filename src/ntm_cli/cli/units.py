@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ntm_cli.cli.app import DataOption, FormatOption, OutputFormat, handled, stdout
-from ntm_cli.i18n import Lang
+from ntm_cli.domain.i18n import Lang
 
 
 def units(
@@ -72,8 +72,8 @@ def units(
         raise typer.BadParameter("units prints table, json or csv", param_hint="--format")
 
     countable = DISTRICT_LEVEL | {UnitKind.COMMUNE}
-    from ntm_cli.engine.lookup import match_units, resolve_unit
-    from ntm_cli.engine.status import at_least, level_of
+    from ntm_cli.domain.lookup import match_units, resolve_unit
+    from ntm_cli.domain.status import at_least, level_of
     from ntm_cli.render import units as render
     from ntm_cli.sources.datadir import load
 
@@ -81,7 +81,7 @@ def units(
         kinds = {UnitKind.parse(kind)} if kind else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--kind") from None
-    from ntm_cli.text import fold
+    from ntm_cli.domain.text import fold
 
     aliases = {"dat chuan": "ntm", "nang cao": "advanced", "kieu mau": "model", "chua dat": "none"}
     level = aliases.get(fold(level), level) if level else level

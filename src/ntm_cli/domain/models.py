@@ -59,7 +59,7 @@ class UnitKind(StrEnum):
     @classmethod
     def parse(cls, value: str) -> UnitKind:
         """A Vietnamese or English name of a kind, any case, with or without diacritics."""
-        from ntm_cli.text import fold
+        from ntm_cli.domain.text import fold
 
         kind = _KIND_NAMES.get(value) or _KIND_NAMES.get(fold(value))
         if kind is None:

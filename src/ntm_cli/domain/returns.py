@@ -8,34 +8,9 @@ from dataclasses import dataclass, field
 
 from ntm_cli.domain.models import LEVELS, Level
 
-_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 # Funds mobilised in a period, by source (million VND), in the order of the return form.
 FUND_SOURCES = ("central", "local", "credit", "enterprises", "residents")
 OCOP_STARS = (3, 4, 5)
-
-
-def parse_period(text: str) -> str:
-    """A reporting month, "YYYY-MM"; "2024-6" and "06/2024" are accepted and normalised."""
-    value = text.strip()
-    match = re.match(r"^(\d{4})-(\d{1,2})$", value) or None
-    if match is None and (m := re.match(r"^(\d{1,2})/(\d{4})$", value)):
-        value = f"{m.group(2)}-{int(m.group(1)):02d}"
-    elif match is not None:
-        value = f"{match.group(1)}-{int(match.group(2)):02d}"
-    if not _PERIOD.match(value):
-        raise ValueError(f"{text!r} is not a period; write YYYY-MM, e.g. 2024-06")
-    return value
-
-
-def period_year(period: str) -> int:
-    return int(period[:4])
-
-
-def due_date(period: str, due_day: int) -> dt.date:
-    """The day a month's return is due: `due_day` of the following month."""
-    year, month = int(period[:4]), int(period[5:7])
-    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return dt.date(year, month, due_day)
 
 
 def next_level(level: Level | None) -> Level | None:

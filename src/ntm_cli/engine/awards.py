@@ -25,8 +25,8 @@ from ntm_cli.domain.models import (
     UnitKind,
 )
 from ntm_cli.domain.returns import OCOP_STARS, CriteriaSet, Return
+from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.gaps import commune_gap
-from ntm_cli.engine.status import at_least, level_of
 
 
 class Verdict(StrEnum):

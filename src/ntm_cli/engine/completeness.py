@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ntm_cli.domain.models import Plan, Registry, Unit, UnitKind
-from ntm_cli.domain.returns import due_date
+from ntm_cli.domain.period import Period
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def completeness(
 ) -> Completeness:
     """Communes (xã) expected in the plan's area; `received` maps a unit code to the day its
     current return for the period was imported. A return after the due day is late."""
-    due = due_date(period, plan.due_day)
+    due = Period(period).due_date(plan.due_day)
     area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
     by_district: dict[str, list[Unit]] = {}
     heads: dict[str, Unit] = {}

@@ -34,9 +34,9 @@ from ntm_cli.domain.models import (
     UnitKind,
 )
 from ntm_cli.domain.returns import CriteriaSet, Return
+from ntm_cli.domain.status import at_least, level_of, one_below
 from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, closest_first, commune_gap, usable
 from ntm_cli.engine.progress import MilestoneResult, Status, eligible_units, progress
-from ntm_cli.engine.status import at_least, level_of, one_below
 
 MIN_POINTS = 3
 TREND_YEARS = 5  # the trend looks back at least this many result years

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ntm_cli.domain.models import LEVELS, Level, Plan, Registry, Scope, Unit, UnitKind
+from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet, Criterion, Return, next_level
+from ntm_cli.domain.status import level_of
 from ntm_cli.engine.progress import MilestoneResult, Status, default_year, progress
-from ntm_cli.engine.report import month_end
-from ntm_cli.engine.status import level_of
 
 NEAR_MISS = 3  # a near-miss misses the next level by at most this many criteria
 
@@ -53,7 +53,7 @@ def usable(ret: Return, unit: Unit, held: Level | None, criteria: CriteriaSet) -
     if ret.criteria_set != criteria.id:
         return False
     recognition = unit.recognitions.get(held) if held is not None else None
-    return recognition is None or month_end(ret.period) >= recognition.effective_on()
+    return recognition is None or Period(ret.period).month_end() >= recognition.effective_on()
 
 
 def commune_gap(unit: Unit, district: Unit | None, towards: Level, ret: Return,
@@ -163,7 +163,7 @@ def find_gaps(
 ) -> Gaps:
     """`latest`: each commune's latest return up to `period`. Levels are those held at the
     end of the period (by decision date), as the period's forms were written for."""
-    as_of = month_end(period)
+    as_of = Period(period).month_end()
     year = default_year(plan, as_of)
     area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
     communes = [u for u in area if u.kind is UnitKind.COMMUNE]

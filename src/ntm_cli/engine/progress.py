@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ntm_cli.domain.errors import NtmError
 from ntm_cli.domain.models import (
     DISTRICT_LEVEL,
     Milestone,
@@ -18,8 +19,7 @@ from ntm_cli.domain.models import (
     Unit,
     UnitKind,
 )
-from ntm_cli.engine.status import at_least, level_of, one_below
-from ntm_cli.errors import NtmError
+from ntm_cli.domain.status import at_least, level_of, one_below
 
 
 class Status(StrEnum):

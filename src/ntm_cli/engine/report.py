@@ -7,25 +7,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
+from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet, Recognition, Return
+from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.progress import Progress, progress
-from ntm_cli.engine.status import at_least, level_of
 
 if TYPE_CHECKING:
     from ntm_cli.engine.forecast import Forecast
     from ntm_cli.engine.gaps import Gaps
-
-
-def month_end(period: str) -> dt.date:
-    year, month = int(period[:4]), int(period[5:7])
-    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first_next - dt.timedelta(days=1)
-
-
-def previous_period(period: str) -> str:
-    year, month = int(period[:4]), int(period[5:7])
-    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +120,10 @@ def build_report(
     """`latest`: each commune's latest return up to `period` (with its warnings and file);
     `previous`: the latest before `period`; `received`: first import day of this period's
     returns. Counts are as of `as_of`, by default the last day of the period."""
-    as_of = as_of or month_end(period)
-    before = month_end(previous_period(period))
-    year = min(max(int(period[:4]), plan.start_year), plan.end_year)
+    month = Period(period)
+    as_of = as_of or month.month_end()
+    before = month.previous().month_end()
+    year = min(max(month.year, plan.start_year), plan.end_year)
     measured = progress(plan, registry, year, as_of, today)
     area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
     communes = [u for u in area if u.kind is UnitKind.COMMUNE]
@@ -195,9 +186,9 @@ def build_report(
             changes.append(change)
 
     # What to push: the gaps of the period and the forecast as the registry stood at `as_of`.
+    from ntm_cli.domain.status import registry_as_of
     from ntm_cli.engine.forecast import forecast
     from ntm_cli.engine.gaps import find_gaps
-    from ntm_cli.engine.status import registry_as_of
 
     returns = {code: entry[0] for code, entry in latest.items()}
     known = registry_as_of(registry, as_of)

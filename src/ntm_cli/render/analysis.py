@@ -11,12 +11,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ntm_cli.domain.i18n import Lang, date_text, number, percent, t
 from ntm_cli.domain.models import Level, Registry
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
 from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook
 from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, Gaps, LevelGaps
-from ntm_cli.i18n import Lang, date_text, number, percent, t
 from ntm_cli.render.progress import milestone_label
 
 OUTLOOK_STYLE = {

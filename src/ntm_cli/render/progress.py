@@ -11,9 +11,9 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ntm_cli.domain.i18n import Lang, date_text, percent, t
 from ntm_cli.domain.models import Milestone, MilestoneKind, Plan, Registry
 from ntm_cli.engine.progress import MilestoneResult, Progress, Status
-from ntm_cli.i18n import Lang, date_text, percent, t
 
 STYLE = {
     Status.ACHIEVED: "green",

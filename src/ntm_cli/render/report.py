@@ -16,11 +16,12 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
+from ntm_cli.domain.period import Period
 from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.progress import Progress, Status
 from ntm_cli.engine.report import Change, Report
-from ntm_cli.i18n import Lang, t
 from ntm_cli.render.cells import set_text
 from ntm_cli.render.progress import milestone_label, status_label
 
@@ -57,9 +58,7 @@ def build_report_workbook(report: Report, lang: Lang) -> Workbook:
     _returns(book.create_sheet(t("report.sheet.returns", lang)), report.completeness, lang)
     _changes(book.create_sheet(t("report.sheet.changes", lang)), report, lang)
     _notes(book.create_sheet(t("report.sheet.notes", lang)), report, lang)
-    book.properties.title = t(
-        "report.title", lang, month=report.period[5:], year=report.period[:4]
-    ).capitalize()
+    book.properties.title = _title(report, lang).capitalize()
     book.properties.subject = f"{report.plan.number} {report.period}"
     book.properties.creator = "ntm"
     return book
@@ -111,7 +110,7 @@ def _summary(ws: Worksheet, report: Report, lang: Lang) -> None:
     ws.merge_cells("E1:H1")
     ws.merge_cells("E2:H2")
     ws.merge_cells("E3:H3")
-    title = t("report.title", lang, month=report.period[5:], year=report.period[:4])
+    title = _title(report, lang)
     _text(ws, "A5", title, bold=True, size=14)
     ws.merge_cells("A5:H5")
     as_of = f"{report.as_of:%d/%m/%Y}"
@@ -551,3 +550,8 @@ def _finish(
     from openpyxl.worksheet.properties import PageSetupProperties
 
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _title(report: Report, lang: Lang) -> str:
+    month = Period(report.period)
+    return t("report.title", lang, month=f"{month.month:02d}", year=month.year)

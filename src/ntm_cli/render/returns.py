@@ -17,12 +17,12 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ntm_cli.domain.i18n import Lang, date_text, percent, t
+from ntm_cli.domain.i18n import number as amount
 from ntm_cli.domain.models import LEVELS, Registry, Unit
 from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, CriteriaSet
+from ntm_cli.domain.status import level_of
 from ntm_cli.engine.completeness import Completeness
-from ntm_cli.engine.status import level_of
-from ntm_cli.i18n import Lang, date_text, percent, t
-from ntm_cli.i18n import number as amount
 from ntm_cli.messages import vi, vi_note
 from ntm_cli.render.units import UnitRow, unit_json
 from ntm_cli.sources.importer import VERDICTS, FileResult

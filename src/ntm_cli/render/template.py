@@ -1,4 +1,4 @@
-"""The monthly return form of one commune, as an openpyxl workbook (see ntm_cli.form)."""
+"""The monthly return form of one commune, as an openpyxl workbook (layout: returnform.layout)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ntm_cli import form
 from ntm_cli.domain.models import Level, Unit
+from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
 from ntm_cli.render.cells import set_text
+from ntm_cli.returnform import layout as form
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -89,7 +90,8 @@ def _instructions(ws: Worksheet, ctx: FormContext) -> None:
 def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
     ws["A1"] = "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN TIÊU CHÍ NÔNG THÔN MỚI"
     ws["A1"].font = Font(name=FONT, size=13, bold=True)
-    ws["A2"] = f"Kỳ báo cáo: tháng {ctx.period[5:]}/{ctx.period[:4]}"
+    month = Period(ctx.period)
+    ws["A2"] = f"Kỳ báo cáo: tháng {month.month:02d}/{month.year}"
     ws["A2"].font = Font(name=FONT, size=12, italic=True)
     identity = [
         (form.CODE_CELL, "Mã xã", ctx.unit.code),

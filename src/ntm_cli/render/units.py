@@ -12,9 +12,9 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.models import LEVELS, Level, Registry, Unit, UnitKind
-from ntm_cli.i18n import Lang, t
-from ntm_cli.text import split_prefix
+from ntm_cli.domain.text import split_prefix
 
 ABBREVIATION = {UnitKind.DISTRICT: "H.", UnitKind.TOWN: "TX", UnitKind.CITY: "TP"}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.returns import CriteriaSet, Criterion
-from ntm_cli.errors import DataError
 
 FOLDER = "criteria"
 

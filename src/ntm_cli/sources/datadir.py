@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.models import Plan, Registry
 from ntm_cli.engine.check import check_plan, check_registry
-from ntm_cli.errors import DataError
 from ntm_cli.sources.plan import load_plan
 from ntm_cli.sources.registry import read_registry
 

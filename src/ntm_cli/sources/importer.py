@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ntm_cli.domain.errors import Conflict
 from ntm_cli.sources.returns import Issue, Parsed, ReadContext, read_return
-from ntm_cli.sources.store import Conflict, Store
+from ntm_cli.sources.store import Store
 from ntm_cli.sources.xlsx import MAX_FILE
 
 # Searched in folders: what a return may be, and what it is often wrongly sent as, so that an

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
-from ntm_cli.errors import NtmError
+from ntm_cli.domain.errors import NtmError
 
 
 class Saveable(Protocol):

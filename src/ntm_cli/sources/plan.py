@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ntm_cli import __version__
+from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.models import AwardRule, Level, Milestone, MilestoneKind, Plan, Scope
-from ntm_cli.errors import DataError
 
 CACHE_FORMAT = 4
 

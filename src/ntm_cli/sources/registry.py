@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.models import (
     LEVELS,
     Level,
@@ -17,8 +18,7 @@ from ntm_cli.domain.models import (
     ladder_problems,
     pad_code,
 )
-from ntm_cli.errors import DataError
-from ntm_cli.text import nfc
+from ntm_cli.domain.text import nfc
 
 REQUIRED_COLUMNS = ("code", "name", "kind", "parent_code")
 STATUS_COLUMNS = tuple(

@@ -15,20 +15,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ntm_cli import form
+from ntm_cli.domain.lookup import match_units
 from ntm_cli.domain.models import Level, Plan, Registry, Unit, UnitKind, pad_code
+from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
     CriteriaSet,
     Recognition,
     Return,
-    parse_period,
-    period_year,
 )
-from ntm_cli.engine.lookup import match_units
-from ntm_cli.engine.status import level_of
+from ntm_cli.domain.status import level_of
+from ntm_cli.domain.text import fold, nfc
+from ntm_cli.returnform import layout as form
 from ntm_cli.sources.xlsx import MAX_FILE, Cell, FileProblem, Sheet, Workbook, col_name, sniff
-from ntm_cli.text import fold, nfc
 
 LONG_HEADER = ("unit_code", "period", "criterion", "status")
 LONG_OPTIONAL = ("unit_name", "district", "note")
@@ -201,7 +200,7 @@ def excel_date(value: str | float | bool | None) -> dt.date | None:
 
 
 class _FormReader:
-    """Reads the form ntm generates (ntm_cli.form) and checks it cell by cell."""
+    """Reads the form ntm generates (ntm_cli.returnform.layout) and checks it cell by cell."""
 
     def __init__(self, book: Workbook, ctx: ReadContext) -> None:
         self.book, self.ctx = book, ctx
@@ -313,7 +312,7 @@ class _FormReader:
 
     def _check_period(self, period: str, sheet: str, ref: str) -> None:
         try:
-            parse_period(period)
+            Period.parse(period)
         except ValueError as exc:
             self.problem(sheet, ref, str(exc))
             return
@@ -411,7 +410,7 @@ class _FormReader:
 
 def period_problem(period: str, plan: Plan) -> str | None:
     """A period outside the plan's years is a problem (a typo, or the wrong programme)."""
-    if plan.start_year <= period_year(period) <= plan.end_year:
+    if Period(period).in_years(plan.start_year, plan.end_year):
         return None
     return f"period {period} is outside plan {plan.number} ({plan.start_year}–{plan.end_year})"
 
@@ -514,7 +513,7 @@ def _read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str |
             text = values["period"]
             if sheet is not None and text.isdigit() and 20000 < int(text) < 80000:
                 text = f"{excel_date(float(text)):%Y-%m}"  # Excel stored a date
-            period = parse_period(text)
+            period: str = Period.parse(text)
             if outside := period_problem(period, ctx.plan):
                 raise ValueError(outside)
         except ValueError as exc:

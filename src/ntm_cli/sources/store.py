@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.models import Level
 from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, Recognition, Return
-from ntm_cli.errors import NtmError
 
 MIGRATIONS: list[str] = [
     # 1: files, returns (versions of a commune-period), values per criterion, warnings
@@ -64,14 +64,6 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
-
-
-class StoreError(NtmError):
-    """The store cannot be opened or written."""
-
-
-class Conflict(NtmError):
-    """A return for the same commune and period is already stored (and --replace was not given)."""
 
 
 def default_path() -> Path:

@@ -20,7 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from ntm_cli.errors import NtmError
+from ntm_cli.domain.errors import NtmError
 
 MAX_FILE = 20 * 1024 * 1024  # a return form is a few kB; a district roll-up a few MB
 MAX_INFLATED = 50 * 1024 * 1024  # declared uncompressed size of all zip members together

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from ntm_cli.domain.errors import LookupProblem
 from ntm_cli.domain.models import Registry, Unit, UnitKind, pad_code
-from ntm_cli.errors import LookupProblem
-from ntm_cli.text import has_diacritics, name_key, nfc, split_prefix, unit_name_key
+from ntm_cli.domain.text import has_diacritics, name_key, nfc, split_prefix, unit_name_key
 
 
 def match_units(

@@ -1,16 +1,4 @@
-"""Every label ntm shows, in Vietnamese (default) and English: one catalogue, not scattered."""
-
-from __future__ import annotations
-
-from enum import StrEnum
-
-
-class Lang(StrEnum):
-    """Language of tables and reports."""
-
-    VI = "vi"
-    EN = "en"
-
+"""Labels of tables, reports and forms: key -> (Vietnamese, English)."""
 
 LABELS: dict[str, tuple[str, str]] = {
     # statuses
@@ -540,32 +528,31 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.problems": ("{n} lỗi:", "{n} problem(s):"),
 }
-
-
-def t(key: str, lang: Lang, **values: object) -> str:
-    """The label `key` in `lang`, with `values` filled in."""
-    vi, en = LABELS[key]
-    text = vi if lang is Lang.VI else en
-    return text.format(**values) if values else text
-
-
-def date_text(value: object, lang: Lang) -> str:
-    """dd/mm/yyyy for Vietnamese readers, ISO for English ones."""
-    import datetime as dt
-
-    assert isinstance(value, dt.date)
-    return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
-
-
-def number(value: float, lang: Lang) -> str:
-    """ "1.124,4" in Vietnamese, "1,124.4" in English; whole numbers without decimals."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang is Lang.VI:
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def percent(value: float, lang: Lang) -> str:
-    """ "60,0%" in Vietnamese, "60.0%" in English."""
-    text = f"{value:.1f}%"
-    return text.replace(".", ",") if lang is Lang.VI else text
+LABELS.update(
+    {
+        # kinds of unit, for messages
+        "unitkind.province": ("tỉnh", "province"),
+        "unitkind.district": ("huyện", "district"),
+        "unitkind.town": ("thị xã", "town"),
+        "unitkind.city": ("thành phố", "city"),
+        "unitkind.commune": ("xã", "commune"),
+        "unitkind.ward": ("phường", "ward"),
+        "unitkind.township": ("thị trấn", "township"),
+        # operating-system errors, by errno name
+        "errno.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+        "errno.EACCES": ("không có quyền truy cập", "permission denied"),
+        "errno.EPERM": ("không được phép", "operation not permitted"),
+        "errno.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+        "errno.ENOSPC": ("ổ đĩa đã đầy", "no space left on the disk"),
+        "errno.EISDIR": ("là thư mục", "is a folder"),
+        "errno.ENOTDIR": ("không phải thư mục", "not a folder"),
+        "errno.EEXIST": ("đã có", "already exists"),
+        "errno.EIO": ("lỗi đọc/ghi đĩa", "input/output error"),
+        "errno.ENAMETOOLONG": ("tên tệp quá dài", "file name too long"),
+        "errno.ELOOP": ("liên kết vòng", "too many levels of symbolic links"),
+        "errno.EBUSY": ("đang được dùng", "device or resource busy"),
+        "errno.ETXTBSY": ("đang được dùng", "file busy"),
+        "errno.EINVAL": ("không hợp lệ", "invalid argument"),
+        "errno.OTHER": ("lỗi hệ thống", "system error"),
+    }
+)

@@ -1,0 +1,20 @@
+"""The catalogue: every label and every message code, each with its Vietnamese and English text.
+
+One module an area, so that each reads as a whole; the keys are unique across all of them (a test
+checks it, and that both languages use the same parameters).
+"""
+
+from __future__ import annotations
+
+from ntm_cli.domain.catalogue.commands import MESSAGES as _COMMANDS
+from ntm_cli.domain.catalogue.data import MESSAGES as _DATA
+from ntm_cli.domain.catalogue.files import MESSAGES as _FILES
+from ntm_cli.domain.catalogue.labels import LABELS
+
+PARTS: dict[str, dict[str, tuple[str, str]]] = {
+    "labels": LABELS,
+    "commands": _COMMANDS,
+    "data": _DATA,
+    "files": _FILES,
+}
+CATALOGUE: dict[str, tuple[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}

@@ -1,0 +1,67 @@
+"""The errors ntm raises. Each carries a message code and parameters; the command line shows it
+as one line in the user's language (`Lỗi: …`) and exits with the error's code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ntm_cli.domain.catalogue import CATALOGUE
+from ntm_cli.domain.i18n import Lang
+from ntm_cli.domain.messages import Issue, Message
+
+
+class NtmError(Exception):
+    """Anything the user can fix: bad input, a missing file, an unknown name."""
+
+    exit_code = 1
+
+    def __init__(self, code: str, /, problems: Iterable[Issue | str] = (), **params: Any) -> None:
+        if code not in CATALOGUE:  # text not yet given a code: shown as it is
+            code, params = "legacy.text", {"text": code}
+        self.message = Message(code, params)
+        self.problems: tuple[Issue, ...] = tuple(
+            p if isinstance(p, Issue) else Issue(None, None, Message("legacy.text", {"text": p}))
+            for p in problems
+        )
+        super().__init__(code)
+
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    def text(self, lang: Lang = Lang.EN) -> str:
+        """The message, then each problem it carries on a line of its own."""
+        lines = [self.message.text(lang), *(f"  {p.text(lang)}" for p in self.problems)]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text(Lang.EN)
+
+    def as_json(self, lang: Lang) -> dict[str, Any]:
+        out = self.message.as_json(lang)
+        if self.problems:
+            out["problems"] = [p.as_json(lang) for p in self.problems]
+        return out
+
+
+class DataError(NtmError):
+    """A data file (plan, registry, criteria set) cannot be read or does not validate."""
+
+
+class LookupProblem(NtmError):
+    """A name or code given on the command line matches no unit, or several."""
+
+
+class StoreError(NtmError):
+    """The store cannot be opened, read or written."""
+
+
+class Conflict(NtmError):
+    """A return for the same commune and period is already stored (and --replace was not given)."""
+
+
+class UsageError(NtmError):
+    """An option's value is wrong (a bad date, a period outside the plan): exit 2 like Click."""
+
+    exit_code = 2

@@ -1,0 +1,98 @@
+"""The one catalogue of what ntm shows, in Vietnamese (default) and English.
+
+Labels and messages share one keyed catalogue (`ntm_cli.domain.catalogue`): a message is raised as
+a stable code with parameters and worded only when it is shown, in the language asked for. A
+template may say how a parameter is shown: `{level:level}` gives a level's name ("nâng cao"),
+`{kind:kind}` a kind of unit, `{on:date}` a date, `{n:num}` a number in the reader's style,
+`{codes:list}` a list joined by commas, `{reason:errno}` an operating-system error by its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from ntm_cli.domain.catalogue import CATALOGUE
+
+
+class Lang(StrEnum):
+    """Language of tables, reports and messages."""
+
+    VI = "vi"
+    EN = "en"
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The catalogue entry `key` in `lang`, with `values` filled in."""
+    vi, en = CATALOGUE[key]
+    text = vi if lang is Lang.VI else en
+    return _Formatter(lang).vformat(text, (), values) if values else text
+
+
+def render(key: str, lang: Lang, values: Mapping[str, Any]) -> str:
+    """`t` for parameters held in a mapping (a message's)."""
+    return t(key, lang, **values)
+
+
+def placeholders(key: str) -> set[str]:
+    """The parameter names an entry's templates use (the same in both languages)."""
+    names: set[str] = set()
+    for text in CATALOGUE[key]:
+        for _, field, _, _ in string.Formatter().parse(text):
+            if field:
+                names.add(field.split(".")[0].split("[")[0])
+    return names
+
+
+class _Formatter(string.Formatter):
+    """str.format with the catalogue's own format specs (see the module's docstring)."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        lang = self.lang
+        if format_spec == "level":
+            return t(f"level.{value or 'none'}", lang)
+        if format_spec == "kind":
+            return t(f"unitkind.{value}", lang)
+        if format_spec == "date":
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+            return date_text(day, lang)
+        if format_spec == "num":
+            return number(float(value), lang)
+        if format_spec == "list":
+            return ", ".join(str(v) for v in _items(value))
+        if format_spec == "errno":
+            key = f"errno.{value}"
+            return t(key, lang) if key in CATALOGUE else str(value)
+        return str(super().format_field(value, format_spec))
+
+
+def _items(value: object) -> Iterable[object]:
+    if isinstance(value, str):
+        return [value]
+    return value if isinstance(value, Iterable) else [value]
+
+
+def date_text(value: object, lang: Lang) -> str:
+    """dd/mm/yyyy for Vietnamese readers, ISO for English ones."""
+    assert isinstance(value, dt.date)
+    return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
+
+
+def number(value: float, lang: Lang) -> str:
+    """ "1.124,4" in Vietnamese, "1,124.4" in English; whole numbers without decimals."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if lang is Lang.VI:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def percent(value: float, lang: Lang) -> str:
+    """ "60,0%" in Vietnamese, "60.0%" in English."""
+    text = f"{value:.1f}%"
+    return text.replace(".", ",") if lang is Lang.VI else text

@@ -1,0 +1,1 @@
+"""The monthly return form: its layout, writer, reader and the annotated copy."""
