@@ -65,3 +65,8 @@ class UsageError(NtmError):
     """An option's value is wrong (a bad date, a period outside the plan): exit 2 like Click."""
 
     exit_code = 2
+
+
+class ValueProblem(NtmError, ValueError):
+    """A value that does not parse (a period, a date, a level): a ValueError to the parser's
+    caller, which places it (a cell, an option), and an NtmError when it reaches the user."""

@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ntm_cli.domain.messages import Message
+from ntm_cli.domain.period import Period
+
 
 class Level(StrEnum):
     """A rung of the NTM ladder; each rung requires the ones below it."""
@@ -290,3 +293,13 @@ class Plan:
     @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
+
+    def outside(self, period: str) -> Message | None:
+        """Why a reporting month cannot be of this plan (a typo, or the wrong programme)."""
+        if Period(period).in_years(self.start_year, self.end_year):
+            return None
+        return Message(
+            "period.outside_plan",
+            {"period": period, "number": self.number, "start": self.start_year,
+             "end": self.end_year},
+        )  # fmt: skip

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ntm_cli.domain.errors import ValueProblem
+
 _CANONICAL = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _TYPED = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$"),  # 2024-06, 2024-6
@@ -28,7 +30,7 @@ class Period(str):
         if isinstance(value, Period):
             return value
         if not isinstance(value, str) or not _CANONICAL.match(value):
-            raise ValueError(f"{value!r} is not a period; write YYYY-MM, e.g. 2024-06")
+            raise ValueProblem("period.invalid", value=str(value))
         return super().__new__(cls, value)
 
     @classmethod
@@ -39,7 +41,7 @@ class Period(str):
             match = pattern.match(value)
             if match and 1 <= int(match.group("m")) <= 12:
                 return cls.of(int(match.group("y")), int(match.group("m")))
-        raise ValueError(f"{text!r} is not a period; write YYYY-MM, e.g. 2024-06")
+        raise ValueProblem("period.invalid", value=str(text))
 
     @classmethod
     def of(cls, year: int, month: int) -> Period:
