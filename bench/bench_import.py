@@ -28,7 +28,7 @@ import ntm_cli
 from ntm_cli.domain.models import UnitKind
 from ntm_cli.domain.returns import Return, next_level
 from ntm_cli.domain.status import level_of
-from ntm_cli.render.template import FormContext, build_form
+from ntm_cli.returnform.writer import FormContext, build_form
 from ntm_cli.sources.criteria import load_criteria
 from ntm_cli.sources.datadir import BUNDLED, load
 from ntm_cli.sources.output import workbook_bytes

@@ -1,7 +1,8 @@
 """Generate a deterministic national-scale data folder: synthetic, illustrative, not real units.
 
 63 provinces, about 700 district-level units and 10,000 communes (plus wards and townships), with
-NTM statuses drawn from a seeded generator, and a plan with national-style milestones.
+NTM statuses drawn from a seeded generator, and a plan with national-style milestones and the
+same commendation rules as Plan 69 (for `ntm awards`).
 
     python bench/national.py OUT_DIR [--seed 2025]
 """
@@ -23,6 +24,30 @@ plan:
   period: {start: 2021, end: 2025}
 criteria:
   commune: qd318-2022-xa
+awards:
+  source: "Quy định khen thưởng minh họa (như Kế hoạch 69/KH-UBND)"
+  rules:
+    - id: huyen
+      scope: district
+      reached: [ntm, advanced, model]
+      max_debt: 0
+      name: "Huyện đạt chuẩn NTM, NTM nâng cao, NTM kiểu mẫu; không nợ đọng xây dựng cơ bản"
+    - id: xa
+      scope: commune
+      reached: [ntm, advanced]
+      max_debt: 0
+      name: "Xã đạt chuẩn NTM, NTM nâng cao; không nợ đọng xây dựng cơ bản"
+    - id: xa-kieu-mau
+      scope: commune
+      reached: [model]
+      max_debt: 0
+      all_criteria: true
+      name: "Xã đạt chuẩn NTM kiểu mẫu, chất lượng tiêu chí toàn diện, nổi bật"
+    - id: ocop
+      scope: commune
+      min_ocop: 2
+      min_stars: 3
+      name: "Nhiều sản phẩm OCOP từ 3 sao trở lên (theo xã)"
 milestones:
 """
 MILESTONE = """\

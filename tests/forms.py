@@ -13,11 +13,11 @@ from openpyxl import load_workbook
 from ntm_cli.domain.models import UnitKind
 from ntm_cli.domain.returns import next_level
 from ntm_cli.domain.status import level_of
-from ntm_cli.render.template import FormContext, build_form
+from ntm_cli.returnform.reader import ReadContext
+from ntm_cli.returnform.writer import FormContext, build_form
 from ntm_cli.sources.criteria import load_criteria
 from ntm_cli.sources.datadir import BUNDLED, load
 from ntm_cli.sources.output import workbook_bytes
-from ntm_cli.sources.returns import ReadContext
 
 DATA = load(BUNDLED)
 CRITERIA = load_criteria(BUNDLED, "qd318-2022-xa")

@@ -448,7 +448,7 @@ def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
         "    - id: xa\n      scope: commune\n", "    - id: xa\n      scope: ward\n", 1
     )
     plan_file.write_text(text, encoding="utf-8")  # fmt: skip
-    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"])
     assert result.exit_code == 1
     lines = text.splitlines()
     huyen = lines.index("    - id: huyen") + 1

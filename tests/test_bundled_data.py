@@ -8,9 +8,10 @@ import pytest
 
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
 from ntm_cli.domain.status import at_least, level_of
+from ntm_cli.engine.check import check_plan, check_registry
 from ntm_cli.sources.datadir import BUNDLED, load
 
-DATA = load(BUNDLED)
+DATA = load(BUNDLED, lambda plan, registry: check_registry(registry) + check_plan(plan, registry))
 COMMUNES = [u for u in DATA.registry.units if u.kind is UnitKind.COMMUNE]
 DISTRICTS = [u for u in DATA.registry.units if u.kind in DISTRICT_LEVEL]
 

@@ -57,7 +57,7 @@ def test_templates_for_every_commune(tmp_path: Path, store: Path) -> None:
     one = tmp_path / "one"
     run("template", "--period", "2024-07", "--out", str(one), "--unit", "Long Đức")
     assert [p.name for p in one.iterdir()] == ["2024-07_29263_long-duc.xlsx"]
-    assert "is not a period" in run("template", "--period", "2024-13", code=2)
+    assert "không phải kỳ báo cáo" in run("template", "--period", "2024-13", code=2)
     assert "kỳ 2026-01 nằm ngoài kế hoạch 69/KH-UBND" in run("template", "-p", "2026-01", code=1)
 
 
@@ -105,10 +105,14 @@ def test_verdicts_for_a_mixed_batch(tmp_path: Path, store: Path) -> None:
         {
             "sheet": "Tiêu chí",
             "cell": "C14",
-            "message": "'Dat roi' is not a status; use Đạt or Chưa đạt",
-            "message_vi": "'Dat roi' không phải trạng thái; chọn Đạt hoặc Chưa đạt trong danh sách",
+            "code": "form.status.invalid",
+            "params": {"value": "Dat roi"},
+            "message": "'Dat roi' không phải trạng thái; chọn Đạt hoặc Chưa đạt trong danh sách",
         }
     ]
+    english = import_json(str(batch), "--lang", "en", code=1)
+    (error,) = next(f for f in english["files"] if f["path"].endswith("bad.xlsx"))["errors"]
+    assert error["message"] == "'Dat roi' is not a status; use Đạt or Chưa đạt"
     assert by_name["~$good.xlsx"]["status"] == "skipped"
     assert by_name["notes.csv"]["status"] == "rejected"
     assert by_name["html.xlsx"]["status"] == "rejected"
@@ -126,8 +130,9 @@ def test_a_newer_return_needs_replace_and_the_old_one_is_kept(tmp_path: Path, st
     first = write(tmp_path, "first.xlsx", filled_form("29263", statuses=statuses_for("", 10)))
     second = write(tmp_path, "second.xlsx", filled_form("29263", statuses=statuses_for("", 15)))
     import_json(str(first))
-    data = import_json(str(second), code=1)
+    data = import_json(str(second), "--lang", "en", code=1)
     (error,) = data["files"][0]["errors"]
+    assert error["code"] == "store.conflict"
     assert "29263 already has a return for 2024-06 (from first.xlsx" in error["message"]
     assert "add --replace to supersede it" in error["message"]
     assert import_json(str(second), "--replace")["files"][0]["status"] == "replaced"
@@ -177,9 +182,49 @@ def test_a_recognition_claim_is_a_warning_not_a_change(tmp_path: Path, store: Pa
 
     path = write(tmp_path, "claim.xlsx", filled_form("29272", edit=edit))
     data = import_json(str(path))
-    assert "29272 Xã An Trường A reports advanced (123/QĐ-UBND)" in data["files"][0]["warnings"][0]
+    (warning,) = data["files"][0]["warnings"]
+    assert (warning["code"], warning["params"]["level"]) == ("form.recognition.claim", "advanced")
+    assert warning["message"].startswith(
+        "29272 Xã An Trường A báo cáo đạt NTM nâng cao (123/QĐ-UBND); danh mục ghi Nông thôn mới"
+    )
     units = json.loads(run("units", "-s", "29272", "-f", "json"))
     assert units[0]["level"] == "ntm"
+
+
+def test_warnings_are_stored_with_their_code_and_place(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from ntm_cli.domain.i18n import Lang
+    from ntm_cli.domain.messages import Issue, msg
+    from ntm_cli.domain.returns import Return
+
+    path = tmp_path / "s.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)  # a store of the first schema, one warning
+    old.executescript(MIGRATIONS[0])
+    old.executescript(
+        "PRAGMA user_version = 1;"
+        "INSERT INTO files VALUES (1, 'aa', 'old.xlsx', 10, '2024-07-01T08:00:00');"
+        "INSERT INTO returns (id, file_id, unit_code, period, criteria_set, source_kind, "
+        "imported_at) VALUES (1, 1, '29263', '2024-05', 'qd318-2022-xa', 'form', "
+        "'2024-07-01T08:00:00');"
+        "INSERT INTO return_warnings VALUES (1, '\"Tiêu chí\"!C19: criterion 7 has no status');"
+    )
+    old.close()
+    blank = Issue("Tiêu chí", "C19", msg("form.criterion.no_status", number="7"))
+    ret = Return("29263", "2024-06", "qd318-2022-xa", {"7": None}, {})
+    first, again = dt.datetime(2024, 7, 4, 9, 0), dt.datetime(2024, 7, 9, 9, 0)
+    with Store(path) as db:
+        db.save([ret], {("29263", "2024-06"): [blank]}, "a.xlsx", "bb", 10, False, now=first)
+        db.save([ret], {}, "b.xlsx", "cc", 10, True, now=again)  # a correction
+        (legacy,) = db.returns(period="2024-05")[0].warnings
+        (stored,) = db.returns(period="2024-06", current_only=False)[0].warnings
+        assert db.latest_period() == "2024-06"
+        assert db.received("2024-06") == {"29263": first.date()}  # the day it first came in
+    assert legacy.message == '"Tiêu chí"!C19: criterion 7 has no status'
+    assert stored == blank
+    assert stored.text(Lang.VI) == '"Tiêu chí"!C19: tiêu chí 7 chưa có trạng thái'
+    with Store(tmp_path / "empty.sqlite") as db:
+        assert db.latest_period() is None and db.received("2024-06") == {}
 
 
 def test_the_store_refuses_a_newer_schema_and_a_non_database(tmp_path: Path) -> None:

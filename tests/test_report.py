@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from forms import COMMUNES, filled_form, write
 from ntm_cli.cli.app import app
-from ntm_cli.render.cells import set_text
+from ntm_cli.domain.text import set_text
 
 runner = CliRunner()
 SHEETS = [
@@ -202,9 +202,7 @@ def test_one_sheet_exports(cycle: Path, tmp_path: Path, monkeypatch: pytest.Monk
     run("completeness", "-p", "2024-06", "-f", "xlsx", "-o", str(tmp_path / "c.xlsx"))
     assert load_workbook(tmp_path / "c.xlsx").active.title == "Nộp báo cáo"
     result = runner.invoke(app, ["progress", "--format", "xlsx"])
-    assert (
-        result.exit_code == 2 and "--out FILE.xlsx and --format xlsx go together" in result.output
-    )
+    assert result.exit_code == 2 and "--out TỆP.xlsx đi cùng --format xlsx" in result.output
 
 
 @settings(max_examples=200, deadline=None)
@@ -249,9 +247,9 @@ def test_a_range_is_written_all_or_nothing(
     result = runner.invoke(
         app, ["report", "--from", "2024-01", "--to", "2024-02", "--as-of", "2024-03-01"]
     )
-    assert result.exit_code == 2 and "--as-of goes with one --period" in result.output
+    assert result.exit_code == 2 and "--as-of chỉ dùng với một --period" in result.output
     result = runner.invoke(app, ["report", "-p", "2024-06", "--as-of", "2024-03-31"])
-    assert result.exit_code == 2 and "is before 2024-06" in result.output
+    assert result.exit_code == 2 and "trước kỳ 2024-06" in result.output
 
 
 def test_changes_list_every_level_the_summary_counts(

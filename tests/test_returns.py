@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 
 from forms import CTX, blank_form, filled_form, rewrite_member, set_inline_text, sheet_member
 from ntm_cli.returnform import layout as form
-from ntm_cli.sources.returns import parse_number, read_return
-from ntm_cli.sources.xlsx import ENCRYPTED_MARK, sniff
+from ntm_cli.returnform.cells import parse_number
+from ntm_cli.returnform.reader import read_return
+from ntm_cli.returnform.xlsx import ENCRYPTED_MARK, sniff
 
 CRITERIA_SHEET = "Tiêu chí"
 OTHER_SHEET = "Kết quả khác"
@@ -29,7 +30,8 @@ def one_return(raw: bytes):  # type: ignore[no-untyped-def]
     parsed = read_return(raw, CTX)
     assert not parsed.problems, parsed.problems
     (ret,) = parsed.returns
-    return ret, parsed.warnings
+    # each warning as it reads in English, with its place: `"Tiêu chí"!C19: criterion 7 …`
+    return ret, {key: [str(w) for w in found] for key, found in parsed.warnings.items()}
 
 
 # --- the form as ntm writes it ---------------------------------------------------------------

@@ -1,25 +1,103 @@
-"""The `ntm` application: global options, error handling and the command groups."""
+"""The `ntm` application: a lazy command group (a command's module is imported only when that
+command runs) and the one error boundary."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import os
-from collections.abc import Iterator
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated
+import importlib
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
+from typer import _click as click  # the Click that this Typer release carries
+from typer.core import TyperCommand, TyperGroup
 
 from ntm_cli import __version__
-from ntm_cli.domain.errors import DataError, NtmError
-from ntm_cli.domain.i18n import Lang
+from ntm_cli.cli.options import STATE
+
+# name -> (module, one-line help shown by `ntm --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("ntm_cli.cli.init", "Write ntm.toml here: the data folder, the store, the office."),
+    "progress": ("ntm_cli.cli.progress", "Show the plan's milestones for a year."),
+    "units": ("ntm_cli.cli.units", "List units with their level."),
+    "plan": ("ntm_cli.cli.plan", "Check the plan file and the unit registry."),
+    "template": ("ntm_cli.cli.template", "Write one return form (xlsx) per commune."),
+    "import": ("ntm_cli.cli.importing", "Import returned forms and long-format tables."),
+    "completeness": ("ntm_cli.cli.completeness", "Which communes have reported for a month."),
+    "unit": ("ntm_cli.cli.unit", "One unit's card: registry facts, recognitions, returns."),
+    "report": ("ntm_cli.cli.report", "Write the monthly report workbook."),
+    "gaps": ("ntm_cli.cli.gaps", "The weakest criteria and the communes 1-3 criteria short."),
+    "forecast": ("ntm_cli.cli.forecast", "Will the milestones still open be met?"),
+    "awards": ("ntm_cli.cli.awards", "The shortlist for the emulation movement's commendations."),
+}
+
+
+class LazyGroup(TyperGroup):
+    """Commands load on use; `ntm --help` lists them from COMMANDS without importing any. Errors
+    of the library end here: one `Lỗi: …` line (JSON with --format json) and their exit code."""
+
+    listing = False
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, short = COMMANDS[name]
+        if self.listing:
+            return TyperCommand(name, help=short, short_help=short)
+        command = typer.main.get_command(importlib.import_module(module).app)
+        command.name = name
+        return command
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from ntm_cli.domain.errors import NtmError
+
+        try:
+            return super().invoke(ctx)
+        except NtmError as exc:
+            if STATE["debug"]:
+                raise
+            _error(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, click.ClickException, typer.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the boundary: no traceback without --debug
+            if STATE["debug"]:
+                raise
+            from ntm_cli.domain.errors import NtmError as Unexpected
+
+            _error(Unexpected("internal.unexpected", kind=type(exc).__name__, detail=str(exc)))
+            raise typer.Exit(1) from None
+
+
+def _error(exc: Any) -> None:
+    import json
+
+    from rich.markup import escape
+
+    from ntm_cli.cli.console import stderr
+    from ntm_cli.domain.i18n import Lang
+
+    lang = STATE["lang"]
+    if STATE["json"]:
+        print(json.dumps({"error": exc.as_json(lang)}, ensure_ascii=False, indent=2),
+              file=__import__("sys").stderr)  # fmt: skip
+        return
+    label = "Lỗi" if lang is Lang.VI else "Error"
+    stderr().print(f"[bold red]{label}:[/bold red] {escape(exc.text(lang))}", markup=True,
+                   highlight=False)  # fmt: skip
+
 
 app = typer.Typer(
     name="ntm",
+    cls=LazyGroup,
     help="Theo dõi kế hoạch xây dựng nông thôn mới (NTM): chỉ tiêu, đơn vị, tiến độ.\n\n"
     "Track a province's New Rural Development plan: milestones, units, progress.",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -27,103 +105,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-
-stdout = Console(soft_wrap=False)
-stderr = Console(stderr=True, soft_wrap=True)
-_state = {"debug": False}
-
-
-class OutputFormat(StrEnum):
-    """What a data command prints."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
-
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        envvar="NTM_DATA",
-        help="Data folder with targets.yaml and units.csv "
-        "(default: ./data if it holds targets.yaml, else the copy bundled with ntm).",
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format (xlsx needs --out).")
-]
-OutOption = Annotated[
-    Path | None, typer.Option("--out", "-o", help="The file for --format xlsx.", show_default=False)
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace a file that exists.")]
-
-
-def _check_out(output: OutputFormat, out: Path | None) -> None:
-    """--format xlsx writes a file, so it needs --out (and --out needs xlsx)."""
-    if (output is OutputFormat.XLSX) != (out is not None):
-        raise typer.BadParameter(
-            "--out FILE.xlsx and --format xlsx go together (other formats print)",
-            param_hint="--out",
-        )
-
-
-def _write_xlsx(book: object, out: Path | None, force: bool) -> None:
-    from ntm_cli.sources.output import workbook_bytes, write_atomic
-
-    assert out is not None
-    write_atomic(out, workbook_bytes(book), force=force)  # type: ignore[arg-type]
-    stderr.print(str(out), highlight=False, markup=False)
-
-
-def parse_date(value: str | None, option: str) -> dt.date | None:
-    """A date from the command line (2024-06-30 or 30/06/2024); a bad one exits 2."""
-    if value is None:
-        return None
-    from ntm_cli.sources.registry import parse_date as parse
-
-    try:
-        return parse(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD (or dd/mm/yyyy)", param_hint=option
-        ) from None
-
-
-def warn(message: str, lang: Lang = Lang.VI) -> None:
-    """A warning on stderr: it never mixes with the data on stdout."""
-    from ntm_cli.messages import vi
-
-    label, text = ("Cảnh báo", vi(message)) if lang is Lang.VI else ("Warning", message)
-    stderr.print(f"[yellow]{label}:[/yellow] {escape(text)}", markup=True, highlight=False)
-
-
-@contextlib.contextmanager
-def handled(lang: Lang = Lang.VI) -> Iterator[None]:
-    """Print an NtmError as `Lỗi: …` (`Error: …` with --lang en) on stderr and exit 1, with the
-    list of problems it carries; a traceback only with --debug."""
-    try:
-        yield
-    except NtmError as exc:
-        if _state["debug"]:
-            raise
-        label = "Lỗi" if lang is Lang.VI else "Error"
-        body = exc.text(lang)
-        stderr.print(f"[bold red]{label}:[/bold red] {escape(body)}", markup=True, highlight=False)
-        raise typer.Exit(1) from None
-
-
-def today() -> dt.date:
-    """Today, or NTM_TODAY (YYYY-MM-DD) so that examples and tests are reproducible."""
-    fixed = os.environ.get("NTM_TODAY")
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise DataError(f"NTM_TODAY={fixed!r} is not a date; use YYYY-MM-DD") from None
-    return dt.date.today()
 
 
 def _version(value: bool) -> None:
@@ -142,26 +123,7 @@ def _root(
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
-    _state["debug"] = debug
-
-
-def _register() -> None:
-    from ntm_cli.cli import analysis, plan, progress, report, returns, units
-
-    app.command("progress")(progress.progress)
-    app.command("units")(units.units)
-    app.add_typer(plan.app, name="plan")
-    app.command("template")(returns.template)
-    app.command("import")(returns.import_)
-    app.command("completeness")(returns.completeness)
-    app.command("unit")(returns.unit)
-    app.command("report")(report.report)
-    app.command("gaps")(analysis.gaps)
-    app.command("forecast")(analysis.forecast)
-    app.command("awards")(analysis.awards)
-
-
-_register()
+    STATE["debug"] = debug
 
 
 def main() -> None:

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
-from ntm_cli.cli.app import (
+from ntm_cli.cli.options import (
+    STATE,
     DataOption,
     ForceOption,
-    FormatOption,
+    LangOption,
     OutOption,
-    OutputFormat,
-    _check_out,
-    _write_xlsx,
-    handled,
+    open_workspace,
     parse_date,
-    stderr,
-    stdout,
-    today,
-    warn,
 )
+from ntm_cli.cli.output import emit, format_choice
 from ntm_cli.domain.i18n import Lang
 
+app = typer.Typer()
 
+
+@app.command()
 def progress(
     year: Annotated[
         int | None,
@@ -44,8 +41,8 @@ def progress(
             "--as-of", help="Count by decision date up to YYYY-MM-DD.", show_default=False
         ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the table.")] = Lang.VI,
+    output: Annotated[str, format_choice("progress")] = "table",
+    lang: LangOption = Lang.VI,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when a binding milestone is missed.")
     ] = False,
@@ -57,38 +54,15 @@ def progress(
 
     Example: ntm progress --year 2024 --as-of 2024-06-30
     """
-    from ntm_cli.engine.progress import default_year
-    from ntm_cli.engine.progress import progress as measure
-    from ntm_cli.render import progress as render
-    from ntm_cli.sources.datadir import load
-
-    if year is not None and all_years:
-        raise typer.BadParameter("give --year or --all-years, not both", param_hint="--all-years")
-    _check_out(output, out)
+    STATE["json"] = output == "json"
     cutoff = parse_date(as_of, "--as-of")
-    with handled(lang):
-        dataset = load(data)
-        now = today()
-        if cutoff and cutoff > now:
-            warn(f"--as-of {cutoff.isoformat()} is after today ({now.isoformat()})", lang)
-        if not all_years and year is None:
-            year = default_year(dataset.plan, cutoff or now)
-        result = measure(dataset.plan, dataset.registry, None if all_years else year, cutoff, now)
-    if output is OutputFormat.XLSX:
-        from ntm_cli.render.report import progress_workbook
-
-        with handled(lang):
-            _write_xlsx(progress_workbook(result, dataset.registry, lang), out, force)
-    elif output is OutputFormat.JSON:
-        print(json.dumps(render.progress_json(result), ensure_ascii=False, indent=2))
-    elif output is OutputFormat.CSV:
-        print(render.progress_csv(result), end="")
-    elif all_years:
-        stdout.print(render.build_period_table(result, dataset.registry, lang))
-    else:
-        stdout.print(render.build_progress_table(result, dataset.registry, lang))
-    missed = result.binding_missed()
+    result = open_workspace(data, None).progress(year, cutoff, all_years)
+    emit(result, "progress", output, lang, out, force)
+    missed = result.progress.binding_missed()
     if check and missed:
+        from ntm_cli.cli.output import warn
+        from ntm_cli.domain.i18n import t
+
         ids = ", ".join(r.milestone.id for r in missed)
-        stderr.print(f"--check: {len(missed)} binding milestone(s) missed: {ids}", highlight=False)
+        warn(t("progress.check_missed", lang, n=len(missed), ids=ids), lang)
         raise typer.Exit(1)

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
-from ntm_cli.cli.app import DataOption, FormatOption, OutputFormat, handled, stdout
+from ntm_cli.cli.options import STATE, DataOption, DistrictOption, LangOption, open_workspace
+from ntm_cli.cli.output import emit, format_choice
 from ntm_cli.domain.i18n import Lang
 
+app = typer.Typer()
 
+
+@app.command()
 def units(
-    district: Annotated[
-        str | None,
-        typer.Option(
-            "--district",
-            "-d",
-            help="District-level unit: code or name, e.g. 845, 'Cầu Kè', 'cau ke', 'H. Cầu Kè'.",
-            show_default=False,
-        ),
-    ] = None,
+    district: DistrictOption = None,
     kind: Annotated[
         str | None,
         typer.Option(
@@ -58,55 +53,14 @@ def units(
             show_default=False,
         ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the table.")] = Lang.VI,
+    output: Annotated[str, format_choice("units")] = "table",
+    lang: LangOption = Lang.VI,
     data: DataOption = None,
 ) -> None:
     """List units with their level; names match with or without diacritics.
 
     Example: ntm units --district "cau ke" --level advanced
     """
-    from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
-
-    if output is OutputFormat.XLSX:
-        raise typer.BadParameter("units prints table, json or csv", param_hint="--format")
-
-    countable = DISTRICT_LEVEL | {UnitKind.COMMUNE}
-    from ntm_cli.domain.lookup import match_units, resolve_unit
-    from ntm_cli.domain.status import at_least, level_of
-    from ntm_cli.render import units as render
-    from ntm_cli.sources.datadir import load
-
-    try:
-        kinds = {UnitKind.parse(kind)} if kind else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--kind") from None
-    from ntm_cli.domain.text import fold
-
-    aliases = {"dat chuan": "ntm", "nang cao": "advanced", "kieu mau": "model", "chua dat": "none"}
-    level = aliases.get(fold(level), level) if level else level
-    try:
-        wanted = None if level in (None, "none") else Level.parse(level or "")
-    except ValueError as exc:
-        raise typer.BadParameter(f"{exc}, or none", param_hint="--level") from None
-    with handled(lang):
-        registry = load(data).registry
-        pool = list(registry.units)
-        if district:
-            unit = resolve_unit(registry, district, DISTRICT_LEVEL, what="district-level unit")
-            pool = [unit, *registry.descendants(unit.code)]
-        if search:
-            pool = match_units(registry, search, partial=True, pool=pool)
-        if kinds:
-            pool = [u for u in pool if u.kind in kinds]
-        rows = render.select(registry, pool, lambda u: level_of(u, year))
-        if level == "none":  # wards and townships never hold a level: not "not yet"
-            rows = [r for r in rows if r.level is None and r.unit.kind in countable]
-        elif wanted is not None:
-            rows = [r for r in rows if at_least(r.level, wanted)]
-    if output is OutputFormat.JSON:
-        print(json.dumps([render.unit_json(r) for r in rows], ensure_ascii=False, indent=2))
-    elif output is OutputFormat.CSV:
-        print(render.units_csv(rows), end="")
-    else:
-        stdout.print(render.build_units_table(rows, lang, year))
+    STATE["json"] = output == "json"
+    result = open_workspace(data, None).units(district, kind, level, search, year)
+    emit(result, "units", output, lang)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Issue, Message
 
@@ -16,14 +15,9 @@ class NtmError(Exception):
 
     exit_code = 1
 
-    def __init__(self, code: str, /, problems: Iterable[Issue | str] = (), **params: Any) -> None:
-        if code not in CATALOGUE:  # text not yet given a code: shown as it is
-            code, params = "legacy.text", {"text": code}
+    def __init__(self, code: str, /, problems: Iterable[Issue] = (), **params: Any) -> None:
         self.message = Message(code, params)
-        self.problems: tuple[Issue, ...] = tuple(
-            p if isinstance(p, Issue) else Issue(None, None, Message("legacy.text", {"text": p}))
-            for p in problems
-        )
+        self.problems: tuple[Issue, ...] = tuple(problems)
         super().__init__(code)
 
     @property

@@ -4,7 +4,8 @@ Labels and messages share one keyed catalogue (`ntm_cli.domain.catalogue`): a me
 a stable code with parameters and worded only when it is shown, in the language asked for. A
 template may say how a parameter is shown: `{level:level}` gives a level's name ("nâng cao"),
 `{kind:kind}` a kind of unit, `{on:date}` a date, `{n:num}` a number in the reader's style,
-`{codes:list}` a list joined by commas, `{reason:errno}` an operating-system error by its name.
+`{codes:list}` a list joined by commas, `{reason:errno}` an operating-system error by its
+name, `{reason:msg}` a nested message (a mapping with its code and params).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class _Formatter(string.Formatter):
         lang = self.lang
         if format_spec == "level":
             return t(f"level.{value or 'none'}", lang)
+        if format_spec == "valuekind":
+            return t(f"valuekind.{value}", lang)
         if format_spec == "kind":
             return t(f"unitkind.{value}", lang)
         if format_spec == "date":
@@ -66,6 +69,8 @@ class _Formatter(string.Formatter):
             return number(float(value), lang)
         if format_spec == "list":
             return ", ".join(str(v) for v in _items(value))
+        if format_spec == "msg":  # a nested message: {"code": …, "params": {…}}
+            return t(value["code"], lang, **value.get("params", {}))
         if format_spec == "errno":
             key = f"errno.{value}"
             return t(key, lang) if key in CATALOGUE else str(value)

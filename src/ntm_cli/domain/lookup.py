@@ -62,13 +62,17 @@ def resolve_unit(
         return found[0]
     if not found:
         near = match_units(registry, query, kinds, partial=True)[:8]
-        hint = f"; did you mean {_list(near)}?" if near else ""
-        raise LookupProblem(f"no {what} matches {query!r}{hint}")
-    raise LookupProblem(
-        f"{query!r} matches {len(found)} units: {_list(found)}; give the code or a prefix "
-        f"(H., TX, TP, Xã, P., TT)"
-    )
+        noun = _NOUNS.get(what, "unit")
+        if near:
+            raise LookupProblem(f"lookup.near.{noun}", query=query, near=_names(near))
+        raise LookupProblem(f"lookup.none.{noun}", query=query)
+    raise LookupProblem("lookup.many", query=query, n=len(found), units=_names(found))
 
 
-def _list(units: Iterable[Unit]) -> str:
-    return ", ".join(f"{u.name} ({u.code})" for u in units)
+# what a caller looks for -> the noun of its message
+_NOUNS = {"unit": "unit", "commune": "commune", "district-level unit": "district",
+          "district": "district"}  # fmt: skip
+
+
+def _names(units: Iterable[Unit]) -> list[str]:
+    return [f"{u.name} ({u.code})" for u in units]

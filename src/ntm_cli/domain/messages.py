@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import errno as _errno
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.i18n import Lang, render
+
+_LINE = re.compile(r"^line (\d+)(?:, (.+))?$")  # a place in a CSV file
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +22,8 @@ class Message:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def text(self, lang: Lang = Lang.EN) -> str:
-        if self.code == "legacy.text" and lang is Lang.VI:
-            from ntm_cli.messages import vi_note
-
-            return vi_note(self.params["text"])
+        if self.code not in CATALOGUE:  # never fails where it is shown (a test covers the codes)
+            return f"{self.code} {dict(self.params)}"
         return render(self.code, lang, self.params)
 
     def __str__(self) -> str:
@@ -45,9 +47,12 @@ class Issue:
     cell: str | None
     msg: Message
 
-    def where(self) -> str:
+    def where(self, lang: Lang = Lang.EN) -> str:
+        """`"Tiêu chí"!C14`, `line 3, status` (`dòng 3, cột status`), or a file's place."""
         if self.sheet and self.cell:
             return f'"{self.sheet}"!{self.cell}'
+        if self.cell and lang is Lang.VI and (line := _LINE.match(self.cell)):
+            return f"dòng {line[1]}" + (f", cột {line[2]}" if line[2] else "")
         return self.cell or (f'"{self.sheet}"' if self.sheet else "")
 
     @property
@@ -57,7 +62,7 @@ class Issue:
 
     def text(self, lang: Lang = Lang.EN) -> str:
         """The place, then the message: `"Tiêu chí"!C14: …`."""
-        where = self.where()
+        where = self.where(lang)
         return f"{where}: {self.msg.text(lang)}" if where else self.msg.text(lang)
 
     def __str__(self) -> str:

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ntm_cli.domain.messages import Message
+from ntm_cli.domain.errors import ValueProblem
+from ntm_cli.domain.messages import Message, msg
 from ntm_cli.domain.period import Period
 
 
@@ -31,7 +32,7 @@ class Level(StrEnum):
         for level in cls:
             if text == level.value:
                 return level
-        raise ValueError(f"{value!r} is not a level; use ntm, advanced or model")
+        raise ValueProblem("level.invalid", value=value)
 
 
 LEVELS: list[Level] = [Level.NTM, Level.ADVANCED, Level.MODEL]
@@ -66,8 +67,7 @@ class UnitKind(StrEnum):
 
         kind = _KIND_NAMES.get(value) or _KIND_NAMES.get(fold(value))
         if kind is None:
-            choices = ", ".join(k.vi for k in cls)
-            raise ValueError(f"{value!r} is not a kind of unit; use {choices} (or {_EN_CHOICES})")
+            raise ValueProblem("unitkind.invalid", value=value)
         return kind
 
 
@@ -80,7 +80,6 @@ _KIND_VI = {
     UnitKind.WARD: "Phường",
     UnitKind.TOWNSHIP: "Thị trấn",
 }
-_EN_CHOICES = ", ".join(k.value for k in UnitKind)
 # Exact spellings first (the registry's own), then the folded ones that parse() looks up.
 _KIND_NAMES: dict[str, UnitKind] = {
     **{k.vi: k for k in UnitKind},
@@ -135,9 +134,9 @@ class Unit:
         return "illustrative" in self.source.lower()
 
 
-def ladder_problems(unit: Unit) -> list[tuple[str, str]]:
+def ladder_problems(unit: Unit) -> list[tuple[str, Message]]:
     """(column, message) for a ladder climbed out of order or a decision before its result."""
-    problems = []
+    problems: list[tuple[str, Message]] = []
     for lower, upper in zip(LEVELS, LEVELS[1:], strict=False):
         low, up = unit.recognitions.get(lower), unit.recognitions.get(upper)
         if up is None:
@@ -145,34 +144,33 @@ def ladder_problems(unit: Unit) -> list[tuple[str, str]]:
         if low is None:
             problems.append((
                 f"{lower.value}_year",
-                f"empty but {upper.value}_year is {up.year}; "
-                f"a unit reaches {lower.value} before {upper.value}",
+                msg("registry.ladder.lower_missing", lower=lower.value, upper=upper.value,
+                    year=up.year),
             ))  # fmt: skip
         elif up.year < low.year:
             problems.append((
                 f"{upper.value}_year",
-                f"{up.year} is before {lower.value}_year {low.year}; "
-                f"a unit reaches {lower.value} first",
+                msg("registry.ladder.order", year=up.year, lower=lower.value,
+                    lower_year=low.year),
             ))  # fmt: skip
     if unit.revoked_level is not None and unit.revoked_on is not None:
         revoked = unit.recognitions.get(unit.revoked_level)
         if revoked is None:
             problems.append((
-                "revoked_level",
-                f"{unit.revoked_level.value} is revoked but was never reached",
+                "revoked_level", msg("registry.revoked.never", level=unit.revoked_level.value)
             ))  # fmt: skip
         elif unit.revoked_on.year < revoked.year:
             problems.append((
                 "revoked_on",
-                f"{unit.revoked_on.isoformat()} is before the {unit.revoked_level.value} "
-                f"result year {revoked.year}",
+                msg("registry.revoked.early", on=unit.revoked_on.isoformat(),
+                    level=unit.revoked_level.value, year=revoked.year),
             ))  # fmt: skip
     for level, recognition in unit.recognitions.items():
         if recognition.decided_on and recognition.decided_on.year < recognition.year:
             problems.append((
                 f"{level.value}_decided_on",
-                f"{recognition.decided_on.isoformat()} is before the result year "
-                f"{recognition.year}",
+                msg("registry.decided.early", on=recognition.decided_on.isoformat(),
+                    year=recognition.year),
             ))  # fmt: skip
     return problems
 

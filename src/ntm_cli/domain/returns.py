@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ntm_cli.domain.models import LEVELS, Level
+from ntm_cli.domain.messages import Issue
+from ntm_cli.domain.models import LEVELS, Level, Unit
 
 # Funds mobilised in a period, by source (million VND), in the order of the return form.
 FUND_SOURCES = ("central", "local", "credit", "enterprises", "residents")
@@ -81,3 +83,51 @@ class Return:
     @property
     def not_met(self) -> list[str]:
         return [n for n, ok in self.statuses.items() if ok is False]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReturn:
+    """A return as kept in the store, with where it came from and the warnings of its import."""
+
+    id: int
+    ret: Return
+    file_name: str
+    sha256: str
+    imported_at: dt.datetime
+    superseded_at: dt.datetime | None
+    warnings: tuple[Issue, ...]
+
+
+VERDICTS = ("imported", "unchanged", "replaced", "rejected", "skipped")
+"""What an import makes of a file, in the order counts are shown."""
+
+
+@dataclass
+class FileResult:
+    """The verdict on one submitted file: imported, unchanged, replaced, rejected or skipped."""
+
+    path: Path
+    status: str
+    unit_code: str | None = None
+    period: str | None = None
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    returns: int = 0
+    raw: bytes | None = field(default=None, repr=False)  # a rejected file's bytes, to annotate
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCard:
+    """What `ntm unit` shows about one unit: its returns (every version) and the criteria sets
+    they were written for."""
+
+    unit: Unit
+    district: Unit | None
+    history: list[StoredReturn]
+    criteria: dict[str, CriteriaSet]
+    today: dt.date
+
+    @property
+    def latest(self) -> StoredReturn | None:
+        current = [h for h in self.history if h.superseded_at is None]
+        return current[-1] if current else None

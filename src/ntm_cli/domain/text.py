@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -87,3 +88,18 @@ def unit_name_key(name: str) -> tuple[str, str]:
 def slug(text: str) -> str:
     """A file-name-safe ASCII form: "Xã Long Đức" -> "xa-long-duc"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+# Control characters, and the two code points XML cannot hold at all.
+_XML_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def set_text(cell: Any, value: str | None) -> None:
+    """Text from a submission written into a workbook cell: always a text cell, never a formula
+    (openpyxl makes one of any string starting with "="), with the control characters that XML
+    cannot hold removed."""
+    if value is None:
+        cell.value = None
+        return
+    cell.value = _XML_CONTROL.sub("", value)
+    cell.data_type = "s"

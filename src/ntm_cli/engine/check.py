@@ -1,60 +1,61 @@
-"""Consistency of a registry and of a plan against it; each problem as one line of text."""
+"""Consistency of a registry and of a plan against it; each problem an Issue with its place."""
 
 from __future__ import annotations
 
+from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import DISTRICT_LEVEL, MilestoneKind, Plan, Registry, Scope, UnitKind
 
 COUNTABLE = DISTRICT_LEVEL | {UnitKind.COMMUNE}
 
 
-def check_registry(registry: Registry) -> list[str]:
+def check_registry(registry: Registry) -> list[Issue]:
     """Duplicate codes and missing or wrong-kind parents (rows are checked as they are read)."""
-    problems: list[str] = []
+    problems: list[Issue] = []
     first_line: dict[str, int] = {}
     for unit in registry.units:
         where = f"{registry.path}:{unit.line}"
         if unit.code in first_line:
-            problems.append(
-                f"{where}: code: {unit.code} is also on line {first_line[unit.code]}; "
-                f"codes are unique"
-            )
+            message = msg("registry.code.duplicate", code=unit.code, line=first_line[unit.code])
+            problems.append(Issue(None, f"{where}: code", message))
             continue
         first_line[unit.code] = unit.line
-        problems.extend(_parent_problems(registry, unit.code, where))
+        parent = _parent_problem(registry, unit.code)
+        if parent is not None:
+            problems.append(Issue(None, f"{where}: parent_code", parent))
     return problems
 
 
-def _parent_problems(registry: Registry, code: str, where: str) -> list[str]:
+def _parent_problem(registry: Registry, code: str) -> Message | None:
     unit = registry.by_code[code]
     if unit.kind is UnitKind.PROVINCE:
         if unit.parent_code:
-            return [f"{where}: parent_code: a province has no parent (found {unit.parent_code})"]
-        return []
+            return msg("registry.parent.province", parent=unit.parent_code)
+        return None
     if not unit.parent_code:
-        return [f"{where}: parent_code: empty; a {unit.kind.vi} belongs to a unit above it"]
+        return msg("registry.parent.empty", kind=unit.kind.value)
     parent = registry.by_code.get(unit.parent_code)
     if parent is None:
-        return [f"{where}: parent_code: {unit.parent_code} is not a unit of the registry"]
+        return msg("registry.parent.unknown", parent=unit.parent_code)
     if parent.kind.tier != unit.kind.tier - 1:
-        wanted = "a province" if unit.kind.tier == 1 else "a district-level unit"
-        return [
-            f"{where}: parent_code: {unit.parent_code} is a {parent.kind.vi} ({parent.name}); "
-            f"the parent of a {unit.kind.vi} is {wanted}"
-        ]
-    return []
+        code = "registry.parent.not_province" if unit.kind.tier == 1 else (
+            "registry.parent.not_district"
+        )  # fmt: skip
+        return msg(
+            code, parent=unit.parent_code, parent_kind=parent.kind.value, name=parent.name,
+            kind=unit.kind.value,
+        )  # fmt: skip
+    return None
 
 
-def check_plan(plan: Plan, registry: Registry) -> list[str]:
+def check_plan(plan: Plan, registry: Registry) -> list[Issue]:
     """The plan's area and named units exist in the registry and can be counted; a count is
     not above the units there are, and every scope has units to count."""
     from ntm_cli.engine.progress import eligible_units
 
-    problems: list[str] = []
+    problems: list[Issue] = []
     if plan.area_code and plan.area_code not in registry.by_code:
-        problems.append(
-            f"{plan.path}:{plan.area_line}: plan.area: {plan.area_code} is not a unit of "
-            f"{registry.path}"
-        )
+        message = msg("plan.area.unknown", code=plan.area_code, registry=registry.path)
+        problems.append(Issue(None, f"{plan.path}:{plan.area_line}: plan.area", message))
         return problems
     area = {u.code for u in registry.descendants(plan.area_code)} if plan.area_code else None
     pools = {scope: len(eligible_units(plan, registry, scope)) for scope in Scope}
@@ -63,24 +64,29 @@ def check_plan(plan: Plan, registry: Registry) -> list[str]:
         if m.kind is MilestoneKind.UNIT:
             unit = registry.by_code.get(m.unit_code)
             if unit is None:
-                problems.append(f"{where}.unit: {m.unit_code!r} is not a unit of {registry.path}")
+                message = msg("plan.unit.unknown", code=m.unit_code, registry=registry.path)
             elif unit.kind not in COUNTABLE:
-                problems.append(
-                    f"{where}.unit: {m.unit_code} is a {unit.kind.vi} ({unit.name}); name a "
-                    "commune (xã) or a district-level unit"
-                )
+                message = msg(
+                    "plan.unit.not_countable", code=m.unit_code, kind=unit.kind.value,
+                    name=unit.name,
+                )  # fmt: skip
             elif area is not None and unit.code not in area:
-                problems.append(
-                    f"{where}.unit: {m.unit_code} ({unit.name}) is outside the plan's area "
-                    f"{plan.area_code}"
-                )
+                message = msg(
+                    "plan.unit.outside_area", code=m.unit_code, name=unit.name,
+                    area=plan.area_code,
+                )  # fmt: skip
+            else:
+                continue
+            problems.append(Issue(None, f"{where}.unit", message))
             continue
         eligible = pools[m.scope]
-        noun = "communes (xã)" if m.scope is Scope.COMMUNE else "district-level units"
+        communes = m.scope is Scope.COMMUNE
         if eligible == 0:
-            problems.append(f"{where}.scope: the plan's area has no {noun} to count")
+            code = "plan.scope.no_communes" if communes else "plan.scope.no_districts"
+            problems.append(Issue(None, f"{where}.scope", msg(code)))
         elif m.kind is not MilestoneKind.SHARE and m.target > eligible:
+            code = "plan.target.above_communes" if communes else "plan.target.above_districts"
             problems.append(
-                f"{where}.target: {m.target:g} is more than the {eligible} {noun} in the area"
+                Issue(None, f"{where}.target", msg(code, target=m.target, eligible=eligible))
             )
     return problems

@@ -118,9 +118,7 @@ def measure(
     if milestone.kind is MilestoneKind.UNIT:
         unit = registry.by_code.get(milestone.unit_code)
         if unit is None:
-            raise NtmError(
-                f"milestone {milestone.id}: unit {milestone.unit_code} is not in the registry"
-            )
+            raise NtmError("milestone.unit_unknown", id=milestone.id, code=milestone.unit_code)
         reached = at_least(level_of(unit, year, as_of), level)
         early = reached and at_least(level_of(unit, year - 1, as_of), level)
         if reached:
@@ -177,10 +175,8 @@ def progress(
     milestones: Sequence[Milestone] = plan.milestones
     if year is not None:
         if not plan.start_year <= year <= plan.end_year:
-            raise NtmError(
-                f"{year} is outside plan {plan.number} ({plan.start_year}–{plan.end_year}); "
-                f"use --year {plan.start_year}..{plan.end_year}"
-            )
+            raise NtmError("year.outside_plan", year=year, number=plan.number,
+                           start=plan.start_year, end=plan.end_year)  # fmt: skip
         milestones = [m for m in plan.milestones if m.year == year]
     pools = {s: eligible_units(plan, registry, s) for s in (Scope.COMMUNE, Scope.DISTRICT)}
     results = tuple(measure(m, plan, registry, as_of, today, pools) for m in milestones)

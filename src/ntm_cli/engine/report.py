@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet, Recognition, Return
@@ -71,7 +72,7 @@ class Change:
 class Note:
     unit_code: str
     source: str
-    message: str
+    message: Issue  # an import warning, worded when the report is written
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def build_report(
     registry: Registry,
     criteria: CriteriaSet,
     period: str,
-    latest: dict[str, tuple[Return, list[str], str]],
+    latest: dict[str, tuple[Return, list[Issue], str]],
     previous: dict[str, Return],
     received: dict[str, dt.date],
     today: dt.date,

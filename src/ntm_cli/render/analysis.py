@@ -17,6 +17,7 @@ from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
 from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook
 from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, Gaps, LevelGaps
+from ntm_cli.render.longtable import LARGE, LongTable
 from ntm_cli.render.progress import milestone_label
 
 OUTLOOK_STYLE = {
@@ -119,18 +120,25 @@ def _gaps_section(
                           style="green"))  # fmt: skip
     if s.near:
         parts.append(Text(t("gaps.near", lang, max=NEAR_MISS), style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column(t("gaps.col.commune", lang))
-        table.add_column(t("col.district", lang))
-        table.add_column(t("gaps.col.gap", lang), justify="right")
-        table.add_column(t("gaps.col.missing", lang))
         shown = s.near if limit <= 0 else s.near[:limit]
-        for g in shown:
-            table.add_row(
-                Text(g.unit.name), Text(g.district.name if g.district else ""), str(g.gap),
-                Text(missing_text(g, result.criteria, lang)),
-            )  # fmt: skip
-        parts.append(table)
+        headers = [t("gaps.col.commune", lang), t("col.district", lang), t("gaps.col.gap", lang),
+                   t("gaps.col.missing", lang)]  # fmt: skip
+        near_rows = [(g.unit.name, g.district.name if g.district else "", str(g.gap),
+                 missing_text(g, result.criteria, lang)) for g in shown]  # fmt: skip
+        if len(near_rows) >= LARGE:
+            long = LongTable(headers)
+            for near_row in near_rows:
+                long.add_row(*near_row)
+            parts.append(long)
+        else:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+            table.add_column(headers[0])
+            table.add_column(headers[1])
+            table.add_column(headers[2], justify="right")
+            table.add_column(headers[3])
+            for name, district, gap, missing in near_rows:
+                table.add_row(Text(name), Text(district), gap, Text(missing))
+            parts.append(table)
         if len(shown) < len(s.near):
             parts.append(Text(t("gaps.more", lang, n=len(s.near) - len(shown)), style="dim"))
     elif with_return:
@@ -437,23 +445,39 @@ def build_awards(result: Awards, lang: Lang) -> Group:
         if not rows:
             parts.append(Text(t("awards.none", lang), style="dim"))
             continue
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column(t("awards.col.unit", lang), no_wrap=True)
-        table.add_column(t("awards.col.verdict", lang), no_wrap=True)
-        table.add_column(t("awards.col.why", lang), ratio=1)
-        for r in rows:
-            name = r.unit.name + (f" ({r.district.name})" if r.district else "")
-            table.add_row(
-                Text(name),
-                Text(t(f"awards.verdict.{r.verdict.value}", lang), style=VERDICT_STYLE[r.verdict]),
-                Text(why_text(r, lang)),
+        headers = [t(f"awards.col.{c}", lang) for c in ("unit", "verdict", "why")]
+        cells = [
+            (
+                r.unit.name + (f" ({r.district.name})" if r.district else ""),
+                t(f"awards.verdict.{r.verdict.value}", lang),
+                why_text(r, lang),
+                VERDICT_STYLE[r.verdict],
             )
-        parts.append(table)
+            for r in rows
+        ]
+        parts.append(_listing(headers, cells))
     counts = {v: sum(1 for r in result.rows if r.verdict is v) for v in Verdict}
     parts.append(Text(t("awards.totals", lang, q=counts[Verdict.QUALIFIES],
                         c=counts[Verdict.TO_CHECK], e=counts[Verdict.EXCLUDED])))  # fmt: skip
     parts.append(Text(t("awards.note", lang), style="dim"))
     return Group(*parts)
+
+
+def _listing(headers: list[str], cells: list[tuple[str, str, str, str]]) -> RenderableType:
+    """Unit, verdict (styled) and a wrapped explanation: a Rich table, or for a long listing a
+    LongTable that draws the same lines without measuring every cell again and again."""
+    if len(cells) >= LARGE:
+        long = LongTable(headers)
+        for unit, verdict, why, style in cells:
+            long.add_row(unit, verdict, why, styles=(None, style, None))
+        return long
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(headers[0], no_wrap=True)
+    table.add_column(headers[1], no_wrap=True)
+    table.add_column(headers[2], ratio=1)
+    for unit, verdict, why, style in cells:
+        table.add_row(Text(unit), Text(verdict, style=style), Text(why))
+    return table
 
 
 def awards_json(result: Awards) -> dict[str, Any]:

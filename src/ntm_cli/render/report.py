@@ -17,12 +17,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ntm_cli.domain.i18n import Lang, t
+from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
 from ntm_cli.domain.period import Period
+from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.progress import Progress, Status
 from ntm_cli.engine.report import Change, Report
-from ntm_cli.render.cells import set_text
 from ntm_cli.render.progress import milestone_label, status_label
 
 FONT = "Times New Roman"
@@ -101,8 +102,9 @@ def _summary(ws: Worksheet, report: Report, lang: Lang) -> None:
     # Decree 30/2020/NĐ-CP: a leading zero for days under 10 and for January and February
     d = f"{day.day:02d}" if day.day < 10 else str(day.day)
     m = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    _text(ws, "E3", t("report.place_date", lang, place=place, d=d, m=m, y=day.year,
-                      date=f"{day:%d/%m/%Y}"), italic=True)  # fmt: skip
+    if lang is Lang.EN:
+        d, m = f"{day.day:02d}", f"{day.month:02d}"
+    _text(ws, "E3", t("report.place_date", lang, place=place, d=d, m=m, y=day.year), italic=True)
     for ref in ("A1", "A2", "E1", "E2", "E3"):
         ws[ref].alignment = Alignment(horizontal="center")
     ws.merge_cells("A1:C1")
@@ -457,8 +459,6 @@ def _recognition_text(c: Change, lang: Lang) -> str:
 
 
 def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
-    from ntm_cli.messages import vi_note
-
     _text(ws, "A1", t("report.notes.warnings", lang), bold=True)
     _header(
         ws,
@@ -469,7 +469,8 @@ def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
     for note in report.notes:
         set_text(ws.cell(row, 1), note.unit_code)
         set_text(ws.cell(row, 2), note.source)
-        set_text(ws.cell(row, 3), vi_note(note.message) if lang is Lang.VI else note.message)
+        warning = note.message  # a stored warning (an Issue), worded in the report's language
+        set_text(ws.cell(row, 3), warning.text(lang) if isinstance(warning, Issue) else warning)
         row += 1
     if not report.notes:
         _text(ws, f"A{row}", t("report.none", lang), italic=True)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime as dt
 import io
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +18,17 @@ from rich.text import Text
 from ntm_cli.domain.i18n import Lang, date_text, percent, t
 from ntm_cli.domain.i18n import number as amount
 from ntm_cli.domain.models import LEVELS, Registry, Unit
-from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, CriteriaSet
+from ntm_cli.domain.returns import (
+    FUND_SOURCES,
+    OCOP_STARS,
+    VERDICTS,
+    FileResult,
+    UnitCard,
+)
 from ntm_cli.domain.status import level_of
 from ntm_cli.engine.completeness import Completeness
-from ntm_cli.messages import vi, vi_note
-from ntm_cli.render.units import UnitRow, unit_json
-from ntm_cli.sources.importer import VERDICTS, FileResult
-from ntm_cli.sources.store import StoredReturn
+from ntm_cli.engine.units import UnitRow
+from ntm_cli.render.units import unit_json
 
 VERDICT_STYLE = {
     "imported": "green",
@@ -90,7 +92,8 @@ def error_line(result: FileResult, where: str, message: str) -> str:
     return f"{result.path.name}, {where}: {message}" if where else f"{result.path.name}: {message}"
 
 
-def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) -> Group:
+def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) -> Group:
+    """The verdict on each file, then every error and warning in `lang`, then the counts."""
     title = t("import.title", lang, n=len(results)) + (t("import.dry_run", lang) if dry_run else "")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("file", "verdict", "unit", "period"):
@@ -111,19 +114,17 @@ def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) ->
         table.add_row(Text(t("import.more", lang, n=len(results) - len(shown)), style="dim"))
     parts: list[RenderableType] = [table]
     rejected = [r for r in results if r.status == "rejected"]
-    say = vi if lang is Lang.VI else str
-    note = vi_note if lang is Lang.VI else str
     if rejected:
         parts.append(Text(t("import.errors", lang), style="bold red"))
         for r in rejected:
             for issue in r.errors:
-                parts.append(Text("  " + error_line(r, issue.where(), say(issue.message))))
+                parts.append(Text("  " + error_line(r, issue.where(lang), issue.msg.text(lang))))
     warned = [r for r in results if r.warnings and r.status != "rejected"]
     if warned:
         parts.append(Text(t("import.warnings", lang), style="yellow"))
         for r in warned:
             for warning in r.warnings:
-                parts.append(Text(f"  {r.path.name}: {note(warning)}"))
+                parts.append(Text(f"  {r.path.name}: {warning.text(lang)}"))
     counts = Counter(r.status for r in results)
     parts.append(
         Text(" · ".join(f"{t(f'verdict.{v}', lang)} {counts.get(v, 0)}" for v in VERDICTS[:4]))
@@ -131,8 +132,9 @@ def build_import_report(results: list[FileResult], lang: Lang, dry_run: bool) ->
     return Group(*parts)
 
 
-def import_json(results: list[FileResult], dry_run: bool) -> dict[str, Any]:
-    """The documented JSON shape of `ntm import --format json`."""
+def import_json(results: list[FileResult], dry_run: bool, lang: Lang) -> dict[str, Any]:
+    """The documented JSON shape of `ntm import --format json`: each error and warning as
+    {sheet, cell, code, params, message}, the message in `lang`."""
     counts = Counter(r.status for r in results)
     return {
         "dry_run": dry_run,
@@ -143,16 +145,8 @@ def import_json(results: list[FileResult], dry_run: bool) -> dict[str, Any]:
                 "unit_code": r.unit_code,
                 "period": r.period,
                 "returns": r.returns,
-                "errors": [
-                    {
-                        "sheet": i.sheet,
-                        "cell": i.cell,
-                        "message": i.message,
-                        "message_vi": vi(i.message),
-                    }
-                    for i in r.errors
-                ],  # fmt: skip
-                "warnings": r.warnings,
+                "errors": [i.as_json(lang) for i in r.errors],
+                "warnings": [w.as_json(lang) for w in r.warnings],
             }
             for r in results
         ],
@@ -237,22 +231,6 @@ def completeness_csv(result: Completeness) -> str:
                 str(u.code in submitted).lower(), str(u.code in late).lower(),
             ])  # fmt: skip
     return out.getvalue()
-
-
-@dataclass(frozen=True, slots=True)
-class UnitCard:
-    """What `ntm unit` shows about one unit."""
-
-    unit: Unit
-    district: Unit | None
-    history: list[StoredReturn]
-    criteria: dict[str, CriteriaSet]
-    today: dt.date
-
-    @property
-    def latest(self) -> StoredReturn | None:
-        current = [h for h in self.history if h.superseded_at is None]
-        return current[-1] if current else None
 
 
 def build_unit_card(card: UnitCard, lang: Lang) -> Group:
@@ -346,7 +324,7 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
     return Group(*parts)
 
 
-def card_json(card: UnitCard) -> dict[str, Any]:
+def card_json(card: UnitCard, lang: Lang = Lang.VI) -> dict[str, Any]:
     u = card.unit
     level = level_of(u)
     return {
@@ -363,7 +341,7 @@ def card_json(card: UnitCard) -> dict[str, Any]:
                 "ocop": {str(s): n for s, n in h.ret.ocop.items()},
                 "debt": h.ret.debt,
                 "funds": {s: h.ret.funds.get(s) for s in FUND_SOURCES},
-                "warnings": list(h.warnings),
+                "warnings": [w.as_json(lang) for w in h.warnings],
             }
             for h in card.history
         ],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from typing import Any
 
 from rich import box
@@ -13,8 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ntm_cli.domain.i18n import Lang, t
-from ntm_cli.domain.models import LEVELS, Level, Registry, Unit, UnitKind
+from ntm_cli.domain.models import LEVELS, Level, Unit, UnitKind
 from ntm_cli.domain.text import split_prefix
+from ntm_cli.engine.units import UnitRow
 
 ABBREVIATION = {UnitKind.DISTRICT: "H.", UnitKind.TOWN: "TX", UnitKind.CITY: "TP"}
 
@@ -22,15 +22,6 @@ CSV_COLUMNS = (
     "code", "name", "kind", "parent_code", "district_code", "level", "ntm_year",
     "advanced_year", "model_year", "illustrative", "source",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class UnitRow:
-    """A unit with the level it holds in the view asked for."""
-
-    unit: Unit
-    district: Unit | None
-    level: Level | None
 
 
 def level_label(row: UnitRow, lang: Lang) -> str:
@@ -121,7 +112,3 @@ def units_csv(rows: list[UnitRow]) -> str:
             str(u.illustrative).lower(), u.source,
         ])  # fmt: skip
     return out.getvalue()
-
-
-def select(registry: Registry, units: list[Unit], level_of: Any) -> list[UnitRow]:
-    return [UnitRow(u, registry.district_of(u), level_of(u)) for u in units]

@@ -1,1 +1,2 @@
-"""The monthly return form: its layout, writer, reader and the annotated copy."""
+"""The monthly return form: its layout, writer and reader, the long-format table, the import of
+submitted files and the annotated copy of a rejected one."""

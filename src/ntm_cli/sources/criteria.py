@@ -1,74 +1,55 @@
-"""Read criteria sets (`criteria/<id>.yaml` in the data folder)."""
+"""Read criteria sets (`criteria/<id>.yaml` in the data folder); cache the validated result."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from ntm_cli.domain.errors import DataError
+from ntm_cli.domain.messages import Issue, msg
 from ntm_cli.domain.returns import CriteriaSet, Criterion
+from ntm_cli.sources.cache import cached
 
 FOLDER = "criteria"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class IndicatorSpec(_Strict):
-    number: str
-    name: str
-    name_en: str = ""
-
-
-class CriterionSpec(_Strict):
-    number: str = Field(pattern=r"^[1-9][0-9]*$")
-    group: str
-    name: str = Field(min_length=1)
-    name_en: str = ""
-    indicators: list[IndicatorSpec] = []
-
-
-class GroupSpec(_Strict):
-    id: str
-    name: str
-    name_en: str = ""
-
-
-class CriteriaFile(_Strict):
-    id: str
-    title: str
-    title_en: str = ""
-    decision: str
-    decided_on: dt.date | None = None
-    scope: str = Field(pattern=r"^(commune|district)$")
-    groups: list[GroupSpec] = Field(min_length=1)
-    criteria: list[CriterionSpec] = Field(min_length=1)
-
-
 def load_criteria(folder: Path, set_id: str) -> CriteriaSet:
-    """The set `set_id` of the data folder, validated; problems name the file and line."""
-    criteria, problems = read_criteria(folder, set_id)
-    if criteria is None:
-        raise DataError(
-            f"{folder / FOLDER / (set_id + '.yaml')}: not a valid criteria set", problems
-        )
-    return criteria
-
-
-def read_criteria(folder: Path, set_id: str) -> tuple[CriteriaSet | None, list[str]]:
-    from ntm_cli.sources.yamlfile import line_of, validate_yaml
-
+    """The set `set_id` of the data folder, validated (from the cache when the file is
+    unchanged); problems name the file and line."""
     path = folder / FOLDER / f"{set_id}.yaml"
     try:
         raw = path.read_bytes()
     except OSError:
-        return None, [f"{path}: no such criteria set (the plan names {set_id!r})"]
-    spec, lines, problems = validate_yaml(
-        raw, path, CriteriaFile, "a criteria set is a mapping with id, title, groups, criteria"
-    )
+        raw = None
+    problems: list[Issue] = []
+
+    def build() -> CriteriaSet | None:
+        criteria, found = _parse(raw, path, set_id)
+        problems.extend(found)
+        return criteria
+
+    criteria = build() if raw is None else cached("criteria", raw, CriteriaSet, build, set_id)
+    if criteria is None:
+        raise DataError("criteria.invalid", problems, path=str(path))
+    return criteria
+
+
+def read_criteria(folder: Path, set_id: str) -> tuple[CriteriaSet | None, list[Issue]]:
+    """The set `set_id` validated afresh, with every problem found."""
+    path = folder / FOLDER / f"{set_id}.yaml"
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None
+    return _parse(raw, path, set_id)
+
+
+def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | None, list[Issue]]:
+    from ntm_cli.sources.criteria_schema import CriteriaFile
+    from ntm_cli.sources.yamlfile import line_of, validate_yaml
+
+    if raw is None:
+        return None, [Issue(None, str(path), msg("criteria.missing", set=set_id))]
+    spec, lines, problems = validate_yaml(raw, path, CriteriaFile, msg("criteria.shape"))
     if spec is None:
         return None, problems
     groups = {g.id for g in spec.groups}
@@ -76,14 +57,18 @@ def read_criteria(folder: Path, set_id: str) -> tuple[CriteriaSet | None, list[s
     for i, c in enumerate(spec.criteria):
         where = f"{path}:{line_of(('criteria', i), lines)}: criteria[{i}]"
         if c.group not in groups:
-            problems.append(f"{where}.group: {c.group!r} is not one of the groups {sorted(groups)}")
+            problems.append(
+                Issue(None, f"{where}.group",
+                      msg("criteria.group.unknown", group=c.group, groups=sorted(groups)))
+            )  # fmt: skip
         if c.number in seen:
-            problems.append(f"{where}.number: criterion {c.number} is listed twice")
+            problems.append(
+                Issue(None, f"{where}.number", msg("criteria.number.twice", number=c.number))
+            )
         seen.add(c.number)
     if spec.id != set_id:
-        problems.append(
-            f"{path}:{line_of(('id',), lines)}: id: {spec.id!r} differs from the file name"
-        )
+        place = f"{path}:{line_of(('id',), lines)}: id"
+        problems.append(Issue(None, place, msg("criteria.id.mismatch", id=spec.id)))
     if problems:
         return None, problems
     return (

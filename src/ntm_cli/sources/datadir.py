@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ntm_cli.domain.errors import DataError
+from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import Plan, Registry
-from ntm_cli.engine.check import check_plan, check_registry
 from ntm_cli.sources.plan import load_plan
 from ntm_cli.sources.registry import read_registry
 
@@ -29,10 +30,10 @@ def resolve(folder: Path | None) -> Path:
     """`--data`/`NTM_DATA`, else `./data` when it holds a plan, else the bundled copy."""
     if folder is not None:
         if not folder.is_dir():
-            raise DataError(f"{folder}: no such folder (given by --data or NTM_DATA)")
+            raise DataError("data.folder.missing", path=str(folder))
         if not (folder / PLAN_FILE).is_file():
             raise DataError(
-                f"{folder}: holds no {PLAN_FILE}; a data folder has it and {REGISTRY_FILE}"
+                "data.folder.no_plan", path=str(folder), plan=PLAN_FILE, registry=REGISTRY_FILE
             )
         return folder
     local = Path("data")
@@ -41,16 +42,17 @@ def resolve(folder: Path | None) -> Path:
     return BUNDLED
 
 
-def load(folder: Path | None) -> DataSet:
-    """Load and cross-check; any problem stops the command with the full list."""
+Check = Callable[[Plan, Registry], list[Issue]]
+
+
+def load(folder: Path | None, check: Check | None = None) -> DataSet:
+    """Load, and cross-check with `check` (the engine's checks of a registry and of a plan
+    against it); any problem stops the command with the full list."""
     where = resolve(folder)
     plan = load_plan(where / PLAN_FILE)
     registry, problems = read_registry(where / REGISTRY_FILE)
-    problems += check_registry(registry) + check_plan(plan, registry)
+    if check is not None:
+        problems += check(plan, registry)
     if problems:
-        raise DataError(
-            f"{where}: {len(problems)} problem(s) in the data; fix them (`ntm plan check` "
-            f"lists them too)",
-            problems,
-        )
+        raise DataError("data.problems", problems, path=str(where), n=len(problems))
     return DataSet(where, plan, registry)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ntm_cli.domain.errors import NtmError
+from ntm_cli.domain.messages import os_reason
 
 
 class Saveable(Protocol):
@@ -24,16 +25,16 @@ def workbook_bytes(book: Saveable) -> bytes:
 def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     """Replace `path` only with a complete file; an existing one needs `force`."""
     if path.exists() and not force:
-        raise NtmError(f"{path} exists; add --force to replace it")
+        raise NtmError("output.exists", path=str(path))
     if path.is_dir():
-        raise NtmError(f"{path} is a folder; cannot write a file there")
+        raise NtmError("output.is_folder", path=str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except (FileExistsError, NotADirectoryError):
-        raise NtmError(f"{path.parent} is a file, not a folder") from None
+        raise NtmError("output.parent_is_file", path=str(path.parent)) from None
     except OSError as exc:
-        raise NtmError(f"{path}: cannot be written ({exc.strerror})") from None
+        raise NtmError("output.unwritable", path=str(path), reason=os_reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -43,7 +44,7 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise NtmError(f"{path}: cannot be written ({exc.strerror})") from None
+        raise NtmError("output.unwritable", path=str(path), reason=os_reason(exc)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -58,11 +59,7 @@ def _umask() -> int:
 def write_all_atomic(files: list[tuple[Path, bytes]], force: bool = False) -> None:
     """Write several files all or nothing: every one to a temporary file first, then renamed,
     so a failure (a full disk, a folder in the way) leaves none of them half-done."""
-    for path, _ in files:
-        if path.is_dir():
-            raise NtmError(f"{path} is a folder; cannot write a file there")
-        if path.exists() and not force:
-            raise NtmError(f"{path} exists; add --force to replace it (nothing was written)")
+    check_targets([path for path, _ in files], force)
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in files:
@@ -76,12 +73,21 @@ def write_all_atomic(files: list[tuple[Path, bytes]], force: bool = False) -> No
                     os.fsync(f.fileno())
                 os.chmod(tmp, 0o666 & ~_umask())
             except (FileExistsError, NotADirectoryError):
-                raise NtmError(f"{path.parent} is a file, not a folder") from None
+                raise NtmError("output.parent_is_file", path=str(path.parent)) from None
             except OSError as exc:
-                raise NtmError(f"{path}: cannot be written ({exc.strerror})") from None
+                raise NtmError("output.unwritable", path=str(path), reason=os_reason(exc)) from None
         for tmp, path in staged:
             os.replace(tmp, path)
         staged.clear()
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+
+
+def check_targets(paths: list[Path], force: bool = False) -> None:
+    """Refuse before any work when a target is a folder, or exists and `force` is not given."""
+    for path in paths:
+        if path.is_dir():
+            raise NtmError("output.is_folder", path=str(path))
+        if path.exists() and not force:
+            raise NtmError("output.exists_none_written", path=str(path))

@@ -1,25 +1,20 @@
-"""Read a plan (`targets.yaml`) with errors that name the line; cache the validated result.
+"""Read a plan (`targets.yaml`) with problems that name the line; cache the validated result.
 
-YAML parsing and pydantic validation cost more than the rest of `ntm progress` together, so a
-validated plan is kept as JSON beside a copy of the file it came from: an entry is used only when
-that copy equals the file byte for byte, so a changed file is always read afresh.
+pydantic (plan_schema.py) validates the file at the edge; the plan inside is the frozen
+dataclasses of domain/models.py, and the cache (sources/cache.py) stores their JSON form.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import os
-import zlib
-from dataclasses import asdict
+import dataclasses
 from pathlib import Path
-from typing import Any
 
-from ntm_cli import __version__
 from ntm_cli.domain.errors import DataError
-from ntm_cli.domain.models import AwardRule, Level, Milestone, MilestoneKind, Plan, Scope
+from ntm_cli.domain.messages import Issue, msg, os_reason
+from ntm_cli.domain.models import AwardRule, Milestone, Plan, Scope
+from ntm_cli.sources.cache import CACHE_FORMAT, cache_dir, cached
 
-CACHE_FORMAT = 4
+__all__ = ["CACHE_FORMAT", "cache_dir", "load_plan", "parse_plan"]
 
 
 def load_plan(path: Path) -> Plan:
@@ -27,33 +22,28 @@ def load_plan(path: Path) -> Plan:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file; a data folder holds targets.yaml") from None
+        raise DataError("plan.file.missing", path=str(path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
-    # The name narrows the search; the stored copy of the file decides (crc32 is not a proof).
-    source = raw.decode("utf-8", errors="replace")
-    key = f"{zlib.crc32(raw):08x}-{len(raw)}-{__version__}-{CACHE_FORMAT}"
-    cached = _cache_read(key)
-    if cached is not None and cached.get("source") == source:
-        try:
-            return plan_from_dict(cached["plan"], str(path))
-        except (KeyError, TypeError, ValueError):
-            pass  # an entry from an older layout: validate afresh
-    plan, problems = parse_plan(raw, path)
+        raise DataError("data.file.unreadable", path=str(path), reason=os_reason(exc)) from None
+    problems: list[Issue] = []
+
+    def build() -> Plan | None:
+        plan, found = parse_plan(raw, path)
+        problems.extend(found)
+        return plan
+
+    plan = cached("plan", raw, Plan, build)
     if problems or plan is None:
-        raise DataError(f"{path}: the plan is not valid; `ntm plan check` lists it all", problems)
-    _cache_write(key, {"source": source, "plan": plan_to_dict(plan)})
-    return plan
+        raise DataError("plan.invalid", problems, path=str(path))
+    return plan if plan.path == str(path) else dataclasses.replace(plan, path=str(path))
 
 
-def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
-    """Parse and validate; every problem as `file:line: location: message`."""
+def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
+    """Parse and validate; every problem with its place `file:line: location`."""
     from ntm_cli.sources.plan_schema import PlanFile
     from ntm_cli.sources.yamlfile import line_of, validate_yaml
 
-    spec, lines, problems = validate_yaml(
-        raw, path, PlanFile, "the plan must be a mapping with 'plan:' and 'milestones:'"
-    )
+    spec, lines, problems = validate_yaml(raw, path, PlanFile, msg("plan.shape"))
     if spec is None:
         return None, problems
     problems = []
@@ -62,12 +52,17 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
         where = f"{path}:{line_of(('milestones', i), lines)}: milestones[{i}]"
         if m.id in seen:
             problems.append(
-                f"{where}.id: {m.id!r} is also milestones[{seen[m.id]}]; ids are unique"
+                Issue(
+                    None, f"{where}.id", msg("plan.milestone.id_twice", id=m.id, first=seen[m.id])
+                )
             )
         seen.setdefault(m.id, i)
         start, end = spec.plan.period.start, spec.plan.period.end
         if not start <= m.year <= end:
-            problems.append(f"{where}.year: {m.year} is outside the plan period {start}–{end}")
+            problems.append(
+                Issue(None, f"{where}.year",
+                      msg("plan.milestone.year_outside", year=m.year, start=start, end=end))
+            )  # fmt: skip
     rules = spec.awards.rules if spec.awards else []
     seen_rules: dict[str, int] = {}
     for i, rule in enumerate(rules):
@@ -75,7 +70,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
             where = f"{path}:{line_of(('awards', 'rules', i), lines)}: awards.rules[{i}]"
             first = seen_rules[rule.id]
             problems.append(
-                f"{where}.id: {rule.id!r} is also awards.rules[{first}]; ids are unique"
+                Issue(None, f"{where}.id", msg("plan.award.id_twice", id=rule.id, first=first))
             )
         seen_rules.setdefault(rule.id, i)
     if problems:
@@ -130,120 +125,3 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[str]]:
         ),
     )
     return plan, []
-
-
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """A JSON-ready form of the plan (the cache format)."""
-    return {
-        "id": plan.id,
-        "title": plan.title,
-        "title_en": plan.title_en,
-        "number": plan.number,
-        "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
-        "issuer": plan.issuer,
-        "area_code": plan.area_code,
-        "start_year": plan.start_year,
-        "end_year": plan.end_year,
-        "source": plan.source,
-        "criteria": plan.criteria,
-        "due_day": plan.due_day,
-        "area_line": plan.area_line,
-        "awards": [
-            {**asdict(r), "scope": r.scope.value, "reached": [lv.value for lv in r.reached]}
-            for r in plan.awards
-        ],
-        "milestones": [
-            {
-                "id": m.id,
-                "year": m.year,
-                "kind": m.kind.value,
-                "scope": m.scope.value,
-                "level": m.level.value,
-                "target": m.target,
-                "binding": m.binding,
-                "unit_code": m.unit_code,
-                "wording": m.wording,
-                "wording_en": m.wording_en,
-                "line": m.line,
-            }
-            for m in plan.milestones
-        ],
-    }
-
-
-def plan_from_dict(data: dict[str, Any], path: str) -> Plan:
-    milestones = tuple(
-        Milestone(
-            id=m["id"],
-            year=m["year"],
-            kind=MilestoneKind(m["kind"]),
-            scope=Scope(m["scope"]),
-            level=Level(m["level"]),
-            target=m["target"],
-            binding=m["binding"],
-            unit_code=m["unit_code"],
-            wording=m["wording"],
-            wording_en=m["wording_en"],
-            line=m["line"],
-        )
-        for m in data["milestones"]
-    )
-    awards = tuple(
-        AwardRule(
-            **{**r, "scope": Scope(r["scope"]), "reached": tuple(Level(lv) for lv in r["reached"])}
-        )  # fmt: skip
-        for r in data["awards"]
-    )
-    issued = data["issued_on"]
-    return Plan(
-        id=data["id"],
-        title=data["title"],
-        title_en=data["title_en"],
-        number=data["number"],
-        issued_on=dt.date.fromisoformat(issued) if issued else None,
-        issuer=data["issuer"],
-        area_code=data["area_code"],
-        start_year=data["start_year"],
-        end_year=data["end_year"],
-        source=data["source"],
-        path=path,
-        criteria=data["criteria"],
-        due_day=data["due_day"],
-        area_line=data["area_line"],
-        awards=awards,
-        milestones=milestones,
-    )
-
-
-def cache_dir() -> Path | None:
-    """`NTM_CACHE_DIR`, else the user's cache folder; `NTM_CACHE_DIR=off` disables the cache."""
-    configured = os.environ.get("NTM_CACHE_DIR")
-    if configured:
-        return None if configured.lower() in ("off", "0", "none") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "ntm"
-
-
-def _cache_read(key: str) -> dict[str, Any] | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        data = json.loads((folder / f"plan-{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _cache_write(key: str, data: dict[str, Any]) -> None:
-    """Best effort and atomic: a cache that cannot be written only costs time."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".plan-{key}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, folder / f"plan-{key}.json")
-    except OSError:
-        pass

@@ -1,4 +1,6 @@
-"""The schema of `targets.yaml`, validated by pydantic (imported only when the file changed)."""
+"""The schema of `targets.yaml`, validated by pydantic (imported only when the file changed).
+
+Validators raise ValueProblem: its coded message is what the user reads (see yamlfile.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.models import Level, MilestoneKind, Scope
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -20,7 +23,7 @@ def _code(value: Any) -> Any:
 
 def _plain_id(value: str) -> str:
     if not _ID.match(value):
-        raise ValueError(f"{value!r} is not an id; use lower-case letters, digits, . _ -")
+        raise ValueProblem("plan.id.invalid", value=value)
     return value
 
 
@@ -28,8 +31,18 @@ def _scope(value: Any) -> Scope:
     try:
         return Scope(str(value))
     except ValueError:
-        choices = ", ".join(s.value for s in Scope)
-        raise ValueError(f"{value!r} is not a scope; use {choices}") from None
+        raise ValueProblem("plan.scope.invalid", value=str(value)) from None
+
+
+def _level(value: Any) -> Level:
+    return Level.parse(str(value))
+
+
+def _kind(value: Any) -> MilestoneKind:
+    try:
+        return MilestoneKind(str(value))
+    except ValueError:
+        raise ValueProblem("plan.kind.invalid", value=str(value)) from None
 
 
 class _Strict(BaseModel):
@@ -43,7 +56,7 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise ValueProblem("plan.period.order", end=self.end, start=self.start)
         return self
 
 
@@ -59,13 +72,7 @@ class PlanHeader(_Strict):
     source: str = ""
 
     _area = field_validator("area", mode="before")(_code)
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits, . _ -")
-        return value
+    _check_id = field_validator("id")(_plain_id)
 
 
 class MilestoneSpec(_Strict):
@@ -81,59 +88,31 @@ class MilestoneSpec(_Strict):
     wording_en: str = ""
 
     _unit = field_validator("unit", mode="before")(_code)
-
-    @field_validator("level", mode="before")
-    @classmethod
-    def _level(cls, value: Any) -> Level:
-        return Level.parse(str(value))
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: Any) -> MilestoneKind:
-        try:
-            return MilestoneKind(str(value))
-        except ValueError:
-            choices = ", ".join(k.value for k in MilestoneKind)
-            raise ValueError(f"{value!r} is not a kind of milestone; use {choices}") from None
-
-    @field_validator("scope", mode="before")
-    @classmethod
-    def _scope(cls, value: Any) -> Scope:
-        try:
-            return Scope(str(value))
-        except ValueError:
-            choices = ", ".join(s.value for s in Scope)
-            raise ValueError(f"{value!r} is not a scope; use {choices}") from None
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits, . _ -")
-        return value
+    _check_level = field_validator("level", mode="before")(_level)
+    _check_kind = field_validator("kind", mode="before")(_kind)
+    _check_scope = field_validator("scope", mode="before")(_scope)
+    _check_id = field_validator("id")(_plain_id)
 
     @model_validator(mode="after")
     def _consistent(self) -> MilestoneSpec:
         if self.kind is MilestoneKind.UNIT:
             if not self.unit:
-                raise ValueError("a 'unit' milestone names its unit: unit: '845'")
+                raise ValueProblem("plan.unit_milestone.no_unit")
             if self.scope not in (None, Scope.UNIT):
-                raise ValueError("a 'unit' milestone has scope 'unit' (or none)")
+                raise ValueProblem("plan.unit_milestone.scope")
             if self.target not in (None, 1):
-                raise ValueError("a 'unit' milestone has no target (the unit reaches the level)")
+                raise ValueProblem("plan.unit_milestone.target")
             return self
         if self.unit:
-            raise ValueError(
-                f"only a 'unit' milestone names a unit; this one is {self.kind.value!r}"
-            )
+            raise ValueProblem("plan.milestone.unit_not_allowed", kind=self.kind.value)
         if self.scope in (None, Scope.UNIT):
-            raise ValueError("scope: say what is counted: commune or district")
+            raise ValueProblem("plan.milestone.scope_missing")
         if self.target is None:
-            raise ValueError("target: missing; a count, an increase or a share (%) needs one")
+            raise ValueProblem("plan.milestone.target_missing")
         if self.kind is MilestoneKind.SHARE and not 0 < self.target <= 100:
-            raise ValueError(f"target: a share is a percentage in (0, 100], not {self.target}")
+            raise ValueProblem("plan.milestone.share_range", target=self.target)
         if self.kind is not MilestoneKind.SHARE and self.target != int(self.target):
-            raise ValueError(f"target: a {self.kind.value} is a whole number, not {self.target}")
+            raise ValueProblem("plan.milestone.whole", kind=self.kind.value, target=self.target)
         return self
 
 
@@ -170,26 +149,24 @@ class AwardRuleSpec(_Strict):
     @classmethod
     def _award_scope(cls, value: Any) -> Scope:
         if str(value) not in (Scope.COMMUNE.value, Scope.DISTRICT.value):
-            raise ValueError(f"{value!r} is not a scope of an award; use commune or district")
+            raise ValueProblem("plan.award.scope", value=str(value))
         return Scope(str(value))
 
     @field_validator("reached", mode="before")
     @classmethod
     def _levels(cls, value: Any) -> list[Level]:
         items = value if isinstance(value, list) else [value]
-        return [Level.parse(str(v)) for v in items]
+        return [_level(v) for v in items]
 
     @model_validator(mode="after")
     def _consistent(self) -> AwardRuleSpec:
         if not self.reached and not self.min_ocop:
-            raise ValueError(
-                "say who is a candidate: reached: [ntm, advanced, model] or min_ocop: N"
-            )
+            raise ValueProblem("plan.award.candidates")
         if self.scope is not Scope.COMMUNE and (self.min_ocop or self.all_criteria):
             field = "min_ocop" if self.min_ocop else "all_criteria"
-            raise ValueError(f"{field}: only communes file returns; a district rule cannot use it")
+            raise ValueProblem("plan.award.commune_only", field=field)
         if self.min_stars != 3 and not self.min_ocop:
-            raise ValueError("min_stars: goes with min_ocop")
+            raise ValueProblem("plan.award.stars")
         return self
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
-from ntm_cli.domain.errors import DataError
+from ntm_cli.domain.errors import DataError, NtmError, ValueProblem
+from ntm_cli.domain.messages import Issue, Message, msg, os_reason
 from ntm_cli.domain.models import (
     LEVELS,
     Level,
@@ -27,58 +30,72 @@ STATUS_COLUMNS = tuple(
 OPTIONAL_COLUMNS = (*STATUS_COLUMNS, "source", "revoked_level", "revoked_on")
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 YEAR_RANGE = (1990, 2100)
-SAVE_AS_HINT = 'in Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"'
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
 def decode(raw: bytes, path: Path) -> str:
     """UTF-8 text, with a message that says how to re-save anything else."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataError(f"{path}: the file is UTF-16 (Excel's 'Unicode Text'); {SAVE_AS_HINT}")
+        raise DataError("registry.utf16", path=str(path))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(
-            f"{path}:{line}: the file is not UTF-8 (byte 0x{raw[exc.start]:02x}, perhaps "
-            f"Windows-1258, TCVN3 or VNI); {SAVE_AS_HINT}"
-        ) from None
+        byte = f"0x{raw[exc.start]:02x}"
+        raise DataError("registry.not_utf8", path=str(path), line=line, byte=byte) from None
+
+
+def reason(exc: ValueError) -> Message:
+    """The coded message a parse function raised (a ValueProblem)."""
+    return exc.message if isinstance(exc, NtmError) else msg("data.value.invalid")
 
 
 def parse_year(text: str) -> int:
     """A result year; Excel's "2021.0" is accepted."""
     value = text[:-2] if text.endswith(".0") else text
     if not value.isdigit():
-        raise ValueError(f"{text!r} is not a year")
+        raise ValueProblem("year.invalid", value=text)
     year = int(value)
     low, high = YEAR_RANGE
     if not low <= year <= high:
-        raise ValueError(f"{year} is outside {low}–{high}")
+        raise ValueProblem("year.outside", year=year, low=low, high=high)
     return year
 
 
 def parse_date(text: str) -> dt.date:
     """An ISO date (2024-04-08); the Vietnamese 08/04/2024 (day first) is accepted too."""
+    day_first, iso = _DAY_FIRST.match(text), _ISO.match(text)
+    if day_first:
+        day, month, year = (int(p) for p in day_first.groups())
+    elif iso:
+        year, month, day = (int(p) for p in iso.groups())
+    else:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueProblem("date.invalid", value=text) from None
+    if 1 <= month <= 12 and 1 <= year and day > calendar.monthrange(year, month)[1]:
+        days = calendar.monthrange(year, month)[1]
+        raise ValueProblem("date.no_such_day", value=text, month=month, year=year, days=days)
     try:
-        if "/" in text:
-            day, month, year = (int(p) for p in text.split("/"))
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
+        return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2024-04-08") from None
+        raise ValueProblem("date.invalid", value=text) from None
 
 
-def read_registry(path: Path) -> tuple[Registry, list[str]]:
+def read_registry(path: Path) -> tuple[Registry, list[Issue]]:
     """Parse `path` into a registry and the list of problems found row by row.
 
     Unreadable files (missing, wrong encoding, no header) raise DataError at once; a bad cell is
-    reported as `file:line: column: message` and the row is kept with that value left out.
+    reported with its place `file:line: column` and the row is kept with that value left out.
     """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
+        raise DataError("registry.file.missing", path=str(path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise DataError("data.file.unreadable", path=str(path), reason=os_reason(exc)) from None
     text = decode(raw, path)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -87,18 +104,19 @@ def read_registry(path: Path) -> tuple[Registry, list[str]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DataError(
-            f"{path}:1: missing column(s) {', '.join(missing)}; "
-            f"the header must include {', '.join(REQUIRED_COLUMNS)}"
-        )
+            "registry.columns.missing",
+            path=str(path), missing=missing, required=list(REQUIRED_COLUMNS),
+        )  # fmt: skip
+    top = f"{path}:1"
     problems = [
-        f"{path}:1: column {h!r} is not known; use {', '.join(COLUMNS)}"
+        Issue(None, top, msg("registry.column.unknown", column=h, known=list(COLUMNS)))
         for h in header
         if h and h not in COLUMNS
     ]
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         if h in index:
-            problems.append(f"{path}:1: column {h!r} appears twice; keep one")
+            problems.append(Issue(None, top, msg("registry.column.twice", column=h)))
         elif h in COLUMNS:
             index[h] = i
     units: list[Unit] = []
@@ -108,9 +126,9 @@ def read_registry(path: Path) -> tuple[Registry, list[str]]:
             continue
         if any(cell.strip() for cell in row[len(header) :]):
             problems.append(
-                f"{path}:{line}: the row has {len(row)} cells but the header {len(header)}; "
-                "a value with a comma needs quotes"
-            )
+                Issue(None, f"{path}:{line}",
+                      msg("registry.row.cells", cells=len(row), header=len(header)))
+            )  # fmt: skip
             continue
         unit, row_problems = _parse_row(row, index, f"{path}:{line}", line)
         problems.extend(row_problems)
@@ -121,24 +139,27 @@ def read_registry(path: Path) -> tuple[Registry, list[str]]:
 
 def _parse_row(
     row: list[str], index: dict[str, int], where: str, line: int
-) -> tuple[Unit | None, list[str]]:
-    problems: list[str] = []
+) -> tuple[Unit | None, list[Issue]]:
+    problems: list[Issue] = []
 
     def cell(column: str) -> str:
         i = index.get(column)
         return nfc(row[i]) if i is not None and i < len(row) else ""
 
+    def problem(column: str, message: Message) -> None:
+        problems.append(Issue(None, f"{where}: {column}", message))
+
     kind: UnitKind | None = None
     try:
         kind = UnitKind.parse(cell("kind"))
     except ValueError as exc:
-        problems.append(f"{where}: kind: {exc}")
+        problem("kind", reason(exc))
     code = pad_code(cell("code"), kind)
     name = cell("name")
     if not code:
-        problems.append(f"{where}: code: empty; every unit needs its official code")
+        problem("code", msg("registry.code.empty"))
     if not name:
-        problems.append(f"{where}: name: empty; write the official name, e.g. Xã Long Đức")
+        problem("name", msg("registry.name.empty"))
     parent = cell("parent_code")
     if parent and kind is not None and kind.tier > 0:
         parent = pad_code(parent, UnitKind.PROVINCE if kind.tier == 1 else UnitKind.DISTRICT)
@@ -152,29 +173,33 @@ def _parse_row(
             try:
                 decided_on = parse_date(date_text)
             except ValueError as exc:
-                problems.append(f"{where}: {level.value}_decided_on: {exc}")
+                problem(f"{level.value}_decided_on", reason(exc))
         if not year_text:
             if decided_on or cell(f"{level.value}_decision"):
-                problems.append(
-                    f"{where}: {level.value}_year: empty but a decision is given; "
-                    f"write the result year (năm đạt chuẩn)"
-                )
+                problem(f"{level.value}_year", msg("registry.year.missing"))
             continue
         try:
             year = parse_year(year_text)
         except ValueError as exc:
-            problems.append(f"{where}: {level.value}_year: {exc}")
+            problem(f"{level.value}_year", reason(exc))
             continue
         recognitions[level] = Recognition(year, cell(f"{level.value}_decision"), decided_on)
 
     revoked_level = revoked_on = None
     if cell("revoked_level") or cell("revoked_on"):
-        try:
-            revoked_level = Level.parse(cell("revoked_level"))
-            revoked_on = parse_date(cell("revoked_on"))
-        except ValueError as exc:
-            problems.append(f"{where}: revoked_level/revoked_on: {exc} (both are needed)")
-            revoked_level = revoked_on = None
+        if not (cell("revoked_level") and cell("revoked_on")):
+            problem("revoked_level/revoked_on", msg("registry.revoked.pair"))
+        else:
+            try:
+                revoked_level = Level.parse(cell("revoked_level"))
+            except ValueError as exc:
+                problem("revoked_level", reason(exc))
+            try:
+                revoked_on = parse_date(cell("revoked_on"))
+            except ValueError as exc:
+                problem("revoked_on", reason(exc))
+            if revoked_level is None or revoked_on is None:
+                revoked_level = revoked_on = None
 
     if kind is None or not code:
         return None, problems
@@ -191,7 +216,6 @@ def _parse_row(
         line=line,
     )
     if row_was_read:  # a ladder check on half-read years would only echo the first problem
-        problems.extend(
-            f"{where}: {column}: {message}" for column, message in ladder_problems(unit)
-        )
+        for column, message in ladder_problems(unit):
+            problem(column, message)
     return unit, problems

@@ -8,17 +8,19 @@ process is killed. A replaced return is marked superseded, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
+from ntm_cli.domain.messages import Issue, Message, os_reason
 from ntm_cli.domain.models import Level
-from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, Recognition, Return
+from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, Recognition, Return, StoredReturn
 
 MIGRATIONS: list[str] = [
     # 1: files, returns (versions of a commune-period), values per criterion, warnings
@@ -63,6 +65,14 @@ MIGRATIONS: list[str] = [
         message TEXT NOT NULL
     );
     """,
+    # 2: warnings keep their code and parameters (JSON) and their place; `message` keeps the
+    # English text. A row written before has no code: it reads back as its text.
+    """
+    ALTER TABLE return_warnings ADD COLUMN code TEXT;
+    ALTER TABLE return_warnings ADD COLUMN params TEXT;
+    ALTER TABLE return_warnings ADD COLUMN sheet TEXT;
+    ALTER TABLE return_warnings ADD COLUMN cell TEXT;
+    """,
 ]
 
 
@@ -79,26 +89,13 @@ def default_path() -> Path:
     return Path(base) / "ntm" / "returns.sqlite"
 
 
-@dataclass(frozen=True, slots=True)
-class StoredReturn:
-    """A return as kept in the store, with where it came from."""
-
-    id: int
-    ret: Return
-    file_name: str
-    sha256: str
-    imported_at: dt.datetime
-    superseded_at: dt.datetime | None
-    warnings: tuple[str, ...]
-
-
 class Store:
     """The returns store. Use as a context manager; every write is one transaction."""
 
     def __init__(self, path: Path, create: bool = True) -> None:
         self.path = path
         if not path.exists() and not create:
-            raise StoreError(f"{path}: no store yet; import returns first (`ntm import`)")
+            raise StoreError("store.missing", path=str(path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -108,9 +105,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a usable ntm store ({exc})") from None
+            raise StoreError("store.unusable", path=str(path), reason=str(exc)) from None
         except OSError as exc:
-            raise StoreError(f"{path}: cannot be created ({exc.strerror})") from None
+            raise StoreError("store.cannot_create", path=str(path), reason=os_reason(exc)) from None
 
     def _wal(self) -> None:
         """Switch to WAL (it persists in the file). Two imports creating the store at the same
@@ -129,14 +126,16 @@ class Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (what leaving the `with` block does)."""
         self.db.close()
 
     def _migrate(self) -> None:
         (version,) = self.db.execute("PRAGMA user_version").fetchone()
         if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: made by a newer ntm (schema {version}); upgrade ntm to use it"
-            )
+            raise StoreError("store.newer", path=str(self.path), version=version)
         for number in range(version, len(MIGRATIONS)):
             with self.transaction():
                 (current,) = self.db.execute("PRAGMA user_version").fetchone()
@@ -165,7 +164,7 @@ class Store:
     def save(
         self,
         returns: list[Return],
-        warnings: dict[tuple[str, str], list[str]],
+        warnings: dict[tuple[str, str], list[Issue]],
         name: str,
         sha256: str,
         size: int,
@@ -195,10 +194,9 @@ class Store:
             if existing and not replace:
                 (unit, period), (_, old_name, when) = next(iter(existing.items()))
                 raise Conflict(
-                    f"{unit} already has a return for {period} (from {old_name}, imported "
-                    f"{when.replace('T', ' ')}); add --replace to supersede it "
-                    "(the old one is kept)"
-                )
+                    "store.conflict", code=unit, period=period, file=old_name,
+                    when=when.replace("T", " "),
+                )  # fmt: skip
             if dry_run:
                 db.execute("SELECT 1")  # nothing to write; the transaction just ends
                 return "replaced" if existing else "imported"
@@ -216,9 +214,14 @@ class Store:
                         "UPDATE returns SET superseded_by = ? WHERE id = ?", (new_id, old[0])
                     )
                 db.executemany(
-                    "INSERT INTO return_warnings (return_id, message) VALUES (?, ?)",
-                    [(new_id, w) for w in warnings.get((r.unit_code, r.period), [])],
-                )
+                    "INSERT INTO return_warnings (return_id, message, code, params, sheet, cell) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (new_id, w.message, w.msg.code, json.dumps(dict(w.msg.params)), w.sheet,
+                         w.cell)
+                        for w in warnings.get((r.unit_code, r.period), [])
+                    ],
+                )  # fmt: skip
         return "replaced" if existing else "imported"
 
     @staticmethod
@@ -285,6 +288,24 @@ class Store:
         )
         return self._load(["r.superseded_at IS NULL"], [up_to], source)
 
+    def latest_period(self) -> str | None:
+        """The newest period with a current return; None for an empty store."""
+        (period,) = self.db.execute(
+            "SELECT max(period) FROM returns WHERE superseded_at IS NULL"
+        ).fetchone()
+        return str(period) if period is not None else None
+
+    def received(self, period: str) -> dict[str, dt.date]:
+        """The day each commune's current return for `period` first came in (a correction
+        later does not make an on-time commune late)."""
+        rows = self.db.execute(
+            "SELECT unit_code, min(imported_at) FROM returns WHERE period = ? AND unit_code IN "
+            "(SELECT unit_code FROM returns WHERE period = ? AND superseded_at IS NULL) "
+            "GROUP BY unit_code",
+            (period, period),
+        ).fetchall()
+        return {code: dt.datetime.fromisoformat(first).date() for code, first in rows}
+
     def _load(
         self, where: list[str], args: list[str], source: str = "returns r"
     ) -> list[StoredReturn]:
@@ -299,7 +320,7 @@ class Store:
             rows = self.db.execute(sql, args).fetchall()
             ids = [row["id"] for row in rows]
             values: dict[int, list[sqlite3.Row]] = {i: [] for i in ids}
-            warnings: dict[int, list[str]] = {i: [] for i in ids}
+            warnings: dict[int, list[Issue]] = {i: [] for i in ids}
             for chunk in range(0, len(ids), 900):
                 part = ids[chunk : chunk + 900]
                 marks = ", ".join("?" * len(part))
@@ -310,13 +331,20 @@ class Store:
                 for w in self.db.execute(
                     f"SELECT * FROM return_warnings WHERE return_id IN ({marks})", part
                 ):
-                    warnings[w["return_id"]].append(w["message"])
+                    warnings[w["return_id"]].append(_warning(w))
         finally:
             self.db.row_factory = None
         return [_stored(row, values[row["id"]], warnings[row["id"]]) for row in rows]
 
 
-def _stored(row: sqlite3.Row, values: list[sqlite3.Row], warnings: list[str]) -> StoredReturn:
+def _warning(row: sqlite3.Row) -> Issue:
+    """A stored warning; one stored before warnings had codes is its English text."""
+    if row["code"] is None or row["code"] not in CATALOGUE:
+        return Issue(None, None, Message("store.legacy_warning", {"text": row["message"]}))
+    return Issue(row["sheet"], row["cell"], Message(row["code"], json.loads(row["params"] or "{}")))
+
+
+def _stored(row: sqlite3.Row, values: list[sqlite3.Row], warnings: list[Issue]) -> StoredReturn:
     level = row["reported_level"]
     decided = row["reported_decided_on"]
     recognition = (

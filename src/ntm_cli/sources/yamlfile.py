@@ -1,19 +1,24 @@
-"""Validate a YAML file against a pydantic model, with every problem as `file:line: place: msg`."""
+"""Validate a YAML file against a pydantic model; every problem is an Issue whose place is
+`file:line: field`, with a coded message (pydantic's and PyYAML's English never reach the user)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+
+from ntm_cli.domain.errors import NtmError
+from ntm_cli.domain.messages import Issue, Message, msg
 
 Lines = dict[tuple[str | int, ...], int]
 Model = TypeVar("Model", bound=BaseModel)
 
 
 def validate_yaml(
-    raw: bytes, path: Path, model: type[Model], shape: str
-) -> tuple[Model | None, Lines, list[str]]:
+    raw: bytes, path: Path, model: type[Model], shape: Message
+) -> tuple[Model | None, Lines, list[Issue]]:
     """Parse `raw` and validate it as `model`; `shape` says what the top level must be."""
     import yaml
 
@@ -21,11 +26,11 @@ def validate_yaml(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, {}, [f"{path}:{line}: not UTF-8 text; save the file as UTF-8"]
+        return None, {}, [Issue(None, f"{path}:{line}", msg("yaml.not_utf8"))]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=_UniqueKeyLoader)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, _KeyTwice) as exc:
         mark = getattr(exc, "problem_mark", None)
         position = getattr(exc, "position", None)  # a reader error: a character YAML refuses
         if mark is not None:
@@ -34,24 +39,123 @@ def validate_yaml(
             where = f":{text[:position].count(chr(10)) + 1}"
         else:
             where = ""
-        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
-        return None, {}, [f"{path}{where}: not valid YAML: {problem}"]
+        return None, {}, [Issue(None, f"{path}{where}", yaml_problem(exc))]
     lines: Lines = {}
     if node is not None:
         _mark_lines(node, (), lines)
     if not isinstance(data, dict):
-        return None, lines, [f"{path}:1: {shape}"]
+        return None, lines, [Issue(None, f"{path}:1", shape)]
     try:
         return model.model_validate(data), lines, []
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
-            message = str(error["msg"]).removeprefix("Value error, ")
-            if error["type"] == "extra_forbidden":
-                message = "is not a known field"
-            problems.append(f"{path}:{line_of(loc, lines)}: {dotted(loc)}: {message}")
+            place = f"{path}:{line_of(loc, lines)}: {dotted(loc)}"
+            problems.append(Issue(None, place, schema_message(error)))
         return None, lines, problems
+
+
+class _KeyTwice(Exception):
+    """A key given twice in one mapping (raised by the loader, worded by yaml_problem)."""
+
+    def __init__(self, key: Any, first: int, mark: Any) -> None:
+        super().__init__(key)
+        self.key, self.first, self.problem_mark = key, first, mark
+
+
+_YAML_PROBLEMS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"found character '\\t' that cannot start any token"), "yaml.tab", ""),
+    (re.compile(r"found character '(.*)' that cannot start any token"), "yaml.bad_start", "char"),
+    (re.compile(r"mapping values are not allowed here"), "yaml.colon", ""),
+    (re.compile(r"could not find expected ':'"), "yaml.no_colon", ""),
+    (re.compile(r"found unexpected end of stream"), "yaml.unclosed", ""),
+    (re.compile(r"found undefined alias '?([^']*)'?"), "yaml.alias", "alias"),
+    (re.compile(r"could not determine a constructor for the tag '?([^']*)'?"), "yaml.tag", "tag"),
+    (re.compile(r"expected a single document in the stream"), "yaml.documents", ""),
+    (
+        re.compile(
+            r"expected <block end>|did not find expected|invalid indentation|expected ',' or"
+            r"|expected the node content|while parsing a block"
+        ),
+        "yaml.indent",
+        "",
+    ),
+]
+
+
+def yaml_problem(exc: Exception) -> Message:
+    """PyYAML's error as a coded message (the common ones worded, the rest quoted)."""
+    if isinstance(exc, _KeyTwice):
+        return msg("yaml.key_twice", name=_json_value(exc.key), line=exc.first)
+    if type(exc).__name__ == "ReaderError":
+        return msg("yaml.control_char", char=f"#x{getattr(exc, 'character', 0):04x}")
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
+    for pattern, code, param in _YAML_PROBLEMS:
+        found = pattern.search(str(problem))
+        if found:
+            return msg(code, **({param: found.group(1)} if param else {}))
+    return msg("yaml.syntax", problem=str(problem))
+
+
+def _json_value(value: Any) -> Any:
+    return value if isinstance(value, str | int | float | bool) or value is None else str(value)
+
+
+_SCHEMA_CODES = {
+    "missing": "schema.missing",
+    "extra_forbidden": "schema.extra_forbidden",
+    "int_parsing": "schema.int",
+    "int_type": "schema.int",
+    "int_from_float": "schema.int_from_float",
+    "float_parsing": "schema.float",
+    "float_type": "schema.float",
+    "finite_number": "schema.finite_number",
+    "string_type": "schema.string",
+    "string_unicode": "schema.string",
+    "bool_parsing": "schema.bool",
+    "bool_type": "schema.bool",
+    "date_parsing": "schema.date",
+    "date_type": "schema.date",
+    "date_from_datetime_parsing": "schema.date",
+    "date_from_datetime_inexact": "schema.date",
+    "literal_error": "schema.choice",
+    "enum": "schema.choice",
+    "greater_than_equal": "schema.greater_than_equal",
+    "less_than_equal": "schema.less_than_equal",
+    "greater_than": "schema.greater_than",
+    "less_than": "schema.less_than",
+    "model_type": "schema.mapping",
+    "model_attributes_type": "schema.mapping",
+    "dict_type": "schema.mapping",
+    "list_type": "schema.list",
+    "too_short": "schema.too_short",
+    "string_too_short": "schema.string_too_short",
+    "string_pattern_mismatch": "schema.pattern",
+}
+_SCHEMA_PARAMS = ("expected", "ge", "le", "gt", "lt", "min_length", "actual_length", "pattern")
+
+
+def schema_message(error: Any) -> Message:
+    """A pydantic error as a coded message; a validator's ValueProblem keeps its own."""
+    kind = str(error["type"])
+    ctx = error.get("ctx") or {}
+    if kind in ("value_error", "assertion_error"):
+        cause = ctx.get("error")
+        if isinstance(cause, NtmError):
+            return cause.message
+    code = _SCHEMA_CODES.get(kind)
+    if code is None:
+        return msg("schema.other", type=kind)
+    params = {k: _number(ctx[k]) for k in _SCHEMA_PARAMS if k in ctx}
+    return msg(code, **params)
+
+
+def _number(value: Any) -> Any:
+    """1990.0 -> 1990: a bound reads as the file wrote it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return _json_value(value)
 
 
 def _unique_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
@@ -62,13 +166,13 @@ def _unique_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"{key!r} is given twice in one mapping (also on line {seen[key]})",
-                key_node.start_mark,
-            )  # fmt: skip
+            raise _KeyTwice(key, seen[key], key_node.start_mark)
         seen[key] = key_node.start_mark.line + 1
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _text(loader: Any, node: Any) -> Any:
+    return loader.construct_scalar(node)
 
 
 def _unique_key_loader() -> type:
@@ -78,6 +182,9 @@ def _unique_key_loader() -> type:
         pass
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+    # Dates stay text for the schema to read: 2023-02-31 is then a problem with its line, not
+    # an error of the YAML reader.
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
     return Loader
 
 

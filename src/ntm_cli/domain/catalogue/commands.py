@@ -4,10 +4,174 @@ Each code maps to its (Vietnamese, English) text; see ntm_cli.domain.i18n for th
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "legacy.text": ("{text}", "{text}"),
+    # a warning stored before warnings had codes: kept as it was written
+    "store.legacy_warning": ("{text}", "{text}"),
     "period.invalid": (
         "{value!r} không phải kỳ báo cáo; ghi năm-tháng, ví dụ 2024-06",
         "{value!r} is not a period; write YYYY-MM, e.g. 2024-06",
+    ),
+    # options and the plan's range
+    "option.empty": (
+        "{option} để trống; hãy ghi tên hoặc mã",
+        "{option} is empty; give a name or a code",
+    ),
+    "option.invalid": ("{option}: {reason:msg}", "{option}: {reason:msg}"),
+    "value.invalid": ("{value!r} không hợp lệ", "{value!r} is not valid"),
+    "option.out_with_xlsx": (
+        "--out TỆP.xlsx đi cùng --format xlsx (các định dạng khác in ra màn hình)",
+        "--out FILE.xlsx and --format xlsx go together (other formats print)",
+    ),
+    "year.outside_plan": (
+        "năm {year} nằm ngoài kế hoạch {number} ({start}–{end}); dùng --year {start}..{end}",
+        "{year} is outside plan {number} ({start}–{end}); use --year {start}..{end}",
+    ),
+    "env.today_invalid": (
+        "NTM_TODAY={value!r} không phải ngày; ghi YYYY-MM-DD",
+        "NTM_TODAY={value!r} is not a date; use YYYY-MM-DD",
+    ),
+    "as_of.after_today": (
+        "--as-of {as_of:date} sau ngày hôm nay ({today:date})",
+        "--as-of {as_of} is after today ({today})",
+    ),
+    "progress.year_and_all": (
+        "chỉ dùng một trong hai: --year hoặc --all-years",
+        "give --year or --all-years, not both",
+    ),
+    "progress.check_missed": (
+        "--check: {n} chỉ tiêu bắt buộc không đạt: {ids}",
+        "--check: {n} binding milestone(s) missed: {ids}",
+    ),
+    "milestone.unit_unknown": (
+        "chỉ tiêu {id}: đơn vị {code} không có trong sổ đơn vị",
+        "milestone {id}: unit {code} is not in the registry",
+    ),
+    "unit.not_in_area": ("{name} ({code}) không thuộc {area}", "{name} ({code}) is not in {area}"),
+    # the project file and the data folder
+    "project.unreadable": (
+        "{path}: không đọc được ({reason:errno})",
+        "{path}: cannot be read ({reason:errno})",
+    ),
+    "project.invalid": (
+        "{path}, dòng {line}: không phải TOML hợp lệ; kiểm tra dấu ngoặc kép và dấu =",
+        "{path}, line {line}: not valid TOML; check the quotes and the = signs",
+    ),
+    "project.key_type": (
+        "{path}: khóa {name} phải là {expected:valuekind}",
+        "{path}: {name} must be {expected:valuekind}",
+    ),
+    "project.data_missing": (
+        "{path}: không có thư mục này ({source})",
+        "{path}: no such folder (given by {source})",
+    ),
+    "project.data_no_plan": (
+        "{path}: không có targets.yaml ({source}); thư mục dữ liệu phải có targets.yaml và units.csv",
+        "{path}: holds no targets.yaml ({source}); a data folder has it and units.csv",
+    ),
+    "plan.criteria_unset": (
+        "{path}: chưa đặt criteria.{scope}; hãy ghi mã bộ tiêu chí",
+        "{path}: criteria.{scope} is not set; name a criteria set",
+    ),
+    "check.plan_unreadable": ("không đọc được ({reason:errno})", "cannot be read ({reason:errno})"),
+    "init.exists": (
+        "{path} đã có; thêm --force để ghi đè",
+        "{path} exists; add --force to replace it",
+    ),
+    "init.written": (
+        "Đã ghi {path} (kho dữ liệu: {store}). Điền thông tin cơ quan ở mục [office] trước khi in báo cáo.",
+        "Wrote {path} (store: {store}). Fill in the [office] section before printing reports.",
+    ),
+    # the store
+    "store.url_unsupported": (
+        "{location}: kho dữ liệu dạng URL chưa được hỗ trợ; hãy dùng một tệp SQLite",
+        "{location}: a store URL is not supported yet; use a SQLite file",
+    ),
+    "returns.none": (
+        "kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước (`ntm import`)",
+        "no returns in the store; import the communes' returns first (`ntm import`)",
+    ),
+    "returns.none_up_to": (
+        "kho chưa có phiếu báo cáo nào đến kỳ {period}; hãy nhập phiếu trước (`ntm import`)",
+        "no returns up to {period} in the store; import them first (`ntm import`)",
+    ),
+    "returns.none_trend_only": (
+        "kho chưa có phiếu báo cáo nào (`ntm import` để nhập): dự báo chỉ dựa vào xu hướng",
+        "no returns in the store; import the communes' returns first (`ntm import`): "
+        "the forecast rests on the trend alone",
+    ),
+    "returns.none_awards": (
+        "kho chưa có phiếu báo cáo nào (`ntm import` để nhập): mọi điều kiện cần phiếu báo cáo "
+        "đều cần xác minh",
+        "no returns in the store; import the communes' returns first (`ntm import`): "
+        "every condition on returns is to check",
+    ),
+    # import
+    "import.no_defusedxml": (
+        "thiếu thư viện defusedxml; hãy cài lại ntm (pip install ntm-cli)",
+        "defusedxml is not installed; reinstall ntm (pip install ntm-cli)",
+    ),
+    "import.empty_path": (
+        "đường dẫn để trống; hãy ghi tệp hoặc thư mục cần nhập",
+        "an empty path; name the files or folders to import",
+    ),
+    "import.errors_inside": (
+        "--errors {folder} là thư mục đang nhập; hãy chọn thư mục khác",
+        "--errors {folder} is a folder being imported; name another folder",
+    ),
+    "import.no_files": (
+        "không có tệp nào để nhập trong {paths:list} (.xlsx, .csv, .xls, .xlsm, .ods; bỏ qua thư mục --errors)",
+        "no file to import in {paths:list} (.xlsx, .csv, .xls, .xlsm, .ods; the --errors folder is left out)",
+    ),
+    # report
+    "report.period_or_range": (
+        "hãy ghi --period, hoặc --from và --to",
+        "give --period, or --from and --to",
+    ),
+    "report.range_reversed": (
+        "--to {last} trước --from {first}",
+        "--to {last} is before --from {first}",
+    ),
+    "report.as_of_range": (
+        "--as-of chỉ dùng với một --period, không dùng với khoảng thời gian",
+        "--as-of goes with one --period, not a range",
+    ),
+    "report.as_of_before": (
+        "--as-of {as_of:date} trước kỳ {period}; báo cáo tính đến một ngày trong tháng hoặc sau đó",
+        "--as-of {as_of:date} is before {period}; a report counts up to a day of its month or later",
+    ),
+    # awards
+    "awards.rules_missing": (
+        "{path}: chưa có quy định khen thưởng; thêm mục 'awards:' (xem README, \"The plan file\")",
+        "{path}: no awards rules; add an 'awards:' section (see the README, \"The plan file\")",
+    ),
+    "awards.unknown_rule": (
+        "{path}: không có quy định khen thưởng {rule!r}; các quy định: {known:list}",
+        "{path}: no awards rule {rule!r}; the rules are {known:list}",
+    ),
+    # files written
+    "output.exists": (
+        "{path} đã có; thêm --force để ghi đè",
+        "{path} exists; add --force to replace it",
+    ),
+    "output.exists_none_written": (
+        "{path} đã có; thêm --force để ghi đè (chưa ghi tệp nào)",
+        "{path} exists; add --force to replace it (nothing was written)",
+    ),
+    "output.is_folder": (
+        "{path} là thư mục, không ghi tệp vào đó được",
+        "{path} is a folder; cannot write a file there",
+    ),
+    "output.parent_is_file": (
+        "{path} là tệp, không phải thư mục",
+        "{path} is a file, not a folder",
+    ),
+    "output.unwritable": (
+        "{path}: không ghi được ({reason:errno})",
+        "{path}: cannot be written ({reason:errno})",
+    ),
+    # the boundary
+    "internal.unexpected": (
+        "lỗi không lường trước ({kind}: {detail}); chạy lại với --debug để xem chi tiết",
+        "an unexpected error ({kind}: {detail}); run again with --debug for details",
     ),
     "period.outside_plan": (
         "kỳ {period} nằm ngoài kế hoạch {number} ({start}–{end})",

@@ -3,4 +3,431 @@
 Each code maps to its (Vietnamese, English) text; see ntm_cli.domain.i18n for the specs.
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+_SAVE_AS_VI = 'trong Excel chọn Tệp > Lưu thành > "CSV UTF-8" (phân cách bằng dấu phẩy)'
+_SAVE_AS_EN = 'in Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"'
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files and folders
+    "data.file.unreadable": (
+        "{path}: không đọc được ({reason:errno})",
+        "{path}: cannot be read ({reason:errno})",
+    ),
+    "data.folder.missing": (
+        "{path}: không có thư mục này (--data hoặc NTM_DATA)",
+        "{path}: no such folder (given by --data or NTM_DATA)",
+    ),
+    "data.folder.no_plan": (
+        "{path}: không có tệp {plan}; thư mục dữ liệu phải có tệp này và {registry}",
+        "{path}: holds no {plan}; a data folder has it and {registry}",
+    ),
+    "data.problems": (
+        "{path}: dữ liệu có {n} lỗi; hãy sửa (`ntm plan check` cũng liệt kê)",
+        "{path}: {n} problem(s) in the data; fix them (`ntm plan check` lists them too)",
+    ),
+    "data.value.invalid": ("giá trị không hợp lệ", "not a valid value"),
+    # values of a cell or a field
+    "level.invalid": (
+        "{value!r} không phải mức đạt chuẩn; ghi ntm (nông thôn mới), advanced (nâng cao) "
+        "hoặc model (kiểu mẫu)",
+        "{value!r} is not a level; use ntm, advanced or model",
+    ),
+    "unitkind.invalid": (
+        "{value!r} không phải loại đơn vị; ghi Tỉnh, Huyện, Thị xã, Thành phố, Xã, Phường "
+        "hoặc Thị trấn",
+        "{value!r} is not a kind of unit; use Tỉnh, Huyện, Thị xã, Thành phố, Xã, Phường, "
+        "Thị trấn (or province, district, town, city, commune, ward, township)",
+    ),
+    "year.invalid": ("{value!r} không phải năm", "{value!r} is not a year"),
+    "year.outside": (
+        "năm {year} nằm ngoài khoảng {low}–{high}",
+        "{year} is outside {low}–{high}",
+    ),
+    "date.invalid": (
+        "{value!r} không phải ngày; ghi ngày/tháng/năm hoặc năm-tháng-ngày, ví dụ 08/04/2024",
+        "{value!r} is not a date; write YYYY-MM-DD, e.g. 2024-04-08",
+    ),
+    "date.no_such_day": (
+        "{value!r} không phải ngày có thật: tháng {month}/{year} chỉ có {days} ngày",
+        "{value!r} is not a date: the day does not exist (month {month} of {year} has {days} days)",
+    ),
+    # the registry (units.csv)
+    "registry.file.missing": ("{path}: không có tệp này", "{path}: no such file"),
+    "registry.utf16": (
+        "{path}: tệp được lưu dạng UTF-16 (Văn bản Unicode của Excel); " + _SAVE_AS_VI,
+        "{path}: the file is UTF-16 (Excel's 'Unicode Text'); " + _SAVE_AS_EN,
+    ),
+    "registry.not_utf8": (
+        "{path}:{line}: tệp không phải UTF-8 (byte {byte}, có thể là Windows-1258, TCVN3 "
+        "hoặc VNI); " + _SAVE_AS_VI,
+        "{path}:{line}: the file is not UTF-8 (byte {byte}, perhaps Windows-1258, TCVN3 or "
+        "VNI); " + _SAVE_AS_EN,
+    ),
+    "registry.columns.missing": (
+        "{path}:1: thiếu cột {missing:list}; dòng tiêu đề phải có {required:list}",
+        "{path}:1: missing column(s) {missing:list}; the header must include {required:list}",
+    ),
+    "registry.column.unknown": (
+        "cột {column!r} không có trong mẫu; các cột dùng được: {known:list}",
+        "column {column!r} is not known; use {known:list}",
+    ),
+    "registry.column.twice": (
+        "cột {column!r} xuất hiện hai lần; chỉ giữ một",
+        "column {column!r} appears twice; keep one",
+    ),
+    "registry.row.cells": (
+        "dòng có {cells} ô nhưng tiêu đề có {header} cột; giá trị có dấu phẩy phải đặt trong "
+        "dấu nháy kép",
+        "the row has {cells} cells but the header {header}; a value with a comma needs quotes",
+    ),
+    "registry.code.empty": (
+        "để trống; mỗi đơn vị cần có mã chính thức",
+        "empty; every unit needs its official code",
+    ),
+    "registry.name.empty": (
+        "để trống; ghi tên chính thức, ví dụ Xã Long Đức",
+        "empty; write the official name, e.g. Xã Long Đức",
+    ),
+    "registry.year.missing": (
+        "để trống nhưng có quyết định công nhận; hãy ghi năm đạt chuẩn",
+        "empty but a decision is given; write the result year (năm đạt chuẩn)",
+    ),
+    "registry.revoked.pair": (
+        "cần ghi cả mức bị thu hồi và ngày thu hồi",
+        "revoked_level and revoked_on go together; give both",
+    ),
+    "registry.ladder.lower_missing": (
+        "để trống nhưng năm đạt {upper:level} là {year}; đơn vị phải đạt {lower:level} "
+        "trước {upper:level}",
+        "empty but {upper}_year is {year}; a unit reaches {lower} before {upper}",
+    ),
+    "registry.ladder.order": (
+        "năm {year} sớm hơn năm đạt {lower:level} ({lower_year}); đơn vị phải đạt "
+        "{lower:level} trước",
+        "{year} is before {lower}_year {lower_year}; a unit reaches {lower} first",
+    ),
+    "registry.revoked.never": (
+        "mức {level:level} bị thu hồi nhưng đơn vị chưa từng đạt",
+        "{level} is revoked but was never reached",
+    ),
+    "registry.revoked.early": (
+        "ngày {on:date} sớm hơn năm đạt {level:level} ({year})",
+        "{on} is before the {level} result year {year}",
+    ),
+    "registry.decided.early": (
+        "ngày {on:date} sớm hơn năm đạt chuẩn {year}",
+        "{on} is before the result year {year}",
+    ),
+    "registry.code.duplicate": (
+        "mã {code} trùng với dòng {line}; mỗi mã chỉ dùng một lần",
+        "{code} is also on line {line}; codes are unique",
+    ),
+    "registry.parent.province": (
+        "tỉnh không có đơn vị cấp trên (đang ghi {parent})",
+        "a province has no parent (found {parent})",
+    ),
+    "registry.parent.empty": (
+        "để trống; {kind:kind} phải thuộc một đơn vị cấp trên",
+        "empty; a {kind:kind} belongs to a unit above it",
+    ),
+    "registry.parent.unknown": (
+        "{parent} không phải đơn vị trong sổ đơn vị",
+        "{parent} is not a unit of the registry",
+    ),
+    "registry.parent.not_province": (
+        "{parent} là {parent_kind:kind} ({name}); đơn vị cấp trên của {kind:kind} phải là tỉnh",
+        "{parent} is a {parent_kind:kind} ({name}); the parent of a {kind:kind} is a province",
+    ),
+    "registry.parent.not_district": (
+        "{parent} là {parent_kind:kind} ({name}); đơn vị cấp trên của {kind:kind} phải là "
+        "đơn vị cấp huyện",
+        "{parent} is a {parent_kind:kind} ({name}); the parent of a {kind:kind} is a "
+        "district-level unit",
+    ),
+    # the plan (targets.yaml)
+    "plan.file.missing": (
+        "{path}: không có tệp này; thư mục dữ liệu phải có targets.yaml",
+        "{path}: no such file; a data folder holds targets.yaml",
+    ),
+    "plan.invalid": (
+        "{path}: kế hoạch không hợp lệ; `ntm plan check` liệt kê đủ các lỗi",
+        "{path}: the plan is not valid; `ntm plan check` lists it all",
+    ),
+    "plan.shape": (
+        "kế hoạch phải là một nhóm mục có 'plan:' và 'milestones:'",
+        "the plan must be a mapping with 'plan:' and 'milestones:'",
+    ),
+    "plan.milestone.id_twice": (
+        "mã chỉ tiêu {id!r} trùng với milestones[{first}]; mỗi mã chỉ dùng một lần",
+        "{id!r} is also milestones[{first}]; ids are unique",
+    ),
+    "plan.milestone.year_outside": (
+        "năm {year} nằm ngoài giai đoạn của kế hoạch {start}–{end}",
+        "{year} is outside the plan period {start}–{end}",
+    ),
+    "plan.award.id_twice": (
+        "mã quy định {id!r} trùng với awards.rules[{first}]; mỗi mã chỉ dùng một lần",
+        "{id!r} is also awards.rules[{first}]; ids are unique",
+    ),
+    "plan.id.invalid": (
+        "{value!r} không phải mã hợp lệ; chỉ dùng chữ thường không dấu, chữ số và . _ -",
+        "{value!r} is not an id; use lower-case letters, digits, . _ -",
+    ),
+    "plan.scope.invalid": (
+        "{value!r} không phải đối tượng; ghi commune (xã), district (cấp huyện) hoặc unit "
+        "(một đơn vị)",
+        "{value!r} is not a scope; use commune, district, unit",
+    ),
+    "plan.period.order": (
+        "năm kết thúc {end} trước năm bắt đầu {start}",
+        "end {end} is before start {start}",
+    ),
+    "plan.kind.invalid": (
+        "{value!r} không phải loại chỉ tiêu; ghi count (tổng số), increase (tăng thêm), "
+        "share (tỷ lệ) hoặc unit (một đơn vị)",
+        "{value!r} is not a kind of milestone; use count, increase, share, unit",
+    ),
+    "plan.unit_milestone.no_unit": (
+        "chỉ tiêu loại 'unit' phải ghi mã đơn vị, ví dụ unit: '845'",
+        "a 'unit' milestone names its unit: unit: '845'",
+    ),
+    "plan.unit_milestone.scope": (
+        "chỉ tiêu loại 'unit' có scope là 'unit' (hoặc bỏ trống)",
+        "a 'unit' milestone has scope 'unit' (or none)",
+    ),
+    "plan.unit_milestone.target": (
+        "chỉ tiêu loại 'unit' không ghi target (chỉ cần đơn vị đạt mức)",
+        "a 'unit' milestone has no target (the unit reaches the level)",
+    ),
+    "plan.milestone.unit_not_allowed": (
+        "chỉ chỉ tiêu loại 'unit' mới ghi mã đơn vị; chỉ tiêu này thuộc loại {kind!r}",
+        "only a 'unit' milestone names a unit; this one is {kind!r}",
+    ),
+    "plan.milestone.scope_missing": (
+        "scope: hãy ghi đối tượng được đếm: commune (xã) hoặc district (cấp huyện)",
+        "scope: say what is counted: commune or district",
+    ),
+    "plan.milestone.target_missing": (
+        "target: còn thiếu; chỉ tiêu tổng số, tăng thêm hoặc tỷ lệ (%) đều cần mục tiêu",
+        "target: missing; a count, an increase or a share (%) needs one",
+    ),
+    "plan.milestone.share_range": (
+        "target: tỷ lệ là phần trăm trong khoảng (0, 100], không phải {target:num}",
+        "target: a share is a percentage in (0, 100], not {target}",
+    ),
+    "plan.milestone.whole": (
+        "target: chỉ tiêu loại {kind!r} phải là số nguyên, không phải {target:num}",
+        "target: a {kind} is a whole number, not {target}",
+    ),
+    "plan.award.scope": (
+        "{value!r} không phải đối tượng khen thưởng; ghi commune (xã) hoặc district (cấp huyện)",
+        "{value!r} is not a scope of an award; use commune or district",
+    ),
+    "plan.award.candidates": (
+        "hãy ghi ai được xét: reached: [ntm, advanced, model] hoặc min_ocop: N",
+        "say who is a candidate: reached: [ntm, advanced, model] or min_ocop: N",
+    ),
+    "plan.award.commune_only": (
+        "{field}: chỉ xã mới nộp phiếu báo cáo; quy định cho cấp huyện không dùng được mục này",
+        "{field}: only communes file returns; a district rule cannot use it",
+    ),
+    "plan.award.stars": (
+        "min_stars: chỉ dùng cùng với min_ocop",
+        "min_stars: goes with min_ocop",
+    ),
+    # the plan against the registry
+    "plan.area.unknown": (
+        "{code} không phải đơn vị trong {registry}",
+        "{code} is not a unit of {registry}",
+    ),
+    "plan.unit.unknown": (
+        "{code!r} không phải đơn vị trong {registry}",
+        "{code!r} is not a unit of {registry}",
+    ),
+    "plan.unit.not_countable": (
+        "{code} là {kind:kind} ({name}); hãy ghi một xã hoặc một đơn vị cấp huyện",
+        "{code} is a {kind:kind} ({name}); name a commune or a district-level unit",
+    ),
+    "plan.unit.outside_area": (
+        "{code} ({name}) nằm ngoài địa bàn của kế hoạch {area}",
+        "{code} ({name}) is outside the plan's area {area}",
+    ),
+    "plan.scope.no_communes": (
+        "địa bàn của kế hoạch không có xã nào để đếm",
+        "the plan's area has no communes (xã) to count",
+    ),
+    "plan.scope.no_districts": (
+        "địa bàn của kế hoạch không có đơn vị cấp huyện nào để đếm",
+        "the plan's area has no district-level units to count",
+    ),
+    "plan.target.above_communes": (
+        "mục tiêu {target:num} nhiều hơn số xã trong địa bàn ({eligible})",
+        "{target:g} is more than the {eligible} communes (xã) in the area",
+    ),
+    "plan.target.above_districts": (
+        "mục tiêu {target:num} nhiều hơn số đơn vị cấp huyện trong địa bàn ({eligible})",
+        "{target:g} is more than the {eligible} district-level units in the area",
+    ),
+    # criteria sets (criteria/<id>.yaml)
+    "criteria.invalid": (
+        "{path}: bộ tiêu chí không hợp lệ",
+        "{path}: not a valid criteria set",
+    ),
+    "criteria.missing": (
+        "không có bộ tiêu chí này (kế hoạch ghi {set!r})",
+        "no such criteria set (the plan names {set!r})",
+    ),
+    "criteria.shape": (
+        "bộ tiêu chí phải là một nhóm mục có id, title, groups, criteria",
+        "a criteria set is a mapping with id, title, groups, criteria",
+    ),
+    "criteria.group.unknown": (
+        "{group!r} không phải nhóm nào trong {groups:list}",
+        "{group!r} is not one of the groups {groups:list}",
+    ),
+    "criteria.number.twice": (
+        "tiêu chí {number} được ghi hai lần",
+        "criterion {number} is listed twice",
+    ),
+    "criteria.id.mismatch": (
+        "{id!r} khác với tên tệp",
+        "{id!r} differs from the file name",
+    ),
+    # looking units up by name or code
+    "lookup.none.unit": (
+        "không có đơn vị nào khớp với {query!r}",
+        "no unit matches {query!r}",
+    ),
+    "lookup.none.commune": (
+        "không có xã nào khớp với {query!r}",
+        "no commune matches {query!r}",
+    ),
+    "lookup.none.district": (
+        "không có đơn vị cấp huyện nào khớp với {query!r}",
+        "no district-level unit matches {query!r}",
+    ),
+    "lookup.near.unit": (
+        "không có đơn vị nào khớp với {query!r}; gần đúng: {near:list}",
+        "no unit matches {query!r}; did you mean {near:list}?",
+    ),
+    "lookup.near.commune": (
+        "không có xã nào khớp với {query!r}; gần đúng: {near:list}",
+        "no commune matches {query!r}; did you mean {near:list}?",
+    ),
+    "lookup.near.district": (
+        "không có đơn vị cấp huyện nào khớp với {query!r}; gần đúng: {near:list}",
+        "no district-level unit matches {query!r}; did you mean {near:list}?",
+    ),
+    "lookup.many": (
+        "{query!r} trùng {n} đơn vị: {units:list}; hãy ghi mã hoặc tiền tố (H., TX, TP, Xã, "
+        "P., TT)",
+        "{query!r} matches {n} units: {units:list}; give the code or a prefix "
+        "(H., TX, TP, Xã, P., TT)",
+    ),
+    # YAML files
+    "yaml.not_utf8": (
+        "tệp không phải văn bản UTF-8; hãy lưu lại dạng UTF-8",
+        "not UTF-8 text; save the file as UTF-8",
+    ),
+    "yaml.key_twice": (
+        "YAML không hợp lệ: mục {name!r} được ghi hai lần trong cùng một nhóm (cả ở dòng {line})",
+        "not valid YAML: {name!r} is given twice in one mapping (also on line {line})",
+    ),
+    "yaml.tab": (
+        "YAML không hợp lệ: có ký tự tab; hãy thụt lề bằng dấu cách",
+        "not valid YAML: a tab character; indent with spaces",
+    ),
+    "yaml.bad_start": (
+        "YAML không hợp lệ: không được bắt đầu bằng ký tự {char!r}; hãy đặt giá trị trong dấu nháy",
+        "not valid YAML: found character {char!r} that cannot start any token",
+    ),
+    "yaml.control_char": (
+        "YAML không hợp lệ: có ký tự điều khiển {char}; hãy xóa ký tự này",
+        "not valid YAML: found unacceptable character {char}: special characters are not allowed",
+    ),
+    "yaml.colon": (
+        "YAML không hợp lệ: dấu ':' không đúng chỗ; giá trị có ': ' phải đặt trong dấu nháy",
+        "not valid YAML: mapping values are not allowed here",
+    ),
+    "yaml.no_colon": (
+        "YAML không hợp lệ: thiếu dấu ':' sau tên mục",
+        "not valid YAML: could not find expected ':'",
+    ),
+    "yaml.indent": (
+        "YAML không hợp lệ: thụt lề sai hoặc thiếu dấu đóng ngoặc",
+        "not valid YAML: wrong indentation or an unclosed bracket",
+    ),
+    "yaml.unclosed": (
+        "YAML không hợp lệ: tệp kết thúc khi dấu nháy hoặc dấu ngoặc chưa đóng",
+        "not valid YAML: the file ends inside an unclosed quote or bracket",
+    ),
+    "yaml.alias": (
+        "YAML không hợp lệ: tham chiếu {alias!r} không được khai báo",
+        "not valid YAML: found undefined alias {alias!r}",
+    ),
+    "yaml.tag": (
+        "YAML không hợp lệ: thẻ {tag!r} không được hỗ trợ",
+        "not valid YAML: the tag {tag!r} is not supported",
+    ),
+    "yaml.documents": (
+        "YAML không hợp lệ: tệp chỉ được chứa một tài liệu (bỏ dòng ---)",
+        "not valid YAML: expected a single document in the stream",
+    ),
+    "yaml.syntax": (
+        "YAML không hợp lệ, sai cú pháp ({problem})",
+        "not valid YAML: {problem}",
+    ),
+    # validation of a YAML file's fields
+    "schema.missing": ("thiếu mục bắt buộc này", "Field required"),
+    "schema.extra_forbidden": (
+        "không phải mục có trong mẫu; kiểm tra chính tả",
+        "is not a known field",
+    ),
+    "schema.int": ("phải là số nguyên", "Input should be a valid integer"),
+    "schema.int_from_float": (
+        "phải là số nguyên, không có phần thập phân",
+        "Input should be a valid integer, got a number with a fractional part",
+    ),
+    "schema.float": ("phải là số", "Input should be a valid number"),
+    "schema.finite_number": ("phải là số hữu hạn", "Input should be a finite number"),
+    "schema.string": ("phải là văn bản", "Input should be a valid string"),
+    "schema.bool": (
+        "phải là true (có) hoặc false (không)",
+        "Input should be a valid boolean (true or false)",
+    ),
+    "schema.date": (
+        "phải là ngày hợp lệ, ghi năm-tháng-ngày, ví dụ 2024-04-08",
+        "Input should be a valid date, e.g. 2024-04-08",
+    ),
+    "schema.choice": ("phải là {expected}", "Input should be {expected}"),
+    "schema.greater_than_equal": (
+        "phải lớn hơn hoặc bằng {ge}",
+        "Input should be greater than or equal to {ge}",
+    ),
+    "schema.less_than_equal": (
+        "phải nhỏ hơn hoặc bằng {le}",
+        "Input should be less than or equal to {le}",
+    ),
+    "schema.greater_than": ("phải lớn hơn {gt}", "Input should be greater than {gt}"),
+    "schema.less_than": ("phải nhỏ hơn {lt}", "Input should be less than {lt}"),
+    "schema.mapping": (
+        "phải là một nhóm mục (mỗi dòng dạng tên: giá trị)",
+        "Input should be a mapping (lines of name: value)",
+    ),
+    "schema.list": (
+        "phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng -)",
+        "Input should be a valid list",
+    ),
+    "schema.too_short": (
+        "phải có ít nhất {min_length} phần tử (đang có {actual_length})",
+        "List should have at least {min_length} item(s), not {actual_length}",
+    ),
+    "schema.string_too_short": (
+        "phải có ít nhất {min_length} ký tự",
+        "String should have at least {min_length} character(s)",
+    ),
+    "schema.pattern": (
+        "không đúng dạng quy định ({pattern})",
+        "String should match pattern '{pattern}'",
+    ),
+    "schema.other": ("giá trị không hợp lệ ({type})", "not a valid value ({type})"),
+}

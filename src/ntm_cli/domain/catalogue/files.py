@@ -3,4 +3,294 @@
 Each code maps to its (Vietnamese, English) text; see ntm_cli.domain.i18n for the specs.
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+_FIX_EXCEL = "mở tệp bằng Excel, lưu lại rồi gửi lại"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # cells of a form or a long-format table
+    "form.status.invalid": (
+        "{value!r} không phải trạng thái; chọn Đạt hoặc Chưa đạt trong danh sách",
+        "{value!r} is not a status; use Đạt or Chưa đạt",
+    ),
+    "long.status.invalid": (
+        "{value!r} không phải trạng thái; ghi Đạt hoặc Chưa đạt (hoặc 1/0, x/để trống)",
+        "{value!r} is not a status; use Đạt or Chưa đạt (or 1/0, x/empty)",
+    ),
+    "cell.not_whole": (
+        "{value} không phải số nguyên (số sản phẩm)",
+        "{value} is not a whole number of products",
+    ),
+    "cell.negative": (
+        "{value} là số âm; số liệu phải từ 0 trở lên",
+        "{value} is negative; amounts are 0 or more",
+    ),
+    "cell.not_number": ("{value} không phải là số", "{value} is not a number"),
+    "cell.no_saved_result": (
+        f"công thức chưa có kết quả được lưu; {_FIX_EXCEL}",
+        "a formula with no saved result; open the file in Excel, save it, send it again",
+    ),
+    "cell.error_value": (
+        "ô có giá trị lỗi {value}; hãy nhập số liệu",
+        "{value} is an error value; enter a value",
+    ),
+    "cell.merged": ("ô bị gộp ({range}); hãy bỏ gộp ô", "the cell is merged ({range}); unmerge it"),
+    "cell.too_long": (
+        "nội dung dài {n:num} ký tự (tối đa 32.767); hãy rút gọn",
+        "text of {n:num} characters (the limit is 32,767); shorten it",
+    ),
+    "cell.legacy_font": (
+        "{value!r} có vẻ được gõ bằng phông TCVN3 hoặc VNI; hãy chuyển sang Unicode "
+        "(Unikey: Công cụ chuyển mã) rồi lưu lại",
+        "{value!r} looks like text typed in a TCVN3 or VNI font; convert it to Unicode "
+        "(Unikey: Công cụ chuyển mã) and save again",
+    ),
+    "cell.control_removed": ("đã bỏ các ký tự điều khiển", "control characters removed"),
+    # the form
+    "form.criterion.no_status": (
+        "tiêu chí {number} chưa có trạng thái",
+        "criterion {number} has no status",
+    ),
+    "form.criterion.row_moved": (
+        "dòng {row} phải là tiêu chí {number}; các dòng đã bị chuyển, chèn hoặc xóa: "
+        "hãy dùng đúng phiếu đã gửi",
+        "row {row} should hold criterion {number}; rows were moved, inserted or deleted: "
+        "use the form as ntm made it",
+    ),
+    "form.level.invalid": (
+        "{value!r} không phải mức đạt chuẩn; chọn {choices:list}",
+        "{value!r} is not a level; use {choices:list}",
+    ),
+    "form.date.invalid": (
+        "{value!r} không phải ngày; ghi ngày/tháng/năm",
+        "{value!r} is not a date; write dd/mm/yyyy",
+    ),
+    "form.copied": (
+        "mã xã ghi {shown!r} nhưng phiếu này làm cho xã {code}: phiếu sao chép từ xã khác; "
+        "hãy dùng phiếu của chính xã",
+        "the code says {shown!r} but this form was made for {code}: a form copied from another "
+        "commune; use the commune's own form",
+    ),
+    "form.identity_edited": (
+        "thông tin nhận dạng ẩn của phiếu đã bị sửa; hãy dùng đúng phiếu đã gửi cho xã",
+        "the form's hidden identity was edited; use the form ntm made for this commune",
+    ),
+    "form.version": (
+        "phiếu mẫu phiên bản {version}, cần phiên bản {expected}: hãy gửi cho xã phiếu mới "
+        "(`ntm template`)",
+        "form version {version}; ntm reads version {expected}: send the commune a new form "
+        "(`ntm template`)",
+    ),
+    "form.version_none": (
+        "phiếu mẫu không ghi phiên bản, cần phiên bản {expected}: hãy gửi cho xã phiếu mới "
+        "(`ntm template`)",
+        "form version (none); ntm reads version {expected}: send the commune a new form "
+        "(`ntm template`)",
+    ),
+    "form.sheet_missing": (
+        'thiếu trang tính "{sheet}"; hãy dùng đúng phiếu đã gửi',
+        'sheet "{sheet}" is missing; use the form as ntm made it',
+    ),
+    "form.criteria_set": (
+        "phiếu dùng bộ tiêu chí {form_set}, kế hoạch dùng {plan_set}: hãy gửi cho xã phiếu mới",
+        "the form uses criteria set {form_set}, the plan {plan_set}; send the commune a new form",
+    ),
+    "form.not_a_commune": (
+        "{code} không phải mã xã trong danh mục",
+        "{code} is not a commune of the registry",
+    ),
+    "form.recognition.claim": (
+        "{code} {name} báo cáo đạt {level:level}{decision}; danh mục ghi {held:level}: cập nhật "
+        "units.csv khi có quyết định (mức đạt không tự thay đổi)",
+        "{code} {name} reports {level}{decision}; the registry shows {held}: update units.csv "
+        "if the decision is final (the status is not changed)",
+    ),
+    "form.recognition.claim_new": (
+        "{code} {name} báo cáo đạt {level:level}{decision}; danh mục ghi chưa đạt chuẩn: cập nhật "
+        "units.csv khi có quyết định (mức đạt không tự thay đổi)",
+        "{code} {name} reports {level}{decision}; the registry shows no level: update units.csv "
+        "if the decision is final (the status is not changed)",
+    ),
+    # the long format
+    "long.header": (
+        "không phải phiếu báo cáo ntm, cũng không phải bảng dạng dài: dòng tiêu đề phải là "
+        "unit_code,period,criterion,status (có thể thêm unit_name,district,note)",
+        "neither an ntm return form nor a long-format table: the header must be "
+        "unit_code,period,criterion,status (optional unit_name,district,note)",
+    ),
+    "long.criterion.unknown": (
+        "{value!r} không phải tiêu chí của bộ {set} ({known:list})",
+        "{value!r} is not a criterion of {set} ({known:list})",
+    ),
+    "long.criterion.twice": (
+        "tiêu chí {number} của xã {code} kỳ {period} bị ghi hai lần",
+        "criterion {number} of {code} for {period} is given twice",
+    ),
+    "long.unit.unknown_code": (
+        "{value!r} không phải mã xã trong danh mục",
+        "{value!r} is not the code of a commune in the registry",
+    ),
+    "long.unit.none": (
+        "không có unit_code và unit_name: hãy ghi mã xã",
+        "no unit_code and no unit_name: give the commune's code",
+    ),
+    "long.unit.not_found": (
+        "không có xã nào tên {name!r}",
+        "no commune is named {name!r}",
+    ),
+    "long.unit.not_found_near": (
+        "không có xã nào tên {name!r}; gần đúng: {near:list}",
+        "no commune is named {name!r}; did you mean {near:list}",
+    ),
+    "long.unit.not_found_in": (
+        "không có xã nào tên {name!r} thuộc {district}",
+        "no commune is named {name!r} in {district}",
+    ),
+    "long.unit.not_found_in_near": (
+        "không có xã nào tên {name!r} thuộc {district}; gần đúng: {near:list}",
+        "no commune is named {name!r} in {district}; did you mean {near:list}",
+    ),
+    "long.unit.ambiguous": (
+        "{name!r} trùng tên {n} xã: {units:list}; hãy ghi unit_code hoặc district",
+        "{name!r} matches {n} communes: {units:list}; give unit_code or district",
+    ),
+    "long.criteria_missing": (
+        "{code} {period}: chưa có trạng thái tiêu chí {numbers:list}",
+        "{code} {period}: no status for criteria {numbers:list}",
+    ),
+    # the file itself
+    "file.empty": ("tệp rỗng", "the file is empty"),
+    "file.no_sheet": ("bảng tính không có trang tính nào", "the workbook has no sheet"),
+    "file.text_not_utf8": (
+        "tệp văn bản không phải UTF-8; trong Excel chọn lưu “CSV UTF-8 (Comma delimited)”",
+        "a text file that is not UTF-8; in Excel save as “CSV UTF-8 (Comma delimited)”",
+    ),
+    "file.kind.ole": (
+        "tệp Excel 97-2003 (.xls); mở bằng Excel và lưu thành .xlsx",
+        "an old Excel 97-2003 workbook (.xls); open it in Excel and save as .xlsx",
+    ),
+    "file.kind.encrypted": (
+        "tệp có mật khẩu (bị mã hóa); lưu lại không đặt mật khẩu",
+        "the workbook is protected by a password (encrypted); save it without a password",
+    ),
+    "file.kind.ods": (
+        "tệp OpenDocument (.ods); lưu thành Excel .xlsx",
+        "an OpenDocument spreadsheet (.ods); save it as Excel .xlsx",
+    ),
+    "file.kind.html": (
+        "tệp là trang web (HTML), không phải bảng tính; mở bằng Excel và lưu thành .xlsx",
+        "a web page (HTML), not a workbook; open it in Excel and save as .xlsx",
+    ),
+    "file.kind.zip": (
+        "tệp nén zip, không phải bảng tính Excel",
+        "a zip archive, not an Excel workbook",
+    ),
+    "file.kind.binary": ("không phải bảng tính", "not a spreadsheet (binary data)"),
+    "file.kind.unknown": (
+        "không phải bảng tính mà ntm đọc được",
+        "not a workbook ntm can read",
+    ),
+    "file.truncated": (
+        "tệp bị hỏng hoặc thiếu ({reason}); lưu lại",
+        "the file is damaged or truncated ({reason}); save it again",
+    ),
+    "file.too_many_parts": (
+        "bảng tính có {n} phần: quá nhiều, bị từ chối vì không an toàn",
+        "the workbook holds {n} parts; refused as unsafe",
+    ),
+    "file.zip_bomb": (
+        "tệp khi giải nén lên tới {mb} MB (quá {max} MB): bị từ chối vì không an toàn",
+        "the workbook would inflate to {mb} MB (over {max} MB): refused as a zip bomb",
+    ),
+    "file.encrypted": (
+        "tệp bị mã hóa; lưu lại không đặt mật khẩu",
+        "the workbook is encrypted; save it without a password",
+    ),
+    "file.not_a_workbook": (
+        "tệp nén zip nhưng không phải bảng tính Excel (không có xl/workbook.xml)",
+        "a zip file but not an Excel workbook (no xl/workbook.xml)",
+    ),
+    "file.part_too_large": (
+        "phần {part} khi giải nén quá {max} MB: bị từ chối",
+        "{part} would inflate to over {max} MB: refused",
+    ),
+    "file.too_many_elements": (
+        "phần {part} có hơn {max:num} phần tử XML: bị từ chối",
+        "{part} has over {max:num} XML elements: refused",
+    ),
+    "file.not_utf8_xml": (
+        "phần {part} không phải XML dạng UTF-8: bị từ chối; lưu lại bằng Excel",
+        "{part} is not UTF-8 XML: refused (Excel writes UTF-8)",
+    ),
+    "file.xml_bomb": (
+        "phần {part} chứa khai báo XML không an toàn: bị từ chối",
+        "{part} declares XML entities or a DTD (an XML bomb or external entity): refused",
+    ),
+    "file.bad_xml": (
+        "phần {part} bị hỏng, XML sai cấu trúc ({reason}); lưu lại",
+        "{part} is not well-formed XML ({reason}); save the file again",
+    ),
+    "file.part_unreadable": (
+        "không đọc được phần {part} ({reason}); tệp bị hỏng",
+        "{part} cannot be read ({reason}); the file is damaged",
+    ),
+    "file.sheet_missing": (
+        'tệp thiếu trang tính "{sheet}"; lưu lại',
+        'sheet "{sheet}" is missing from the file; save it again',
+    ),
+    "file.bad_ref": (
+        'trang tính "{sheet}" có ô sai địa chỉ ({ref!r}); lưu lại',
+        'sheet "{sheet}": a cell has no valid reference ({ref!r})',
+    ),
+    "file.too_many_cells": (
+        'trang tính "{sheet}" có hơn {max:num} ô: bị từ chối',
+        'sheet "{sheet}" has over {max:num} cells; refused',
+    ),
+    "file.missing_text": (
+        "{part}: tệp bị hỏng (ô trỏ tới nội dung không có); lưu lại",
+        "{part}: a cell points at a missing text; save again",
+    ),
+    "file.damaged": (
+        "tệp bị hỏng, không đọc được ({reason}); lưu lại",
+        "the file is damaged and cannot be read ({reason}); save it again",
+    ),
+    # the import
+    "file.too_large": (
+        "tệp {mb} MB quá lớn cho một phiếu báo cáo (tối đa 20 MB)",
+        "{mb} MB is too large for a return (max 20 MB)",
+    ),
+    "file.lock": (
+        "tệp khóa của Excel (bảng tính đang mở)",
+        "an Excel lock file (the workbook is open)",
+    ),
+    "file.not_found": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "file.is_folder": ("là thư mục, không phải tệp", "a folder, not a file"),
+    "file.unreadable": ("không đọc được ({reason:errno})", "cannot be read ({reason:errno})"),
+    "import.conflict.batch": (
+        "xã {code} có một phiếu khác kỳ {period} trong cùng đợt ({file}); "
+        "thêm --replace để lấy phiếu này",
+        "{code} has another return for {period} in this batch ({file}); "
+        "add --replace to take this one",
+    ),
+    # the store
+    "store.conflict": (
+        "xã {code} đã có phiếu kỳ {period} (tệp {file}, nhập lúc {when}); "
+        "thêm --replace để thay thế (phiếu cũ vẫn được lưu)",
+        "{code} already has a return for {period} (from {file}, imported {when}); "
+        "add --replace to supersede it (the old one is kept)",
+    ),
+    "store.missing": (
+        "{path}: chưa có kho dữ liệu phiếu; hãy nhập phiếu trước (`ntm import`)",
+        "{path}: no store yet; import returns first (`ntm import`)",
+    ),
+    "store.unusable": (
+        "{path}: không phải kho dữ liệu phiếu dùng được ({reason})",
+        "{path}: not a usable ntm store ({reason})",
+    ),
+    "store.cannot_create": (
+        "{path}: không tạo được ({reason:errno})",
+        "{path}: cannot be created ({reason:errno})",
+    ),
+    "store.newer": (
+        "{path}: do phiên bản ntm mới hơn tạo ra (lược đồ {version}); hãy nâng cấp ntm",
+        "{path}: made by a newer ntm (schema {version}); upgrade ntm to use it",
+    ),
+}

@@ -440,7 +440,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI",
         "NEW RURAL DEVELOPMENT COORDINATION OFFICE",
     ),
-    "report.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {date}"),
+    "report.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {y}-{m}-{d}"),
     "report.reported": ("xã báo cáo đạt {level}", "reported by the commune: {level}"),
     "report.title": (
         "BÁO CÁO TIẾN ĐỘ XÂY DỰNG NÔNG THÔN MỚI THÁNG {month}/{year}",
@@ -554,5 +554,9 @@ LABELS.update(
         "errno.ETXTBSY": ("đang được dùng", "file busy"),
         "errno.EINVAL": ("không hợp lệ", "invalid argument"),
         "errno.OTHER": ("lỗi hệ thống", "system error"),
+        # kinds of value, for messages about a file's keys
+        "valuekind.text": ("chuỗi ký tự trong ngoặc kép", "text in quotes"),
+        "valuekind.list": ("danh sách chuỗi ký tự", "a list of texts"),
+        "valuekind.table": ("một mục [bảng]", "a [table]"),
     }
 )

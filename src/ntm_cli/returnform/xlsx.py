@@ -46,7 +46,8 @@ ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
 
 class FileProblem(NtmError):
-    """A submitted file that cannot be read as it is; the message says how to fix it."""
+    """A submitted file that cannot be read as it is; its coded message says how to fix it
+    (`file.*` in ntm_cli.domain.catalogue.files)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,21 +125,20 @@ class Workbook:
             self._zip = zipfile.ZipFile(io.BytesIO(raw))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise FileProblem(f"the file is damaged or truncated ({exc}); save it again") from None
+            raise FileProblem("file.truncated", reason=str(exc)) from None
         if len(infos) > MAX_ENTRIES:
-            raise FileProblem(f"the workbook holds {len(infos)} parts; refused as unsafe")
+            raise FileProblem("file.too_many_parts", n=len(infos))
         declared = sum(i.file_size for i in infos)
         if declared > MAX_INFLATED:
             raise FileProblem(
-                f"the workbook would inflate to {declared // 1_000_000} MB "
-                f"(over {MAX_INFLATED // 1_000_000} MB): refused as a zip bomb"
+                "file.zip_bomb", mb=declared // 1_000_000, max=MAX_INFLATED // 1_000_000
             )
         if any(i.flag_bits & 0x1 for i in infos):
-            raise FileProblem("the workbook is encrypted; save it without a password")
+            raise FileProblem("file.encrypted")
         self._names = {i.filename for i in infos}
         self._sizes = {i.filename: i.file_size for i in infos}
         if "xl/workbook.xml" not in self._names:
-            raise FileProblem("a zip file but not an Excel workbook (no xl/workbook.xml)")
+            raise FileProblem("file.not_a_workbook")
         self._strings: list[str] | None = None
         self.sheets: dict[str, tuple[str, str]] = self._read_sheet_list()  # name -> (path, state)
 
@@ -153,26 +153,19 @@ class Workbook:
 
         try:
             if self._sizes[name] > MAX_PART:
-                raise FileProblem(
-                    f"{name} would inflate to over {MAX_PART // 1_000_000} MB: refused"
-                )
+                raise FileProblem("file.part_too_large", part=name, max=MAX_PART // 1_000_000)
             data = self._part(name)
             if data.count(b"<") > MAX_ELEMENTS:
-                raise FileProblem(f"{name} has over {MAX_ELEMENTS:,} XML elements: refused")
+                raise FileProblem("file.too_many_elements", part=name, max=MAX_ELEMENTS)
             if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-                raise FileProblem(f"{name} is not UTF-8 XML: refused (Excel writes UTF-8)")
+                raise FileProblem("file.not_utf8_xml", part=name)
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-                raise FileProblem(
-                    f"{name} declares XML entities or a DTD (an XML bomb or external entity): "
-                    "refused"
-                )
+                raise FileProblem("file.xml_bomb", part=name)
             return fromstring(data)
         except (SyntaxError, ValueError) as exc:
-            raise FileProblem(
-                f"{name} is not well-formed XML ({exc}); save the file again"
-            ) from None
+            raise FileProblem("file.bad_xml", part=name, reason=str(exc)) from None
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-            raise FileProblem(f"{name} cannot be read ({exc}); the file is damaged") from None
+            raise FileProblem("file.part_unreadable", part=name, reason=str(exc)) from None
 
     def _read_sheet_list(self) -> dict[str, tuple[str, str]]:
         book = self._xml("xl/workbook.xml")
@@ -205,7 +198,7 @@ class Workbook:
         given: a reader that knows its layout skips the labels)."""
         path, _ = self.sheets[name]
         if path not in self._names:
-            raise FileProblem(f'sheet "{name}" is missing from the file; save it again')
+            raise FileProblem("file.sheet_missing", sheet=name)
         root = self._xml(path)
         result = Sheet(name)
         ns = self.ns
@@ -221,9 +214,7 @@ class Workbook:
                     try:
                         key = parse_ref(ref)
                     except ValueError:
-                        raise FileProblem(
-                            f'sheet "{name}": a cell has no valid reference ({ref!r})'
-                        ) from None
+                        raise FileProblem("file.bad_ref", sheet=name, ref=ref) from None
                 else:
                     key = (row_number, column + 1)
                     ref = f"{col_name(key[1])}{key[0]}"
@@ -235,7 +226,7 @@ class Workbook:
                     continue  # a styled, empty cell (even at row 1,048,576) holds nothing
                 result.cells[key] = cell
                 if len(result.cells) > MAX_CELLS:
-                    raise FileProblem(f'sheet "{name}" has over {MAX_CELLS:,} cells; refused')
+                    raise FileProblem("file.too_many_cells", sheet=name, max=MAX_CELLS)
         for merge in root.iter(f"{ns}mergeCell"):
             first, _, last = (merge.get("ref") or "").partition(":")
             try:
@@ -274,7 +265,7 @@ def _cell(
         try:
             value = book._shared_strings()[int(v)]
         except (ValueError, IndexError):
-            raise FileProblem(f"{path}: a cell points at a missing text; save again") from None
+            raise FileProblem("file.missing_text", part=path) from None
         return Cell(value, "s", formula)
     if kind in ("str", "e", "d"):
         return Cell(unescape(v), "s" if kind == "str" else kind, formula)

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ntm_cli.domain.models import Level, Unit
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
-from ntm_cli.render.cells import set_text
+from ntm_cli.domain.text import set_text
 from ntm_cli.returnform import layout as form
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")

@@ -11,33 +11,42 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ntm_cli.domain.errors import Conflict
-from ntm_cli.sources.returns import Issue, Parsed, ReadContext, read_return
-from ntm_cli.sources.store import Store
-from ntm_cli.sources.xlsx import MAX_FILE
+from ntm_cli.domain.messages import Issue, Message, msg, os_reason
+from ntm_cli.domain.returns import FileResult, Return
+from ntm_cli.returnform.reader import Parsed, ReadContext, Warnings, read_return
+from ntm_cli.returnform.xlsx import MAX_FILE
 
 # Searched in folders: what a return may be, and what it is often wrongly sent as, so that an
 # .xls or .ods file gets a verdict telling how to resend it rather than vanishing.
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
-VERDICTS = ("imported", "unchanged", "replaced", "rejected", "skipped")
 WINDOW = 32  # files read ahead of the store: bounded, so a large batch never sits in memory
 PARALLEL_FROM = 64  # files; below this, starting workers costs more than it saves
 
 
-@dataclass
-class FileResult:
-    """The verdict on one file."""
+class ReturnStore(Protocol):
+    """What the import writes to (ntm_cli.sources.store.Store is one)."""
 
-    path: Path
-    status: str
-    unit_code: str | None = None
-    period: str | None = None
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    returns: int = 0
-    raw: bytes | None = field(default=None, repr=False)
+    def has_file(self, sha256: str) -> bool:
+        """Whether a file with these bytes was stored already."""
+        ...
+
+    def save(
+        self,
+        returns: list[Return],
+        warnings: Warnings,
+        name: str,
+        sha256: str,
+        size: int,
+        replace: bool,
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Store a file's returns in one transaction: "imported", "replaced" or "unchanged";
+        raises Conflict when a commune-period has a return already and `replace` is false."""
+        ...
 
 
 def expand(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
@@ -70,21 +79,21 @@ class _Pending:
     sha256: str
 
 
-def _prepare(path: Path, store: Store | None, seen: set[str]) -> FileResult | _Pending:
+def _prepare(path: Path, store: ReturnStore | None, seen: set[str]) -> FileResult | _Pending:
     """Read and hash a file; lock files, unreadable files and known bytes end here."""
     if path.name.startswith("~$"):
-        return FileResult(path, "skipped", warnings=["an Excel lock file (the workbook is open)"])
+        return FileResult(path, "skipped", warnings=[Issue(None, None, msg("file.lock"))])
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            return _rejected(path, f"{size // 1_000_000} MB is too large for a return (max 20 MB)")
+            return _rejected(path, msg("file.too_large", mb=size // 1_000_000))
         raw = path.read_bytes()
     except FileNotFoundError:
-        return _rejected(path, "no such file or folder")
+        return _rejected(path, msg("file.not_found"))
     except IsADirectoryError:
-        return _rejected(path, "a folder, not a file")
+        return _rejected(path, msg("file.is_folder"))
     except OSError as exc:
-        return _rejected(path, f"cannot be read ({exc.strerror})")
+        return _rejected(path, msg("file.unreadable", reason=os_reason(exc)))
     sha = hashlib.sha256(raw).hexdigest()
     if (store is not None and store.has_file(sha)) or sha in seen:
         return FileResult(path, "unchanged")
@@ -102,7 +111,7 @@ class _Batch:
 def _store(
     pending: _Pending,
     parsed: Parsed,
-    store: Store | None,
+    store: ReturnStore | None,
     replace: bool,
     dry_run: bool,
     now: dt.datetime | None,
@@ -130,9 +139,9 @@ def _store(
         if in_batch and not replace:
             first = in_batch[0]
             raise Conflict(
-                f"{first.unit_code} has another return for {first.period} in this batch "
-                f"({batch.keys[(first.unit_code, first.period)]}); add --replace to take this one"
-            )
+                "import.conflict.batch", code=first.unit_code, period=first.period,
+                file=batch.keys[(first.unit_code, first.period)],
+            )  # fmt: skip
         if store is not None:
             result.status = store.save(
                 parsed.returns, parsed.warnings, pending.path.name, pending.sha256,
@@ -147,14 +156,14 @@ def _store(
             batch.keys.update({(r.unit_code, r.period): pending.path.name for r in parsed.returns})
     except Conflict as exc:
         result.status = "rejected"
-        result.errors = [Issue(None, None, str(exc))]
+        result.errors = [Issue(None, None, exc.message)]
         result.raw = pending.raw
     return result
 
 
 def import_all(
     paths: list[Path],
-    store: Store | None,
+    store: ReturnStore | None,
     ctx: ReadContext,
     replace: bool = False,
     dry_run: bool = False,
@@ -204,8 +213,7 @@ def _parse(raw: bytes) -> Parsed:
         return read_return(raw, _CONTEXT[-1])
     except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the batch
         reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        message = f"the file is damaged and cannot be read ({reason}); save it again"
-        return Parsed("damaged", problems=[Issue(None, None, message)])
+        return Parsed("damaged", problems=[Issue(None, None, msg("file.damaged", reason=reason))])
 
 
 def _watch_parent(parent: int) -> None:
@@ -248,5 +256,5 @@ def _parser(ctx: ReadContext, files: int) -> Executor:
     )
 
 
-def _rejected(path: Path, message: str) -> FileResult:
+def _rejected(path: Path, message: Message) -> FileResult:
     return FileResult(path, "rejected", errors=[Issue(None, None, message)])

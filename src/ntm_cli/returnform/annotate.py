@@ -8,9 +8,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from ntm_cli.messages import vi
-from ntm_cli.render.cells import set_text
-from ntm_cli.sources.returns import Issue
+from ntm_cli.domain.i18n import Lang
+from ntm_cli.domain.messages import Issue
+from ntm_cli.domain.text import set_text
 
 BAD = PatternFill("solid", fgColor="FFC7CE")
 SUMMARY = "Lỗi cần sửa"
@@ -18,7 +18,8 @@ SUMMARY = "Lỗi cần sửa"
 
 def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
     """The submitted workbook with its problems marked, or a summary alone when the file
-    could not be opened as a workbook (wrong type, damaged, a zip bomb)."""
+    could not be opened as a workbook (wrong type, damaged, a zip bomb). The copy goes back to
+    the commune: its messages are in Vietnamese."""
     book = None
     if raw is not None and raw.startswith(b"PK"):
         try:
@@ -41,7 +42,7 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
             cell = book[issue.sheet][issue.cell]
             cell.fill = BAD
             previous = cell.comment.text + "\n" if cell.comment else ""
-            cell.comment = Comment(previous + vi(issue.message), "ntm", width=320, height=120)
+            cell.comment = Comment(previous + issue.msg.text(Lang.VI), "ntm", width=320, height=120)
     summary = book.create_sheet(SUMMARY, 0)
     set_text(summary["A1"], f"{name}: {len(issues)} lỗi cần sửa trước khi gửi lại")
     summary["A1"].font = Font(bold=True, size=12)
@@ -49,7 +50,7 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
         summary[f"{col}2"] = title
         summary[f"{col}2"].font = Font(bold=True)
     for row, issue in enumerate(issues, start=3):
-        texts = (issue.sheet or "", issue.cell or "", vi(issue.message))
+        texts = (issue.sheet or "", issue.cell or "", issue.msg.text(Lang.VI))
         for col, text in zip("ABC", texts, strict=True):
             set_text(summary[f"{col}{row}"], text)  # submitted text is never a formula here
     summary.column_dimensions["A"].width = 16

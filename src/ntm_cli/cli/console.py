@@ -1,0 +1,23 @@
+"""The two consoles, made on first use: data goes to stdout, messages to stderr."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def stdout() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+@cache
+def stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True)

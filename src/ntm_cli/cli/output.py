@@ -1,0 +1,193 @@
+"""One output path: a `Format`, the renderers of each result for each format it supports, and
+`emit`. A command declares its result's kind; its `--format` offers exactly what is registered.
+
+Renderers are named here and imported only when used, so that `--help` stays fast. Adding a
+format is a member of `Format` and one entry per result it applies to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer._types import TyperChoice  # the choice type this Typer release builds for enums
+
+from ntm_cli.domain.errors import UsageError
+from ntm_cli.domain.i18n import Lang
+
+
+class Format(StrEnum):
+    """What a data command prints, or writes with --out."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+Renderer = Callable[[Any, Lang, dict[str, Any]], Any]  # result, language, view options
+
+
+def _progress_table(r: Any, lang: Lang, view: dict[str, Any]) -> Any:
+    from ntm_cli.render import progress as p
+
+    build = p.build_period_table if r.progress.year is None else p.build_progress_table
+    return build(r.progress, r.registry, lang)
+
+
+def _lazy(module: str, name: str, *fields: str, lang: bool = False) -> Renderer:
+    """`module.name(result.<field>…[, lang])`, imported on first use."""
+
+    def render(result: Any, language: Lang, view: dict[str, Any]) -> Any:
+        import importlib
+
+        function = getattr(importlib.import_module(module), name)
+        args = [getattr(result, f) for f in fields]
+        return function(*args, language) if lang else function(*args)
+
+    return render
+
+
+def _table(module: str, name: str, *fields: str) -> Renderer:
+    return _lazy(module, name, *fields, lang=True)
+
+
+P, U, R, A = (
+    "ntm_cli.render.progress",
+    "ntm_cli.render.units",
+    "ntm_cli.render.returns",
+    ("ntm_cli.render.analysis"),
+)
+X = "ntm_cli.render.report"
+
+RENDERERS: dict[str, dict[Format, Renderer]] = {
+    "progress": {
+        Format.TABLE: _progress_table,
+        Format.JSON: _lazy(P, "progress_json", "progress"),
+        Format.CSV: _lazy(P, "progress_csv", "progress"),
+        Format.XLSX: _table(X, "progress_workbook", "progress", "registry"),
+    },
+    "units": {
+        Format.TABLE: lambda r, lang, view: _units_table(r, lang),
+        Format.JSON: lambda r, lang, view: _units_json(r),
+        Format.CSV: _lazy(U, "units_csv", "rows"),
+    },
+    "unit": {
+        Format.TABLE: _table(R, "build_unit_card", "card"),
+        Format.JSON: _lazy(R, "card_json", "card"),
+    },
+    "completeness": {
+        Format.TABLE: _table(R, "build_completeness", "completeness"),
+        Format.JSON: _lazy(R, "completeness_json", "completeness"),
+        Format.CSV: _lazy(R, "completeness_csv", "completeness"),
+        Format.XLSX: _table(X, "completeness_workbook", "completeness"),
+    },
+    "import": {
+        Format.TABLE: _table(R, "build_import_report", "files", "dry_run"),
+        Format.JSON: _table(R, "import_json", "files", "dry_run"),
+    },
+    "gaps": {
+        Format.TABLE: lambda r, lang, view: _gaps_table(r, lang, view),
+        Format.JSON: _lazy(A, "gaps_json", "gaps"),
+        Format.CSV: _lazy(A, "gaps_csv", "gaps"),
+    },
+    "forecast": {
+        Format.TABLE: _table(A, "build_forecast", "forecast", "registry"),
+        Format.JSON: _lazy(A, "forecast_json", "forecast"),
+        Format.CSV: _lazy(A, "forecast_csv", "forecast"),
+    },
+    "awards": {
+        Format.TABLE: _table(A, "build_awards", "awards"),
+        Format.JSON: _lazy(A, "awards_json", "awards"),
+        Format.CSV: _table(A, "awards_csv", "awards"),
+    },
+}
+
+
+def _units_table(r: Any, lang: Lang) -> Any:
+    from ntm_cli.render.units import build_units_table
+
+    return build_units_table(r.rows, lang, r.year)
+
+
+def _units_json(r: Any) -> Any:
+    from ntm_cli.render.units import unit_json
+
+    return [unit_json(row) for row in r.rows]
+
+
+def _gaps_table(r: Any, lang: Lang, view: dict[str, Any]) -> Any:
+    from ntm_cli.render.analysis import build_gaps
+
+    return build_gaps(r.gaps, r.registry, lang, view.get("limit", 20))
+
+
+def formats(kind: str) -> list[str]:
+    return [f.value for f in RENDERERS[kind]]
+
+
+def format_choice(kind: str) -> Any:
+    """The --format option of a command showing a `kind` result: exactly its formats
+    (`output: Annotated[str, format_choice("progress")] = "table"`)."""
+    hint = " (xlsx needs --out)" if Format.XLSX in RENDERERS[kind] else ""
+    return typer.Option(
+        "--format", "-f", click_type=TyperChoice(formats(kind)), help=f"Output format{hint}."
+    )
+
+
+def emit(
+    result: Any,
+    kind: str,
+    fmt: str,
+    lang: Lang,
+    out: Path | None = None,
+    force: bool = False,
+    **view: Any,
+) -> None:
+    """Show `result` in `fmt`: tables and text on stdout, a workbook to `out`; then its warnings."""
+    from ntm_cli.cli.console import stderr, stdout
+
+    chosen = Format(fmt)
+    if (chosen is Format.XLSX) != (out is not None):
+        raise UsageError("option.out_with_xlsx")
+    warn_all(result, lang)
+    rendered = RENDERERS[kind][chosen](result, lang, view)
+    if chosen is Format.JSON:
+        print(json.dumps(rendered, ensure_ascii=False, indent=2))
+    elif chosen is Format.CSV:
+        print(rendered, end="")
+    elif chosen is Format.XLSX:
+        from ntm_cli.workspace import write_file
+
+        assert out is not None
+        write_file(out, workbook_bytes(rendered), force=force)
+        stderr().print(str(out), highlight=False, markup=False)
+    else:
+        stdout().print(rendered)
+
+
+def workbook_bytes(book: Any) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def warn_all(result: Any, lang: Lang) -> None:
+    for message in getattr(result, "warnings", ()):
+        warn(message.text(lang), lang)
+
+
+def warn(text: str, lang: Lang) -> None:
+    """A warning on stderr: it never mixes with the data on stdout."""
+    from rich.markup import escape
+
+    from ntm_cli.cli.console import stderr
+
+    label = "Cảnh báo" if lang is Lang.VI else "Warning"
+    stderr().print(f"[yellow]{label}:[/yellow] {escape(text)}", markup=True, highlight=False)

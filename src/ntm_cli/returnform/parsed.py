@@ -1,0 +1,45 @@
+"""What reading a submitted file gives (its returns, problems and warnings), and what a file is
+checked against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ntm_cli.domain.errors import ValueProblem
+from ntm_cli.domain.messages import Issue, Message
+from ntm_cli.domain.models import Plan, Registry
+from ntm_cli.domain.period import Period
+from ntm_cli.domain.returns import CriteriaSet, Return
+
+Warnings = dict[tuple[str, str], list[Issue]]
+"""Warnings by (commune code, period) of the return they concern."""
+
+
+@dataclass
+class Parsed:
+    """What a file holds: its returns, or the problems that stop it; warnings either way."""
+
+    kind: str
+    returns: list[Return] = field(default_factory=list)
+    problems: list[Issue] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=dict)
+    unit_code: str | None = None  # what a form says it is, even when it is refused
+    period: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadContext:
+    """The data a return is checked against."""
+
+    plan: Plan
+    registry: Registry
+    criteria: CriteriaSet
+
+
+def period_message(period: str, plan: Plan) -> Message | None:
+    """Why `period` cannot be a return's month: not a month, or outside the plan's years."""
+    try:
+        month = Period.parse(period)
+    except ValueProblem as exc:
+        return exc.message
+    return plan.outside(month)

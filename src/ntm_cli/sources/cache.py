@@ -1,0 +1,201 @@
+"""A cache of validated data files, and the JSON form of the frozen dataclasses it stores.
+
+Reading YAML and validating it with pydantic costs more than the rest of a command, so what a file
+validates to is kept as JSON beside a copy of the file: an entry is used only when that copy
+equals the file byte for byte, so a changed file is always read afresh. The JSON form is derived
+from the dataclasses' fields and type hints (enums, dates, tuples, lists, dicts, optionals and
+nested dataclasses), so a new field needs no change here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import sys
+import types
+import typing
+import zlib
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+CACHE_FORMAT = 5  # the layout of an entry; bump it when the JSON form changes
+
+
+def cache_dir() -> Path | None:
+    """`NTM_CACHE_DIR`, else the user's cache folder; `NTM_CACHE_DIR=off` disables the cache."""
+    configured = os.environ.get("NTM_CACHE_DIR")
+    if configured:
+        return None if configured.lower() in ("off", "0", "none") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ntm"
+
+
+def cached(
+    kind: str, raw: bytes, cls: type[T], build: Callable[[], T | None], tag: str = ""
+) -> T | None:
+    """What `build` makes of the file `raw`, from the cache when the same bytes were seen.
+
+    `kind` names the entries ("plan", "criteria"); `tag` is anything else the result depends
+    on. Only a result (not None) is stored; a file that is not UTF-8 is never cached.
+    """
+    try:
+        source = raw.decode("utf-8")  # strict: equal text is then equal bytes
+    except UnicodeDecodeError:
+        return build()
+    # The name narrows the search; the stored copy of the file decides (crc32 is not a proof).
+    key = f"{kind}-{zlib.crc32(raw):08x}-{len(raw)}-{tag}-{_version()}-{CACHE_FORMAT}"
+    entry = _read(key)
+    if entry is not None and entry.get("source") == source and entry.get("tag") == tag:
+        try:
+            value: T = from_json(cls, entry[kind])
+            return value
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry from an older layout: build afresh
+    built = build()
+    if built is not None:
+        _write(key, {"source": source, "tag": tag, kind: to_json(built)})
+    return built
+
+
+def _version() -> str:
+    """ntm's version: an entry written by another version is not read (the package is loaded
+    before any of its modules, so this only looks it up)."""
+    return str(getattr(sys.modules.get("ntm_cli"), "__version__", "0"))
+
+
+def to_json(value: Any) -> Any:
+    """The JSON form of a dataclass instance (or any value its fields hold)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {_key(k): to_json(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, Enum):
+        return str(key.value)
+    if isinstance(key, str | int):
+        return str(key)
+    raise TypeError(f"no JSON form for a key of type {type(key).__name__}")
+
+
+def from_json(hint: Any, data: Any) -> Any:
+    """The value of type `hint` whose JSON form is `data`; TypeError/KeyError/ValueError when
+    `data` does not have that form."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        args = typing.get_args(hint)
+        if data is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return from_json(inner, data)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        _expect(data, list)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_json(args[0], v) for v in data)
+        if len(args) != len(data):
+            raise ValueError("a tuple of another length")
+        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True))
+    if origin is list:
+        (arg,) = typing.get_args(hint)
+        _expect(data, list)
+        return [from_json(arg, v) for v in data]
+    if origin is dict:
+        key_type, value_type = typing.get_args(hint)
+        _expect(data, dict)
+        return {_from_key(key_type, k): from_json(value_type, v) for k, v in data.items()}
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            _expect(data, dict)
+            hints = _hints(hint)
+            values = {name: from_json(h, data[name]) for name, h in hints.items()}
+            return hint(**values)
+        if issubclass(hint, Enum):
+            return hint(data)
+        if hint is dt.date:
+            _expect(data, str)
+            return dt.date.fromisoformat(data)
+        if hint is float:
+            if isinstance(data, bool) or not isinstance(data, int | float):
+                raise TypeError("not a number")
+            return float(data)
+        if hint is int:
+            if isinstance(data, bool):
+                raise TypeError("not an integer")
+            _expect(data, int)
+            return data
+        if hint in (str, bool):
+            _expect(data, hint)
+            return data
+    raise TypeError(f"no JSON form for {hint!r}")
+
+
+def _from_key(hint: Any, key: str) -> Any:
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(key)
+    if hint is int:
+        return int(key)
+    if hint is str:
+        return key
+    raise TypeError(f"no JSON form for a key of type {hint!r}")
+
+
+def _expect(data: Any, kind: type) -> None:
+    if not isinstance(data, kind):
+        raise TypeError(f"expected {kind.__name__}, found {type(data).__name__}")
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The type of each field a dataclass is built with (those with init=True)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        resolved = typing.get_type_hints(cls)
+        hints = {f.name: resolved[f.name] for f in dataclasses.fields(cls) if f.init}
+        _HINTS[cls] = hints
+    return hints
+
+
+def _read(key: str) -> dict[str, Any] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write(key: str, data: dict[str, Any]) -> None:
+    """Best effort and atomic: a cache that cannot be written only costs time."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, folder / f"{key}.json")
+    except OSError:
+        pass

@@ -1,0 +1,610 @@
+"""The library under the command line: a workspace is a data folder and a store, resolved as the
+command line resolves them, with every operation the command line has.
+
+    >>> import ntm_cli
+    >>> ws = ntm_cli.open()
+    >>> ws.progress(year=2024).to_frame()
+
+Each operation returns a result object (see `ntm_cli.workspace.results`); bad input raises an
+`NtmError` whose code and parameters say what is wrong, in Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError
+from ntm_cli.domain.i18n import Lang
+from ntm_cli.domain.messages import Message, msg
+from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
+from ntm_cli.domain.period import Period
+from ntm_cli.workspace.config import (
+    Office,
+    Settings,
+    data_folder,
+    find_project,
+    is_url,
+    mask,
+    read_settings,
+    store_location,
+)
+from ntm_cli.workspace.results import (
+    AwardsResult,
+    CheckResult,
+    CompletenessResult,
+    ForecastResult,
+    GapsResult,
+    ImportResult,
+    ProgressResult,
+    ReportResult,
+    ReturnsResult,
+    TemplateResult,
+    UnitResult,
+    UnitsResult,
+)
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from ntm_cli.domain.returns import CriteriaSet, FileResult, Return
+    from ntm_cli.returnform.reader import ReadContext
+    from ntm_cli.sources.datadir import DataSet
+    from ntm_cli.sources.store import Store
+
+
+def open(  # noqa: A001 - the library's front door, as ntm_cli.open()
+    data: Path | str | None = None,
+    store: Path | str | None = None,
+    *,
+    project: Path | None = None,
+) -> Workspace:
+    """A workspace: `data` and `store` as given, else `NTM_DATA` / `NTM_STORE`, else the nearest
+    `ntm.toml` (or `project`), else `./data` or the bundled data and the user's store."""
+    settings = read_settings(project if project is not None else find_project())
+    folder = data_folder(Path(data) if data is not None else None, settings)
+    location = store_location(str(store) if store is not None else None, settings)
+    return Workspace(folder, location, settings)
+
+
+def today() -> dt.date:
+    """Today, or NTM_TODAY (YYYY-MM-DD) so that examples and tests are reproducible."""
+    fixed = os.environ.get("NTM_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise DataError("env.today_invalid", value=fixed) from None
+    return dt.date.today()
+
+
+class Workspace:
+    """A data folder (plan, registry, criteria sets) and a store of returns."""
+
+    def __init__(self, data: Path, store: str, settings: Settings | None = None) -> None:
+        self.data_folder = data
+        self.store_location = store
+        self.settings = settings or Settings()
+
+    def __repr__(self) -> str:
+        return f"Workspace(data={str(self.data_folder)!r}, store={mask(self.store_location)!r})"
+
+    @property
+    def office(self) -> Office:
+        return self.settings.office
+
+    # The data folder, loaded and checked once --------------------------------------------------
+
+    @cached_property
+    def dataset(self) -> DataSet:
+        """The plan and the registry, refused with every problem the checks find."""
+        from ntm_cli.engine.check import check_plan, check_registry
+        from ntm_cli.sources.datadir import load
+
+        return load(self.data_folder, lambda p, r: check_registry(r) + check_plan(p, r))
+
+    @property
+    def plan(self) -> Plan:
+        return self.dataset.plan
+
+    @property
+    def registry(self) -> Registry:
+        return self.dataset.registry
+
+    def criteria(self, scope: str = "commune") -> CriteriaSet:
+        """The criteria set the plan names for `scope` (cached as the plan is)."""
+        from ntm_cli.sources.criteria import load_criteria
+
+        set_id = self.plan.criteria.get(scope)
+        if not set_id:
+            raise DataError("plan.criteria_unset", path=self.plan.path, scope=scope)
+        return load_criteria(self.data_folder, set_id)
+
+    def criteria_set(self, set_id: str) -> CriteriaSet:
+        from ntm_cli.sources.criteria import load_criteria
+
+        return load_criteria(self.data_folder, set_id)
+
+    def read_context(self) -> ReadContext:
+        from ntm_cli.returnform.reader import ReadContext
+
+        return ReadContext(self.plan, self.registry, self.criteria())
+
+    def check(self) -> CheckResult:
+        """Every problem of the plan, the registry and the criteria sets, read together (where
+        loading stops at the first file with problems)."""
+        from ntm_cli.domain.messages import Issue, os_reason
+        from ntm_cli.engine.check import check_plan, check_registry
+        from ntm_cli.sources.criteria import read_criteria
+        from ntm_cli.sources.datadir import PLAN_FILE, REGISTRY_FILE
+        from ntm_cli.sources.plan import parse_plan
+        from ntm_cli.sources.registry import read_registry
+
+        folder = self.data_folder
+        plan_path, registry_path = folder / PLAN_FILE, folder / REGISTRY_FILE
+        problems: list[Issue] = []
+        try:
+            plan, found = parse_plan(plan_path.read_bytes(), plan_path)
+            problems += found
+        except OSError as exc:
+            plan = None
+            problems.append(Issue(None, str(plan_path), msg("file.unreadable",
+                                                            reason=os_reason(exc))))  # fmt: skip
+        try:
+            registry, found = read_registry(registry_path)
+            problems += found
+        except DataError as exc:
+            registry = None
+            problems += [Issue(None, None, exc.message), *exc.problems]
+        if registry is not None:
+            problems += check_registry(registry)
+            if plan is not None:
+                problems += check_plan(plan, registry)
+        if plan is not None:
+            for set_id in sorted(set(plan.criteria.values())):
+                problems += read_criteria(folder, set_id)[1]
+        summary: dict[str, object] = {}
+        if plan is not None and registry is not None:
+            communes = sum(1 for u in registry.units if u.kind is UnitKind.COMMUNE)
+            summary = {"number": plan.number, "milestones": len(plan.milestones),
+                       "units": len(registry.units), "communes": communes}  # fmt: skip
+        return CheckResult(tuple(problems), summary)
+
+    # Checks of what a caller asks ------------------------------------------------------------
+
+    def period(self, value: str | Period) -> Period:
+        """A month of the plan: what users type, refused outside the plan's years."""
+        month = value if isinstance(value, Period) else _option(Period.parse, value, "--period")
+        if (outside := self.plan.outside(month)) is not None:
+            raise NtmError(outside.code, **outside.params)
+        return month
+
+    def year(self, value: int) -> int:
+        plan = self.plan
+        if not plan.start_year <= value <= plan.end_year:
+            raise NtmError("year.outside_plan", year=value, number=plan.number,
+                             start=plan.start_year, end=plan.end_year)  # fmt: skip
+        return value
+
+    def district(self, query: str | None) -> Unit | None:
+        """A district-level unit by code or name; an empty name is refused, not "all"."""
+        from ntm_cli.domain.lookup import resolve_unit
+
+        if query is None:
+            return None
+        if not query.strip():
+            raise UsageError("option.empty", option="--district")
+        return resolve_unit(self.registry, query, DISTRICT_LEVEL, what="district-level unit")
+
+    # The store ---------------------------------------------------------------------------------
+
+    def store_exists(self) -> bool:
+        if is_url(self.store_location):
+            return True
+        return Path(self.store_location).exists()
+
+    @contextmanager
+    def store(self, create: bool = False) -> Iterator[Store | None]:
+        """The store, or None when there is none yet and `create` is false."""
+        from ntm_cli.sources.store import Store
+
+        if is_url(self.store_location):
+            raise StoreError("store.url_unsupported", location=mask(self.store_location))
+        if not create and not self.store_exists():
+            yield None
+            return
+        db = Store(Path(self.store_location), create=create)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def latest_returns(self, period: Period | None) -> tuple[Period | None, dict[str, Return]]:
+        """The month used (the newest in the store when None) and each commune's latest current
+        return up to it ({} without a store)."""
+        with self.store() as db:
+            if db is None:
+                return period, {}
+            if period is None:
+                newest = db.latest_period()
+                if newest is None:
+                    return None, {}
+                period = Period(newest)
+            return period, {s.ret.unit_code: s.ret for s in db.latest(period)}
+
+    def returns(self, period: str | Period, district: str | None = None) -> ReturnsResult:
+        """Each commune's current return of a month (of a district's communes)."""
+        month = self.period(period)
+        head = self.district(district)
+        with self.store() as db:
+            stored = db.returns(period=month) if db is not None else []
+        if head is not None:
+            codes = {u.code for u in self.registry.descendants(head.code)}
+            stored = [s for s in stored if s.ret.unit_code in codes]
+        return ReturnsResult(stored, self.registry)
+
+    # Operations --------------------------------------------------------------------------------
+
+    def progress(
+        self, year: int | None = None, as_of: dt.date | None = None, all_years: bool = False
+    ) -> ProgressResult:
+        """Each milestone of `year` (default: this year, within the plan) or of every year."""
+        from ntm_cli.engine.progress import default_year, progress
+
+        now = today()
+        if year is not None and all_years:
+            raise UsageError("progress.year_and_all")
+        warnings: list[Message] = []
+        if as_of is not None and as_of > now:
+            warnings.append(
+                msg("as_of.after_today", as_of=as_of.isoformat(), today=now.isoformat())
+            )
+        if year is not None:
+            self.year(year)
+        if not all_years and year is None:
+            year = default_year(self.plan, as_of or now)
+        result = progress(self.plan, self.registry, None if all_years else year, as_of, now)
+        return ProgressResult(result, self.registry, warnings=tuple(warnings))
+
+    def units(
+        self,
+        district: str | None = None,
+        kind: str | None = None,
+        level: str | None = None,
+        search: str | None = None,
+        year: int | None = None,
+    ) -> UnitsResult:
+        """Units with their level; `level` takes ntm, advanced, model, the Vietnamese words, or
+        none (units not yet at NTM)."""
+        from ntm_cli.engine.units import select_units
+
+        if district is not None:
+            self.district(district)  # an empty name is refused
+        kinds = {_option(UnitKind.parse, kind, "--kind")} if kind else None
+        wanted = (
+            _option(lambda v: parse_level(v, allow_none=True), level, "--level") if level else None
+        )
+        return UnitsResult(select_units(self.registry, district, kinds, wanted, search, year), year)
+
+    def unit(self, query: str) -> UnitResult:
+        """One unit's card: registry facts, recognitions and its returns."""
+        from ntm_cli.domain.lookup import resolve_unit
+        from ntm_cli.domain.returns import UnitCard
+
+        found = resolve_unit(self.registry, query)
+        with self.store() as db:
+            history = db.returns(unit_code=found.code, current_only=False) if db else []
+        sets = {s: self.criteria_set(s) for s in {h.ret.criteria_set for h in history}}
+        card = UnitCard(found, self.registry.district_of(found), history, sets, today())
+        return UnitResult(card, self.registry)
+
+    def template(
+        self,
+        period: str | Period,
+        district: str | None = None,
+        unit: str | None = None,
+        out: Path = Path("forms"),
+        force: bool = False,
+    ) -> TemplateResult:
+        """One return form per commune, pre-filled with its last return; all or none written."""
+        from ntm_cli.domain.lookup import resolve_unit
+        from ntm_cli.domain.returns import next_level
+        from ntm_cli.domain.status import level_of
+        from ntm_cli.domain.text import slug, split_prefix
+        from ntm_cli.returnform.writer import FormContext, build_form
+        from ntm_cli.sources.output import workbook_bytes, write_all_atomic
+
+        month = self.period(period)
+        criteria = self.criteria()
+        registry, plan = self.registry, self.plan
+        area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
+        communes = [u for u in area if u.kind is UnitKind.COMMUNE]
+        head = self.district(district)
+        if head is not None:
+            communes = [u for u in communes if u.parent_code == head.code]
+        if unit is not None:
+            if not unit.strip():
+                raise UsageError("option.empty", option="--unit")
+            one = resolve_unit(registry, unit, {UnitKind.COMMUNE}, what="commune")
+            if one not in communes:
+                raise NtmError("unit.not_in_area", name=one.name, code=one.code,
+                               area=head.name if head else plan.number)  # fmt: skip
+            communes = [one]
+        previous: dict[str, Return] = {}
+        with self.store() as db:
+            for stored in db.returns(before=month) if db else []:
+                previous[stored.ret.unit_code] = stored.ret  # the latest period wins
+        forms = []
+        for commune in communes:
+            name = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}.xlsx"
+            forms.append((commune, out / name))
+        files = []
+        for commune, target in forms:
+            level = level_of(commune)
+            book = build_form(
+                FormContext(
+                    unit=commune,
+                    district=registry.district_of(commune),
+                    period=month,
+                    criteria=criteria,
+                    level=level,
+                    towards=next_level(level),
+                    previous=previous.get(commune.code),
+                )
+            )
+            files.append((target, workbook_bytes(book)))
+        write_all_atomic(files, force=force)
+        return TemplateResult(forms, registry, month, out)
+
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        dry_run: bool = False,
+        replace: bool = False,
+        errors: Path | None = None,
+        advance: Callable[[FileResult], None] | None = None,
+        progress: Callable[[int], object] | None = None,
+    ) -> ImportResult:
+        """Import returned forms and long-format tables, one verdict a file, each file in its
+        own transaction; annotated copies of rejected files go to `errors`."""
+        from importlib.util import find_spec
+
+        from ntm_cli.returnform.importer import expand, import_all
+
+        if find_spec("defusedxml") is None:
+            raise NtmError("import.no_defusedxml")
+        if any(not str(p).strip() for p in paths):
+            raise UsageError("import.empty_path")
+        if errors is not None and any(
+            p.is_dir() and p.resolve() == errors.resolve() for p in paths
+        ):
+            raise NtmError("import.errors_inside", folder=str(errors))
+        if errors is not None and errors.exists() and not errors.is_dir():
+            raise NtmError("output.parent_is_file", path=str(errors))
+        ctx = self.read_context()
+        files = expand(paths, exclude=errors)
+        if not files:
+            raise NtmError("import.no_files", paths=[str(p) for p in paths])
+        now = dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
+        if progress is not None:
+            progress(len(files))
+        with self.store(create=not dry_run) as db:
+            results = import_all(files, db, ctx, replace, dry_run, advance, now)
+        copies = 0
+        warnings: tuple[Message, ...] = ()
+        if errors is not None:
+            try:
+                copies = _annotated_copies(results, errors, files)
+            except NtmError as exc:  # the verdicts stand; the user still gets them
+                warnings = (exc.message,)
+        return ImportResult(results, dry_run, copies, errors, warnings=warnings)
+
+    def completeness(self, period: str | Period, district: str | None = None) -> CompletenessResult:
+        """Which communes have reported for a month, which are missing or late, by district."""
+        from ntm_cli.engine.completeness import completeness
+
+        month = self.period(period)
+        head = self.district(district)
+        with self.store() as db:
+            received = db.received(month) if db else {}
+        return CompletenessResult(completeness(self.plan, self.registry, month, received, head))
+
+    def report(
+        self,
+        periods: Sequence[str | Period],
+        out: Path = Path("reports"),
+        as_of: dt.date | None = None,
+        force: bool = False,
+        lang: Lang = Lang.VI,
+    ) -> ReportResult:
+        """Every figure of the monthly report of each month, with the file each is to be written
+        to (`ntm report` writes them, all or none, once every month is computed)."""
+        from ntm_cli.engine.report import build_report
+        from ntm_cli.sources.output import check_targets
+
+        months = [self.period(p) for p in periods]
+        if as_of is not None and len(months) > 1:
+            raise UsageError("report.as_of_range")
+        if as_of is not None and Period.of_date(as_of) < months[0]:
+            raise UsageError("report.as_of_before", as_of=as_of.isoformat(), period=months[0])
+        name = "bao-cao-ntm" if lang is Lang.VI else "ntm-report"
+        targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
+        check_targets([target for _, target in targets], force)
+        criteria = self.criteria()
+        reports = []
+        with self.store() as db:
+            for month, target in targets:
+                latest = {
+                    s.ret.unit_code: (s.ret, list(s.warnings), s.file_name)
+                    for s in (db.latest(month) if db else [])
+                }
+                previous = {
+                    s.ret.unit_code: s.ret for s in (db.latest(month.previous()) if db else [])
+                }
+                received = db.received(month) if db else {}
+                result = build_report(
+                    self.plan, self.registry, criteria, month, latest, previous, received,
+                    today(), as_of,
+                )  # fmt: skip
+                reports.append((target, result))
+        return ReportResult(reports, out, lang)
+
+    def gaps(
+        self,
+        period: str | Period | None = None,
+        district: str | None = None,
+        level: str | Level | None = None,
+    ) -> GapsResult:
+        """The weakest criteria and the communes 1-3 criteria short of the next level."""
+        from ntm_cli.engine.gaps import find_gaps
+
+        asked = self.period(period) if period is not None else None
+        towards = _option(parse_level, level, "--level") if isinstance(level, str) else level
+        head = self.district(district)
+        criteria = self.criteria()
+        month, latest = self.latest_returns(asked)
+        if month is None or not latest:
+            if asked is not None:
+                raise NtmError("returns.none_up_to", period=asked)
+            raise NtmError("returns.none")
+        assert isinstance(towards, Level | None)
+        result = find_gaps(
+            self.plan, self.registry, criteria, month, latest, today(), head, towards
+        )
+        return GapsResult(result, self.registry, criteria)
+
+    def forecast(
+        self,
+        year: int | None = None,
+        period: str | Period | None = None,
+        as_of: dt.date | None = None,
+    ) -> ForecastResult:
+        """Will the open milestones be met: the pipeline, the near-misses and the trend."""
+        from ntm_cli.domain.status import registry_as_of
+        from ntm_cli.engine.forecast import forecast
+
+        # returns up to the month asked, else up to the month of --as-of (none from after it)
+        month = self.period(period) if period is not None else None
+        if month is None and as_of is not None:
+            month = Period.of_date(as_of)
+        if year is not None:
+            self.year(year)
+        criteria = self.criteria()
+        month, latest = self.latest_returns(month)
+        warnings = () if latest else (msg("returns.none_trend_only"),)
+        registry = self.registry if as_of is None else registry_as_of(self.registry, as_of)
+        result = forecast(self.plan, registry, criteria, latest, as_of or today(), month, year)
+        return ForecastResult(result, self.registry, warnings=warnings)
+
+    def awards(
+        self, year: int, rules: Sequence[str] | None = None, period: str | Period | None = None
+    ) -> AwardsResult:
+        """The commendation shortlist by the plan's rules: qualifies, to check, or excluded."""
+        from ntm_cli.engine.awards import shortlist
+
+        plan = self.plan
+        if not plan.awards:
+            raise DataError("awards.rules_missing", path=plan.path)
+        month = self.period(period) if period is not None else None
+        self.year(year)
+        if rules:
+            known = [r.id for r in plan.awards]
+            if unknown := [r for r in rules if r not in known]:
+                raise DataError("awards.unknown_rule", path=plan.path, rule=unknown[0], known=known)
+            plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rules))
+        criteria = self.criteria()
+        month, latest = self.latest_returns(month)
+        warnings = () if latest else (msg("returns.none_awards"),)
+        result = shortlist(plan, self.registry, criteria, year, latest, month)
+        return AwardsResult(result, warnings=warnings)
+
+
+def _option(parse: Callable[[str], T], value: str, option: str) -> T:
+    """An option's value parsed; a bad one is a usage error naming the option (exit 2)."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        message = getattr(exc, "message", None)
+        reason = (
+            {"code": message.code, "params": dict(message.params)}
+            if message is not None
+            else {"code": "value.invalid", "params": {"value": value}}
+        )
+        raise UsageError("option.invalid", option=option, reason=reason) from None
+
+
+def parse_level(text: str | None, allow_none: bool = False) -> Level | str | None:
+    """ntm, advanced, model or the Vietnamese words (with or without diacritics); "none" (not
+    yet at NTM) where `allow_none`."""
+    from ntm_cli.domain.text import fold
+
+    if text is None:
+        return None
+    aliases = {"dat chuan": "ntm", "nong thon moi": "ntm", "nang cao": "advanced",
+               "kieu mau": "model", "chua dat": "none"}  # fmt: skip
+    value = aliases.get(fold(text), text)
+    if allow_none and value == "none":
+        return "none"
+    return Level.parse(value)
+
+
+def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path]) -> int:
+    """An annotated copy of each rejected file under a free name: never over any file."""
+    import openpyxl
+
+    from ntm_cli.returnform.annotate import annotate
+    from ntm_cli.sources.output import workbook_bytes, write_atomic
+
+    if not openpyxl.DEFUSEDXML:  # openpyxl reopens rejected workbooks to annotate them
+        raise NtmError("import.no_defusedxml")
+    submitted = {p.resolve() for p in inputs}
+    used: set[str] = set()
+    written = 0
+    for r in results:
+        if r.status != "rejected":
+            continue
+        stem = r.path.stem if r.path.suffix.lower() == ".xlsx" else r.path.name
+        name, n = f"{stem}.xlsx", 1
+        while name in used or (folder / name).exists() or (folder / name).resolve() in submitted:
+            n += 1
+            name = f"{stem}-{n}.xlsx"
+        used.add(name)
+        # the workbook itself is reopened only when its cells were read: never a zip bomb,
+        # an encrypted or a damaged file
+        readable = r.raw is not None and any(i.cell and i.sheet for i in r.errors)
+        book = annotate(r.raw if readable else None, r.path.name, r.errors)
+        write_atomic(folder / name, workbook_bytes(book), force=True)
+        written += 1
+    return written
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as users write it (2024-06-30 or 30/06/2024); a ValueError names what is wrong."""
+    from ntm_cli.sources.registry import parse_date as parse
+
+    return parse(text)
+
+
+def write_file(path: Path, data: bytes, force: bool = False) -> None:
+    """Write a file atomically (an export the command line made); an existing one needs `force`."""
+    from ntm_cli.sources.output import write_atomic
+
+    write_atomic(path, data, force=force)
+
+
+def write_files(files: list[tuple[Path, bytes]], force: bool = False) -> None:
+    """Write several files all or none (a failure leaves none of them half-done)."""
+    from ntm_cli.sources.output import write_all_atomic
+
+    write_all_atomic(files, force=force)
+
+
+__all__ = [
+    "Workspace", "open", "parse_date", "parse_level", "today", "write_file", "write_files",
+]  # fmt: skip
