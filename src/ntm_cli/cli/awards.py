@@ -1,7 +1,5 @@
 """`ntm awards`: the commendation shortlist by the plan's rules."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`ntm completeness`: who has reported for a month, who is missing or late."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`ntm forecast`: will the milestones still open be met?"""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

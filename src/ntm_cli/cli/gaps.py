@@ -1,7 +1,5 @@
 """`ntm gaps`: the weakest criteria and the communes a few criteria short of the next level."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`ntm import`: returned forms and long-format tables into the store, one verdict a file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

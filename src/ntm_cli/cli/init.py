@@ -1,7 +1,5 @@
 """`ntm init`: write the project file `ntm.toml` in the working folder."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`ntm plan check`: validate the plan and the registry together and list every problem."""
 
-from __future__ import annotations
-
 import typer
 
 from ntm_cli.cli.options import DataOption, LangOption, open_workspace

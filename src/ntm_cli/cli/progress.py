@@ -1,7 +1,5 @@
 """`ntm progress`: every milestone of a year with target, actual, shortfall and status."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`ntm report`: the monthly report workbook for the province's leadership."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

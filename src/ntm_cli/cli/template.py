@@ -1,7 +1,5 @@
 """`ntm template`: one return form per commune, pre-filled with its last return."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`ntm unit`: one unit's card."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`ntm units`: the registry with each unit's level, filtered by district, kind, level or name."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -11,7 +11,7 @@ from typing import Any
 from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.i18n import Lang, render
 
-_LINE = re.compile(r"^line (\d+)(?:, (.+))?$")  # a place in a CSV file
+_LINE = r"^line (\d+)(?:, (.+))?$"  # a place in a CSV file (compiled on first use)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class Issue:
         """`"Tiêu chí"!C14`, `line 3, status` (`dòng 3, cột status`), or a file's place."""
         if self.sheet and self.cell:
             return f'"{self.sheet}"!{self.cell}'
-        if self.cell and lang is Lang.VI and (line := _LINE.match(self.cell)):
+        if self.cell and lang is Lang.VI and (line := re.match(_LINE, self.cell)):
             return f"dòng {line[1]}" + (f", cột {line[2]}" if line[2] else "")
         return self.cell or (f'"{self.sheet}"' if self.sheet else "")
 

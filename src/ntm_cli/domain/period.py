@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
 
 from ntm_cli.domain.errors import ValueProblem
 
-_CANONICAL = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# Patterns as text: `re` compiles one on its first use, so a command that never parses a period
+# pays nothing for them at start-up.
+_CANONICAL = r"^(\d{4})-(0[1-9]|1[0-2])$"
 _TYPED = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$"),  # 2024-06, 2024-6
-    re.compile(r"^(?P<m>\d{1,2})[/.-](?P<y>\d{4})$"),  # 06/2024, 6/2024, 06.2024, 06-2024
-    re.compile(r"^(?:tháng|thang|t)\s*(?P<m>\d{1,2})\s*(?:/|-|năm|nam)\s*(?P<y>\d{4})$"),
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})$",  # 2024-06, 2024-6
+    r"^(?P<m>\d{1,2})[/.-](?P<y>\d{4})$",  # 06/2024, 6/2024, 06.2024, 06-2024
+    r"^(?:tháng|thang|t)\s*(?P<m>\d{1,2})\s*(?:/|-|năm|nam)\s*(?P<y>\d{4})$",
 )
 
 
@@ -29,7 +30,7 @@ class Period(str):
     def __new__(cls, value: str) -> Period:
         if isinstance(value, Period):
             return value
-        if not isinstance(value, str) or not _CANONICAL.match(value):
+        if not isinstance(value, str) or not re.match(_CANONICAL, value):
             raise ValueProblem("period.invalid", value=str(value))
         return super().__new__(cls, value)
 
@@ -38,7 +39,7 @@ class Period(str):
         """A month as users write it: "2024-06", "2024-6", "06/2024", "6/2024", "tháng 6/2024"."""
         value = " ".join(str(text).split()).lower()
         for pattern in _TYPED:
-            match = pattern.match(value)
+            match = re.match(pattern, value)
             if match and 1 <= int(match.group("m")) <= 12:
                 return cls.of(int(match.group("y")), int(match.group("m")))
         raise ValueProblem("period.invalid", value=str(text))
@@ -62,7 +63,8 @@ class Period(str):
 
     def month_end(self) -> dt.date:
         """The last day of the month."""
-        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        following = self.next()
+        return dt.date(following.year, following.month, 1) - dt.timedelta(days=1)
 
     def next(self) -> Period:
         return (

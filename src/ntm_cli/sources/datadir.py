@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue
@@ -17,9 +17,8 @@ REGISTRY_FILE = "units.csv"
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 
 
-@dataclass(frozen=True, slots=True)
-class DataSet:
-    """A plan and the registry it is measured against."""
+class DataSet(NamedTuple):
+    """A plan and the registry it is measured against (a named tuple: made on every start)."""
 
     folder: Path
     plan: Plan

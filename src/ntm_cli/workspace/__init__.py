@@ -35,20 +35,6 @@ from ntm_cli.workspace.config import (
     read_settings,
     store_location,
 )
-from ntm_cli.workspace.results import (
-    AwardsResult,
-    CheckResult,
-    CompletenessResult,
-    ForecastResult,
-    GapsResult,
-    ImportResult,
-    ProgressResult,
-    ReportResult,
-    ReturnsResult,
-    TemplateResult,
-    UnitResult,
-    UnitsResult,
-)
 
 T = TypeVar("T")
 
@@ -57,6 +43,20 @@ if TYPE_CHECKING:
     from ntm_cli.returnform.reader import ReadContext
     from ntm_cli.sources.datadir import DataSet
     from ntm_cli.sources.store import Store
+    from ntm_cli.workspace.results import (
+        AwardsResult,
+        CheckResult,
+        CompletenessResult,
+        ForecastResult,
+        GapsResult,
+        ImportResult,
+        ProgressResult,
+        ReportResult,
+        ReturnsResult,
+        TemplateResult,
+        UnitResult,
+        UnitsResult,
+    )
 
 
 def open(  # noqa: A001 - the library's front door, as ntm_cli.open()
@@ -145,6 +145,7 @@ class Workspace:
         from ntm_cli.sources.datadir import PLAN_FILE, REGISTRY_FILE
         from ntm_cli.sources.plan import parse_plan
         from ntm_cli.sources.registry import read_registry
+        from ntm_cli.workspace.results import CheckResult
 
         folder = self.data_folder
         plan_path, registry_path = folder / PLAN_FILE, folder / REGISTRY_FILE
@@ -240,6 +241,8 @@ class Workspace:
 
     def returns(self, period: str | Period, district: str | None = None) -> ReturnsResult:
         """Each commune's current return of a month (of a district's communes)."""
+        from ntm_cli.workspace.results import ReturnsResult
+
         month = self.period(period)
         head = self.district(district)
         with self.store() as db:
@@ -256,6 +259,7 @@ class Workspace:
     ) -> ProgressResult:
         """Each milestone of `year` (default: this year, within the plan) or of every year."""
         from ntm_cli.engine.progress import default_year, progress
+        from ntm_cli.workspace.results import ProgressResult
 
         now = today()
         if year is not None and all_years:
@@ -283,6 +287,7 @@ class Workspace:
         """Units with their level; `level` takes ntm, advanced, model, the Vietnamese words, or
         none (units not yet at NTM)."""
         from ntm_cli.engine.units import select_units
+        from ntm_cli.workspace.results import UnitsResult
 
         if district is not None:
             self.district(district)  # an empty name is refused
@@ -296,6 +301,7 @@ class Workspace:
         """One unit's card: registry facts, recognitions and its returns."""
         from ntm_cli.domain.lookup import resolve_unit
         from ntm_cli.domain.returns import UnitCard
+        from ntm_cli.workspace.results import UnitResult
 
         found = resolve_unit(self.registry, query)
         with self.store() as db:
@@ -319,6 +325,7 @@ class Workspace:
         from ntm_cli.domain.text import slug, split_prefix
         from ntm_cli.returnform.writer import FormContext, build_form
         from ntm_cli.sources.output import workbook_bytes, write_all_atomic
+        from ntm_cli.workspace.results import TemplateResult
 
         month = self.period(period)
         criteria = self.criteria()
@@ -376,6 +383,7 @@ class Workspace:
         from importlib.util import find_spec
 
         from ntm_cli.returnform.importer import expand, import_all
+        from ntm_cli.workspace.results import ImportResult
 
         if find_spec("defusedxml") is None:
             raise NtmError("import.no_defusedxml")
@@ -408,6 +416,7 @@ class Workspace:
     def completeness(self, period: str | Period, district: str | None = None) -> CompletenessResult:
         """Which communes have reported for a month, which are missing or late, by district."""
         from ntm_cli.engine.completeness import completeness
+        from ntm_cli.workspace.results import CompletenessResult
 
         month = self.period(period)
         head = self.district(district)
@@ -427,6 +436,7 @@ class Workspace:
         to (`ntm report` writes them, all or none, once every month is computed)."""
         from ntm_cli.engine.report import build_report
         from ntm_cli.sources.output import check_targets
+        from ntm_cli.workspace.results import ReportResult
 
         months = [self.period(p) for p in periods]
         if as_of is not None and len(months) > 1:
@@ -463,6 +473,7 @@ class Workspace:
     ) -> GapsResult:
         """The weakest criteria and the communes 1-3 criteria short of the next level."""
         from ntm_cli.engine.gaps import find_gaps
+        from ntm_cli.workspace.results import GapsResult
 
         asked = self.period(period) if period is not None else None
         towards = _option(parse_level, level, "--level") if isinstance(level, str) else level
@@ -488,6 +499,7 @@ class Workspace:
         """Will the open milestones be met: the pipeline, the near-misses and the trend."""
         from ntm_cli.domain.status import registry_as_of
         from ntm_cli.engine.forecast import forecast
+        from ntm_cli.workspace.results import ForecastResult
 
         # returns up to the month asked, else up to the month of --as-of (none from after it)
         month = self.period(period) if period is not None else None
@@ -507,6 +519,7 @@ class Workspace:
     ) -> AwardsResult:
         """The commendation shortlist by the plan's rules: qualifies, to check, or excluded."""
         from ntm_cli.engine.awards import shortlist
+        from ntm_cli.workspace.results import AwardsResult
 
         plan = self.plan
         if not plan.awards:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import os_reason
@@ -18,15 +17,13 @@ from ntm_cli.domain.messages import os_reason
 PROJECT_FILE = "ntm.toml"
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 PLAN_FILE = "targets.yaml"
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-_PASSWORD = re.compile(
-    r"^(?P<head>[a-z][a-z0-9+.-]*://[^:/@]*:)(?P<password>[^@]*)(?P<tail>@.*)$", re.I
-)
+_URL = r"(?i)^[a-z][a-z0-9+.-]*://"  # compiled by `re` on first use
+_PASSWORD = r"(?i)^(?P<head>[a-z][a-z0-9+.-]*://[^:/@]*:)(?P<password>[^@]*)(?P<tail>@.*)$"
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
-    """The office that signs documents (from `ntm.toml`; blank where it says nothing)."""
+class Office(NamedTuple):
+    """The office that signs documents (from `ntm.toml`; blank where it says nothing). A named
+    tuple, not a dataclass: it is made on every start, and a dataclass costs a millisecond there."""
 
     name: str = ""
     parent: str = ""
@@ -36,24 +33,23 @@ class Office:
     recipients: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What `ntm.toml` says, with the file it came from (None: no project file)."""
 
     path: Path | None = None
     data: Path | None = None
     store: str | None = None
-    office: Office = field(default_factory=Office)
+    office: Office = Office()
 
 
 def mask(location: str) -> str:
     """A store location as it may be shown: a URL's password replaced by ***."""
-    match = _PASSWORD.match(location)
+    match = re.match(_PASSWORD, location)
     return f"{match['head']}***{match['tail']}" if match else location
 
 
 def is_url(location: str) -> bool:
-    return bool(_URL.match(location))
+    return bool(re.match(_URL, location))
 
 
 def find_project(start: Path | None = None) -> Path | None:
@@ -70,6 +66,8 @@ def read_settings(path: Path | None) -> Settings:
     """Read a project file; every problem names the file and the key."""
     if path is None:
         return Settings()
+    import tomllib  # only where there is a project file
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
