@@ -38,4 +38,6 @@ def init(
     from ntm_cli.workspace.project import write_project
 
     path = write_project(Path.cwd(), data, store, office, force)
-    stdout().print(t("init.written", lang, path=str(path), store=mask(store)), highlight=False)
+    stdout().print(
+        t("init.written", lang, path=str(path), store=mask(store)), markup=False, highlight=False
+    )

@@ -40,6 +40,8 @@ class ReturnsResult(Result):
 
     def to_frame(self) -> pandas.DataFrame:
         """One row a return and criterion: pivot it by district, criterion or period."""
+        from pandas import CategoricalDtype
+
         columns = ["unit_code", "unit_name", "district", "period", "criteria_set", "criterion",
                    "met", "imported_at", "current"]  # fmt: skip
 
@@ -54,7 +56,11 @@ class ReturnsResult(Result):
                            "criterion": number, "met": met, "imported_at": s.imported_at,
                            "current": s.superseded_at is None}  # fmt: skip
 
-        return _frame(rows(), columns)
+        frame = _frame(rows(), columns)
+        # criteria in the order of their set ("2" before "10"), so a pivot reads as the form does
+        order = list(dict.fromkeys(n for s in self.returns for n in s.ret.statuses))
+        frame["criterion"] = frame["criterion"].astype(CategoricalDtype(order, ordered=True))
+        return frame
 
 
 @dataclass(frozen=True)
