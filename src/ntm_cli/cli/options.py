@@ -72,21 +72,10 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     """A date from the command line (2024-06-30 or 30/06/2024); a bad one exits 2."""
     if value is None:
         return None
-    from ntm_cli.domain.errors import UsageError
+    from ntm_cli.domain.errors import parse_option
     from ntm_cli.workspace import parse_date as parse
 
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise UsageError("option.invalid", option=option, reason=reason_of(exc, value)) from None
-
-
-def reason_of(exc: ValueError, value: str) -> dict[str, Any]:
-    """A parse error as a nested message (`{reason:msg}`): its code when it has one."""
-    message = getattr(exc, "message", None)
-    if message is not None:
-        return {"code": message.code, "params": dict(message.params)}
-    return {"code": "value.invalid", "params": {"value": value}}
+    return parse_option(parse, value, option)
 
 
 def open_workspace(data: Path | None, store: str | None) -> Any:

@@ -78,7 +78,7 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
     },
     "unit": {
         Format.TABLE: _table(R, "build_unit_card", "card"),
-        Format.JSON: _lazy(R, "card_json", "card"),
+        Format.JSON: _table(R, "card_json", "card"),
     },
     "completeness": {
         Format.TABLE: _table(R, "build_completeness", "completeness"),

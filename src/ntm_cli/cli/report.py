@@ -14,7 +14,7 @@ from ntm_cli.cli.options import (
     parse_date,
 )
 from ntm_cli.cli.output import workbook_bytes
-from ntm_cli.domain.errors import UsageError
+from ntm_cli.domain.errors import UsageError, parse_option
 from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.period import Period
 
@@ -83,9 +83,4 @@ def _months(period: str | None, start: str | None, end: str | None) -> list[Peri
 
 
 def _parse(text: str, option: str) -> Period:
-    from ntm_cli.cli.options import reason_of
-
-    try:
-        return Period.parse(text)
-    except ValueError as exc:
-        raise UsageError("option.invalid", option=option, reason=reason_of(exc, text)) from None
+    return parse_option(Period.parse, text, option)

@@ -3,11 +3,13 @@ as one line in the user's language (`Lỗi: …`) and exits with the error's cod
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Issue, Message
+
+T = TypeVar("T")
 
 
 class NtmError(Exception):
@@ -64,3 +66,18 @@ class UsageError(NtmError):
 class ValueProblem(NtmError, ValueError):
     """A value that does not parse (a period, a date, a level): a ValueError to the parser's
     caller, which places it (a cell, an option), and an NtmError when it reaches the user."""
+
+
+def parse_option(parse: Callable[[str], T], value: str, option: str) -> T:
+    """`parse(value)`; a value that does not parse is a usage error naming the option (exit 2),
+    with the parser's own message nested in it when it has one (`{reason:msg}`)."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        message = getattr(exc, "message", None)
+        reason = (
+            {"code": message.code, "params": dict(message.params)}
+            if message is not None
+            else {"code": "value.invalid", "params": {"value": value}}
+        )
+        raise UsageError("option.invalid", option=option, reason=reason) from None

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError
+from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError, parse_option
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Message, msg
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
@@ -35,8 +35,6 @@ from ntm_cli.workspace.config import (
     read_settings,
     store_location,
 )
-
-T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ntm_cli.domain.returns import CriteriaSet, FileResult, Return
@@ -181,7 +179,9 @@ class Workspace:
 
     def period(self, value: str | Period) -> Period:
         """A month of the plan: what users type, refused outside the plan's years."""
-        month = value if isinstance(value, Period) else _option(Period.parse, value, "--period")
+        month = (
+            value if isinstance(value, Period) else parse_option(Period.parse, value, "--period")
+        )
         if (outside := self.plan.outside(month)) is not None:
             raise NtmError(outside.code, **outside.params)
         return month
@@ -291,9 +291,11 @@ class Workspace:
 
         if district is not None:
             self.district(district)  # an empty name is refused
-        kinds = {_option(UnitKind.parse, kind, "--kind")} if kind else None
+        kinds = {parse_option(UnitKind.parse, kind, "--kind")} if kind else None
         wanted = (
-            _option(lambda v: parse_level(v, allow_none=True), level, "--level") if level else None
+            parse_option(lambda v: parse_level(v, allow_none=True), level, "--level")
+            if level
+            else None
         )
         return UnitsResult(select_units(self.registry, district, kinds, wanted, search, year), year)
 
@@ -476,7 +478,7 @@ class Workspace:
         from ntm_cli.workspace.results import GapsResult
 
         asked = self.period(period) if period is not None else None
-        towards = _option(parse_level, level, "--level") if isinstance(level, str) else level
+        towards = parse_option(parse_level, level, "--level") if isinstance(level, str) else level
         head = self.district(district)
         criteria = self.criteria()
         month, latest = self.latest_returns(asked)
@@ -536,20 +538,6 @@ class Workspace:
         warnings = () if latest else (msg("returns.none_awards"),)
         result = shortlist(plan, self.registry, criteria, year, latest, month)
         return AwardsResult(result, warnings=warnings)
-
-
-def _option(parse: Callable[[str], T], value: str, option: str) -> T:
-    """An option's value parsed; a bad one is a usage error naming the option (exit 2)."""
-    try:
-        return parse(value)
-    except ValueError as exc:
-        message = getattr(exc, "message", None)
-        reason = (
-            {"code": message.code, "params": dict(message.params)}
-            if message is not None
-            else {"code": "value.invalid", "params": {"value": value}}
-        )
-        raise UsageError("option.invalid", option=option, reason=reason) from None
 
 
 def parse_level(text: str | None, allow_none: bool = False) -> Level | str | None:
