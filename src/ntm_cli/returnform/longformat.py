@@ -95,7 +95,8 @@ def read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str | 
             parsed.problems.append(Issue(sheet, where(row_number, "unit_code"), unit))
         text = values["period"]
         if sheet is not None and text.isdigit() and 20000 < int(text) < 80000:
-            text = f"{excel_date(float(text)):%Y-%m}"  # Excel stored a date
+            day = excel_date(float(text))  # Excel stored a date
+            text = Period.of_date(day) if day is not None else text
         period = ""
         if problem := period_message(text, ctx.plan):
             parsed.problems.append(Issue(sheet, where(row_number, "period"), problem))
