@@ -167,7 +167,9 @@ def emit(
         write_file(out, workbook_bytes(rendered), force=force)
         stderr().print(str(out), highlight=False, markup=False)
     else:
-        stdout().print(rendered)
+        from ntm_cli.render.longtable import show
+
+        show(stdout(), rendered)
 
 
 def workbook_bytes(book: Any) -> bytes:

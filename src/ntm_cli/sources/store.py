@@ -309,32 +309,62 @@ class Store:
     def _load(
         self, where: list[str], args: list[str], source: str = "returns r"
     ) -> list[StoredReturn]:
-        sql = (
-            f"SELECT r.*, f.name AS file_name, f.sha256 FROM {source} "
-            "JOIN files f ON f.id = r.file_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY r.period, r.unit_code, r.id"
-        )
+        condition = " WHERE " + " AND ".join(where) if where else ""
         self.db.row_factory = sqlite3.Row
         try:
-            rows = self.db.execute(sql, args).fetchall()
+            rows = self.db.execute(
+                f"SELECT r.*, f.name AS file_name, f.sha256 FROM {source} "
+                f"JOIN files f ON f.id = r.file_id{condition} ORDER BY r.period, r.unit_code, r.id",
+                args,
+            ).fetchall()
             ids = [row["id"] for row in rows]
-            values: dict[int, list[sqlite3.Row]] = {i: [] for i in ids}
-            warnings: dict[int, list[Issue]] = {i: [] for i in ids}
-            for chunk in range(0, len(ids), 900):
-                part = ids[chunk : chunk + 900]
+            warnings: dict[int, list[Issue]] = {}
+            for part in _chunks(ids):
                 marks = ", ".join("?" * len(part))
-                for v in self.db.execute(
-                    f"SELECT * FROM criterion_values WHERE return_id IN ({marks})", part
-                ):
-                    values[v["return_id"]].append(v)
                 for w in self.db.execute(
                     f"SELECT * FROM return_warnings WHERE return_id IN ({marks})", part
                 ):
-                    warnings[w["return_id"]].append(_warning(w))
+                    warnings.setdefault(w["return_id"], []).append(_warning(w))
         finally:
             self.db.row_factory = None
-        return [_stored(row, values[row["id"]], warnings[row["id"]]) for row in rows]
+        # The criteria as plain tuples: with years of returns stored these are hundreds of
+        # thousands of rows, and a Row object a value costs.
+        statuses: dict[int, dict[str, bool | None]] = {}
+        notes: dict[int, dict[str, str]] = {}
+        for part in _chunks(ids):
+            marks = ", ".join("?" * len(part))
+            for return_id, criterion, met, note in self.db.execute(
+                "SELECT return_id, criterion, met, note FROM criterion_values "
+                f"WHERE return_id IN ({marks})",
+                part,
+            ):
+                statuses.setdefault(return_id, {})[criterion] = None if met is None else bool(met)
+                if note:
+                    notes.setdefault(return_id, {})[criterion] = note
+        order: dict[tuple[str, ...], tuple[str, ...]] = {}  # "2" before "10", once a set
+        return [
+            _stored(
+                row,
+                _ordered(statuses.get(row["id"], {}), order),
+                notes.get(row["id"], {}),
+                warnings.get(row["id"], []),
+            )  # fmt: skip
+            for row in rows
+        ]
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    """Ids in groups small enough for one statement's parameters."""
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _ordered(
+    statuses: dict[str, bool | None], order: dict[tuple[str, ...], tuple[str, ...]]
+) -> dict[str, bool | None]:
+    keys = tuple(statuses)
+    if keys not in order:
+        order[keys] = tuple(sorted(keys, key=lambda c: (len(c), c)))
+    return {c: statuses[c] for c in order[keys]}
 
 
 def _warning(row: sqlite3.Row) -> Issue:
@@ -344,7 +374,9 @@ def _warning(row: sqlite3.Row) -> Issue:
     return Issue(row["sheet"], row["cell"], Message(row["code"], json.loads(row["params"] or "{}")))
 
 
-def _stored(row: sqlite3.Row, values: list[sqlite3.Row], warnings: list[Issue]) -> StoredReturn:
+def _stored(
+    row: sqlite3.Row, statuses: dict[str, bool | None], notes: dict[str, str], warnings: list[Issue]
+) -> StoredReturn:
     level = row["reported_level"]
     decided = row["reported_decided_on"]
     recognition = (
@@ -352,13 +384,12 @@ def _stored(row: sqlite3.Row, values: list[sqlite3.Row], warnings: list[Issue]) 
                     dt.date.fromisoformat(decided) if decided else None)
         if level else None
     )  # fmt: skip
-    values = sorted(values, key=lambda v: (len(v["criterion"]), v["criterion"]))  # 2 before 10
     ret = Return(
         unit_code=row["unit_code"],
         period=row["period"],
         criteria_set=row["criteria_set"],
-        statuses={v["criterion"]: None if v["met"] is None else bool(v["met"]) for v in values},
-        notes={v["criterion"]: v["note"] for v in values if v["note"]},
+        statuses=statuses,
+        notes=notes,
         recognition=recognition,
         ocop={s: row[f"ocop_{s}"] for s in OCOP_STARS if row[f"ocop_{s}"] is not None},
         debt=row["debt"],
