@@ -87,3 +87,26 @@ def test_periods_outside_the_plan_and_empty_names_are_refused() -> None:
         ws.completeness("2024-06", district="")
     assert err.value.code == "option.empty"
     assert os.environ.get("NTM_TODAY")  # the fixture fixes today
+
+
+def test_the_office_of_the_project_file_heads_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from ntm_cli.cli.app import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "returns.sqlite"))
+    runner = CliRunner()
+    result = runner.invoke(app, ["init", "--office", "Văn phòng Điều phối NTM tỉnh Trà Vinh"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["init"]).exit_code == 2  # never over a project file
+    text = (tmp_path / "ntm.toml").read_text(encoding="utf-8")
+    (tmp_path / "ntm.toml").write_text(text.replace('place = ""', 'place = "Trà Vinh"'))
+    result = runner.invoke(app, ["report", "--period", "2024-06", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "2024-06_bao-cao-ntm.xlsx").worksheets[0]
+    assert sheet["A2"].value == "VĂN PHÒNG ĐIỀU PHỐI NTM TỈNH TRÀ VINH"
+    assert str(sheet["E3"].value).startswith("Trà Vinh, ngày")

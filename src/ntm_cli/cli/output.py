@@ -161,23 +161,15 @@ def emit(
     elif chosen is Format.CSV:
         print(rendered, end="")
     elif chosen is Format.XLSX:
-        from ntm_cli.workspace import write_file
+        from ntm_cli.workspace import write_workbooks
 
         assert out is not None
-        write_file(out, workbook_bytes(rendered), force=force)
+        write_workbooks([(out, rendered)], force=force)
         stderr().print(str(out), highlight=False, markup=False)
     else:
         from ntm_cli.render.longtable import show
 
         show(stdout(), rendered)
-
-
-def workbook_bytes(book: Any) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def warn_all(result: Any, lang: Lang) -> None:

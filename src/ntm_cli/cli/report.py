@@ -13,7 +13,6 @@ from ntm_cli.cli.options import (
     open_workspace,
     parse_date,
 )
-from ntm_cli.cli.output import workbook_bytes
 from ntm_cli.domain.errors import UsageError, parse_option
 from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.period import Period
@@ -58,13 +57,16 @@ def report(
     """
     from ntm_cli.cli.console import stderr
     from ntm_cli.render.report import build_report_workbook
-    from ntm_cli.workspace import write_files
+    from ntm_cli.workspace import write_workbooks
 
     months = _months(period, start, end)
     cutoff = parse_date(as_of, "--as-of")
-    result = open_workspace(data, store).report(months, out, cutoff, force, lang)
-    books = [(path, workbook_bytes(build_report_workbook(r, lang))) for path, r in result.reports]
-    write_files(books, force=force)  # only once every figure is computed: all or none
+    ws = open_workspace(data, store)
+    result = ws.report(months, out, cutoff, force, lang)
+    office = ws.office
+    books = [(path, build_report_workbook(r, lang, office.name, office.place))
+             for path, r in result.reports]  # fmt: skip
+    write_workbooks(books, force=force)  # only once every figure is computed: all or none
     for path, _ in books:
         print(path)
     stderr().print(t("report.written", lang, n=len(books), out=str(out)), markup=False)

@@ -58,7 +58,8 @@ class Conflict(NtmError):
 
 
 class UsageError(NtmError):
-    """An option's value is wrong (a bad date, a period outside the plan): exit 2 like Click."""
+    """An option's value is malformed (a date, a period or a level that does not parse, an empty
+    name): exit 2, as Click's own usage errors."""
 
     exit_code = 2
 

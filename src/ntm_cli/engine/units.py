@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ntm_cli.domain.lookup import match_units, resolve_unit
+from ntm_cli.domain.lookup import match_units
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Registry, Unit, UnitKind
 from ntm_cli.domain.status import at_least, level_of
 
@@ -24,7 +24,7 @@ class UnitRow:
 
 def select_units(
     registry: Registry,
-    district: str | None = None,
+    district: Unit | None = None,
     kinds: Collection[UnitKind] | None = None,
     level: Level | str | None = None,
     search: str | None = None,
@@ -33,9 +33,8 @@ def select_units(
     """Units in registry order; `level` is a level (that level or above) or "none" (countable
     units holding no level: wards and townships never hold one, so they are not "not yet")."""
     pool = list(registry.units)
-    if district:
-        head = resolve_unit(registry, district, DISTRICT_LEVEL, what="district-level unit")
-        pool = [head, *registry.descendants(head.code)]
+    if district is not None:
+        pool = [district, *registry.descendants(district.code)]
     if search:
         pool = match_units(registry, search, partial=True, pool=pool)
     if kinds:

@@ -42,14 +42,17 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 PERCENT = "0.0%"
 
 
-def build_report_workbook(report: Report, lang: Lang) -> Workbook:
-    """The eight sheets, the two charts, print set-up and properties."""
+def build_report_workbook(
+    report: Report, lang: Lang, office: str = "", place: str = ""
+) -> Workbook:
+    """The eight sheets, the two charts, print set-up and properties; `office` and `place` are
+    the project file's (the office's name and where it signs), else the defaults."""
     book = _new_book()
     first = book.active
     assert first is not None
     book.remove(first)
     summary = book.create_sheet(t("report.sheet.summary", lang))
-    _summary(summary, report, lang)
+    _summary(summary, report, lang, office, place)
     if report.forecast is not None and report.gaps is not None:
         _advice(book.create_sheet(t("report.sheet.advice", lang)), report, lang)
     districts = book.create_sheet(t("report.sheet.districts", lang))
@@ -90,12 +93,15 @@ def completeness_workbook(result: Completeness, lang: Lang) -> Workbook:
 # -- sheets ------------------------------------------------------------------------------------
 
 
-def _summary(ws: Worksheet, report: Report, lang: Lang) -> None:
+def _summary(ws: Worksheet, report: Report, lang: Lang, office: str, place: str) -> None:
     plan = report.plan
     area = report.registry.by_code.get(plan.area_code)
-    place = area.name.split(" ", 1)[1] if area and " " in area.name else (area.name if area else "")
+    if not place:
+        place = (
+            area.name.split(" ", 1)[1] if area and " " in area.name else (area.name if area else "")
+        )
     _text(ws, "A1", plan.issuer.upper(), bold=True)
-    _text(ws, "A2", t("report.office", lang), bold=True)
+    _text(ws, "A2", office.upper() if office else t("report.office", lang), bold=True)
     _text(ws, "E1", t("report.motto1", lang), bold=True)
     _text(ws, "E2", t("report.motto2", lang), bold=True)
     day = report.today

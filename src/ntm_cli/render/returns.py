@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -38,26 +36,6 @@ VERDICT_STYLE = {
     "skipped": "dim",
 }
 LIST_ALL = 50  # up to this many files every verdict is listed; beyond, only the notable ones
-
-
-@contextlib.contextmanager
-def import_progress(total: int, console: Console) -> Iterator[Callable[[FileResult], None]]:
-    """A progress bar on a terminal for a batch; nothing when piped or for a single file."""
-    if total < 2 or not console.is_terminal:
-        yield lambda result: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("ntm import", total=total)
-        yield lambda result: bar.advance(task)
 
 
 def build_template_summary(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -74,19 +73,6 @@ MIGRATIONS: list[str] = [
     ALTER TABLE return_warnings ADD COLUMN cell TEXT;
     """,
 ]
-
-
-def default_path() -> Path:
-    """`NTM_STORE`, else the user's data folder: never inside the installed package."""
-    configured = os.environ.get("NTM_STORE")
-    if configured:
-        return Path(configured)
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "ntm" / "returns.sqlite"
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
-        os.path.expanduser("~"), ".local", "share"
-    )
-    return Path(base) / "ntm" / "returns.sqlite"
 
 
 class Store:

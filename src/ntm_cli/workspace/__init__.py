@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ntm_cli.domain.returns import CriteriaSet, FileResult, Return
     from ntm_cli.returnform.reader import ReadContext
     from ntm_cli.sources.datadir import DataSet
+    from ntm_cli.sources.output import Saveable
     from ntm_cli.sources.store import Store
     from ntm_cli.workspace.results import (
         AwardsResult,
@@ -289,15 +290,14 @@ class Workspace:
         from ntm_cli.engine.units import select_units
         from ntm_cli.workspace.results import UnitsResult
 
-        if district is not None:
-            self.district(district)  # an empty name is refused
+        head = self.district(district)  # an empty name is refused
         kinds = {parse_option(UnitKind.parse, kind, "--kind")} if kind else None
         wanted = (
             parse_option(lambda v: parse_level(v, allow_none=True), level, "--level")
             if level
             else None
         )
-        return UnitsResult(select_units(self.registry, district, kinds, wanted, search, year), year)
+        return UnitsResult(select_units(self.registry, head, kinds, wanted, search, year), year)
 
     def unit(self, query: str) -> UnitResult:
         """One unit's card: registry facts, recognitions and its returns."""
@@ -305,6 +305,8 @@ class Workspace:
         from ntm_cli.domain.returns import UnitCard
         from ntm_cli.workspace.results import UnitResult
 
+        if not query.strip():
+            raise UsageError("option.empty", option="QUERY")
         found = resolve_unit(self.registry, query)
         with self.store() as db:
             history = db.returns(unit_code=found.code, current_only=False) if db else []
@@ -592,20 +594,11 @@ def parse_date(text: str) -> dt.date:
     return parse(text)
 
 
-def write_file(path: Path, data: bytes, force: bool = False) -> None:
-    """Write a file atomically (an export the command line made); an existing one needs `force`."""
-    from ntm_cli.sources.output import write_atomic
+def write_workbooks(books: Sequence[tuple[Path, Saveable]], force: bool = False) -> None:
+    """Write workbooks (an export, the reports) all or none: a failure leaves none half-done."""
+    from ntm_cli.sources.output import workbook_bytes, write_all_atomic
 
-    write_atomic(path, data, force=force)
-
-
-def write_files(files: list[tuple[Path, bytes]], force: bool = False) -> None:
-    """Write several files all or none (a failure leaves none of them half-done)."""
-    from ntm_cli.sources.output import write_all_atomic
-
-    write_all_atomic(files, force=force)
+    write_all_atomic([(path, workbook_bytes(book)) for path, book in books], force=force)
 
 
-__all__ = [
-    "Workspace", "open", "parse_date", "parse_level", "today", "write_file", "write_files",
-]  # fmt: skip
+__all__ = ["Workspace", "open", "parse_date", "parse_level", "today", "write_workbooks"]

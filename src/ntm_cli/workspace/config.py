@@ -6,6 +6,7 @@ are relative to its own folder. It also holds the office's details that document
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -18,7 +19,6 @@ PROJECT_FILE = "ntm.toml"
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 PLAN_FILE = "targets.yaml"
 _URL = r"(?i)^[a-z][a-z0-9+.-]*://"  # compiled by `re` on first use
-_PASSWORD = r"(?i)^(?P<head>[a-z][a-z0-9+.-]*://[^:/@]*:)(?P<password>[^@]*)(?P<tail>@.*)$"
 
 
 class Office(NamedTuple):
@@ -43,9 +43,17 @@ class Settings(NamedTuple):
 
 
 def mask(location: str) -> str:
-    """A store location as it may be shown: a URL's password replaced by ***."""
-    match = re.match(_PASSWORD, location)
-    return f"{match['head']}***{match['tail']}" if match else location
+    """A store location as it may be shown: a URL's password (in its user part, which ends at
+    the last "@", or as a password= parameter) replaced by ***."""
+    if not is_url(location):
+        return location
+    scheme, _, rest = location.partition("://")
+    netloc, slash, path = rest.partition("/")
+    user, at, host = netloc.rpartition("@")
+    if at and ":" in user:
+        netloc = f"{user.split(':', 1)[0]}:***@{host}"
+    path = re.sub(r"(?i)(password=)[^&]*", r"\1***", path)
+    return f"{scheme}://{netloc}{slash}{path}"
 
 
 def is_url(location: str) -> bool:
@@ -161,7 +169,9 @@ recipients = [{recipients}]
 
 def project_text(data: str | None, store: str, office: Office) -> str:
     def q(text: str) -> str:
-        return text.replace("\\", "\\\\").replace('"', '\\"')
+        """A TOML basic string's contents: JSON's escapes are TOML's (quotes, backslashes,
+        new lines and other control characters)."""
+        return json.dumps(text, ensure_ascii=False)[1:-1]
 
     return PROJECT_TEMPLATE.format(
         data_line=f'data = "{q(data)}"'

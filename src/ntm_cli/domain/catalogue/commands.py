@@ -71,7 +71,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: chưa đặt criteria.{scope}; hãy ghi mã bộ tiêu chí",
         "{path}: criteria.{scope} is not set; name a criteria set",
     ),
-    "check.plan_unreadable": ("không đọc được ({reason:errno})", "cannot be read ({reason:errno})"),
     "init.exists": (
         "{path} đã có; thêm --force để ghi đè",
         "{path} exists; add --force to replace it",

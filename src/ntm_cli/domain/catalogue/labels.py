@@ -325,10 +325,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "theo phiếu báo cáo mới nhất đến kỳ {period}",
         "by the latest returns up to {period}",
     ),
-    "awards.no_rules": (
-        "{path}: không có mục awards (quy định khen thưởng)",
-        "{path}: no awards section (commendation rules)",
-    ),
     "awards.none": ("Không có đơn vị nào.", "No candidate."),
     "awards.col.unit": ("Đơn vị", "Unit"),
     "awards.col.verdict": ("Kết quả", "Verdict"),
@@ -482,7 +478,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.last": ("Kỳ phiếu gần nhất", "Latest return"),
     "report.col.debt": ("Nợ đọng XDCB (triệu đồng)", "Outstanding debt (million VND)"),
     "report.col.funds": ("Vốn huy động trong kỳ (triệu đồng)", "Funds mobilised (million VND)"),
-    "report.col.share_met": ("Tỷ lệ xã đạt", "Share of communes meeting it"),
     "report.col.notes": ("Ghi chú của xã", "Commune's notes"),
     "report.col.missing": ("Chưa nộp", "Missing"),
     "report.col.late": ("Nộp muộn", "Late"),
