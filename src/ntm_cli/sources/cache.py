@@ -63,6 +63,35 @@ def cached(
     return built
 
 
+def seen(kind: str, *files: bytes) -> bool:
+    """True when `remember` was called for these exact files (by their SHA-256, with ntm's
+    version): a check that passed on them needs no second run."""
+    folder = cache_dir()
+    return folder is not None and (folder / f"{_digest(kind, files)}.ok").exists()
+
+
+def remember(kind: str, *files: bytes) -> None:
+    """Note that these exact files passed `kind` (best effort, like every cache write)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{_digest(kind, files)}.ok").touch()
+    except OSError:
+        pass
+
+
+def _digest(kind: str, files: tuple[bytes, ...]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(f"{kind}|{_version()}|{CACHE_FORMAT}".encode())
+    for raw in files:
+        digest.update(len(raw).to_bytes(8, "big"))
+        digest.update(raw)
+    return f"{kind}-{digest.hexdigest()}"
+
+
 def _version() -> str:
     """ntm's version: an entry written by another version is not read (the package is loaded
     before any of its modules, so this only looks it up)."""

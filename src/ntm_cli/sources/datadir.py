@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import Plan, Registry
+from ntm_cli.sources.cache import remember, seen
 from ntm_cli.sources.plan import load_plan
 from ntm_cli.sources.registry import read_registry
 
@@ -44,6 +45,13 @@ def resolve(folder: Path | None) -> Path:
 Check = Callable[[Plan, Registry], list[Issue]]
 
 
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # read just now by the loaders; a vanished file is checked afresh next time
+
+
 def load(folder: Path | None, check: Check | None = None) -> DataSet:
     """Load, and cross-check with `check` (the engine's checks of a registry and of a plan
     against it); any problem stops the command with the full list."""
@@ -51,7 +59,12 @@ def load(folder: Path | None, check: Check | None = None) -> DataSet:
     plan = load_plan(where / PLAN_FILE)
     registry, problems = read_registry(where / REGISTRY_FILE)
     if check is not None:
-        problems += check(plan, registry)
+        # the cross-checks of a plan and a registry that passed them before are not run again
+        files = _bytes(where / PLAN_FILE), _bytes(where / REGISTRY_FILE)
+        if problems or not seen("checked", *files):
+            problems += check(plan, registry)
+            if not problems:
+                remember("checked", *files)
     if problems:
         raise DataError("data.problems", problems, path=str(where), n=len(problems))
     return DataSet(where, plan, registry)
