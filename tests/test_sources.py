@@ -507,3 +507,26 @@ def test_the_criteria_set_is_cached_like_the_plan(data_copy: Path) -> None:
         load_criteria(data_copy, "qd318-2022-xa")
     assert err.value.code == "criteria.invalid"
     assert any(p.msg.code == "criteria.group.unknown" for p in err.value.problems)
+
+
+def test_cross_checks_are_skipped_only_for_the_files_that_passed_them(data_copy: Path) -> None:
+    from ntm_cli.engine.check import check_plan, check_registry
+    from ntm_cli.sources.datadir import load
+
+    calls: list[int] = []
+
+    def check(plan, registry):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return check_registry(registry) + check_plan(plan, registry)
+
+    load(data_copy, check)
+    load(data_copy, check)
+    assert len(calls) == 1  # the second load found the note of the first
+    units = data_copy / "units.csv"
+    lines = units.read_text(encoding="utf-8").splitlines()
+    units.write_text("\n".join([*lines, lines[-1]]) + "\n", encoding="utf-8")  # a code twice
+    with pytest.raises(DataError) as err:
+        load(data_copy, check)
+    assert len(calls) == 2 and any(
+        p.msg.code == "registry.code.duplicate" for p in err.value.problems
+    )
