@@ -167,9 +167,14 @@ def emit(
         write_workbooks([(out, rendered)], force=force)
         stderr().print(str(out), highlight=False, markup=False)
     else:
-        from ntm_cli.render.longtable import show
+        import sys
 
-        show(stdout(), rendered)
+        # a renderer that drew a long listing has loaded its module; the others skip it
+        longtable = sys.modules.get("ntm_cli.render.longtable")
+        if longtable is None:
+            stdout().print(rendered)
+        else:
+            longtable.show(stdout(), rendered)
 
 
 def warn_all(result: Any, lang: Lang) -> None:

@@ -8,7 +8,6 @@ widest cell, and the last one wraps its words into the width that is left.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
@@ -27,13 +26,13 @@ GAP = 2  # spaces between columns
 MIN_LAST = 20  # the wrapped column never gets narrower than this
 
 
-@dataclass
 class LongTable:
     """Columns of plain text; a style per cell where one is given."""
 
-    headers: Sequence[str]
-    rows: list[tuple[str, ...]] = field(default_factory=list)
-    styles: list[tuple[str | None, ...]] = field(default_factory=list)
+    def __init__(self, headers: Sequence[str]) -> None:
+        self.headers = headers
+        self.rows: list[tuple[str, ...]] = []
+        self.styles: list[tuple[str | None, ...]] = []
 
     def add_row(self, *cells: str, styles: Sequence[str | None] = ()) -> None:
         self.rows.append(tuple(cells))

@@ -64,32 +64,39 @@ def cached(
 
 
 def seen(kind: str, *files: bytes) -> bool:
-    """True when `remember` was called for these exact files (by their SHA-256, with ntm's
-    version): a check that passed on them needs no second run."""
+    """True when `remember` was called for these exact files: a check that passed on them
+    needs no second run. The note holds a copy of the files, compared byte for byte."""
     folder = cache_dir()
-    return folder is not None and (folder / f"{_digest(kind, files)}.ok").exists()
+    if folder is None:
+        return False
+    try:
+        return (folder / _note(kind, files)).read_bytes() == _joined(files)
+    except OSError:
+        return False
 
 
 def remember(kind: str, *files: bytes) -> None:
-    """Note that these exact files passed `kind` (best effort, like every cache write)."""
+    """Note that these exact files passed `kind` (best effort and atomic, like every write)."""
     folder = cache_dir()
     if folder is None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{_digest(kind, files)}.ok").touch()
+        tmp = folder / f".{_note(kind, files)}.{os.getpid()}.tmp"
+        tmp.write_bytes(_joined(files))
+        os.replace(tmp, folder / _note(kind, files))
     except OSError:
         pass
 
 
-def _digest(kind: str, files: tuple[bytes, ...]) -> str:
-    import hashlib
+def _joined(files: tuple[bytes, ...]) -> bytes:
+    return b"".join(len(raw).to_bytes(8, "big") + raw for raw in files)
 
-    digest = hashlib.sha256(f"{kind}|{_version()}|{CACHE_FORMAT}".encode())
-    for raw in files:
-        digest.update(len(raw).to_bytes(8, "big"))
-        digest.update(raw)
-    return f"{kind}-{digest.hexdigest()}"
+
+def _note(kind: str, files: tuple[bytes, ...]) -> str:
+    """The note's name narrows the search (crc32 is no proof: its content decides)."""
+    joined = _joined(files)
+    return f"{kind}-{zlib.crc32(joined):08x}-{len(joined)}-{_version()}-{CACHE_FORMAT}.ok"
 
 
 def _version() -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import io
@@ -63,6 +62,12 @@ def parse_year(text: str) -> int:
     return year
 
 
+def _days_in(year: int, month: int) -> int:
+    """The days of a month (the calendar module costs a start-up import for this alone)."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 def parse_date(text: str) -> dt.date:
     """An ISO date (2024-04-08); the Vietnamese 08/04/2024 (day first) is accepted too."""
     day_first, iso = _DAY_FIRST.match(text), _ISO.match(text)
@@ -75,8 +80,7 @@ def parse_date(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ValueProblem("date.invalid", value=text) from None
-    if 1 <= month <= 12 and 1 <= year and day > calendar.monthrange(year, month)[1]:
-        days = calendar.monthrange(year, month)[1]
+    if 1 <= month <= 12 and 1 <= year and day > (days := _days_in(year, month)):
         raise ValueProblem("date.no_such_day", value=text, month=month, year=year, days=days)
     try:
         return dt.date(year, month, day)
