@@ -58,6 +58,7 @@ CASES: list[tuple[list[str], int, str]] = [
     (["progress", "--year", "2019"], 1, "nằm ngoài kế hoạch"),
     (["progress", "--as-of", "31/02/2024"], 2, "--as-of"),
     (["progress", "--year", "2024", "--all-years"], 2, "--all-years"),
+    (["progress", "--year", "2025", "--as-of", "2027-01-01"], 0, "sau ngày hôm nay"),
     (["units", "--district", "Không Có"], 1, "không có"),
     (["units", "--kind", "làng"], 2, "--kind"),
     (["units", "--level", "cao"], 2, "--level"),
@@ -103,3 +104,11 @@ def test_json_errors_carry_their_code(store: dict[str, str]) -> None:
     error = json.loads(result.stderr)["error"]
     assert error["code"] == "returns.none_up_to" and error["params"] == {"period": "2024-06"}
     assert "chưa có phiếu" in error["message"]
+
+
+def test_init_speaks_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert "Đã ghi" in vietnamese(["init"], 0)
+    assert "đã có; thêm --force" in vietnamese(["init"], 2)
+    (tmp_path / "ntm.toml").write_text('data = "x"\nstore = \n', encoding="utf-8")
+    assert "không phải TOML hợp lệ" in vietnamese(["units"], 1)
