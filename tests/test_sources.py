@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ntm_cli.domain.errors import DataError
-from ntm_cli.domain.models import Level, UnitKind
+from ntm_cli.domain.models import Level, Registry, UnitKind
 from ntm_cli.sources.plan import load_plan, parse_plan
 from ntm_cli.sources.registry import read_registry
 
@@ -530,3 +530,25 @@ def test_cross_checks_are_skipped_only_for_the_files_that_passed_them(data_copy:
     assert len(calls) == 2 and any(
         p.msg.code == "registry.code.duplicate" for p in err.value.problems
     )
+
+
+def test_the_registry_is_cached_and_keeps_the_path_it_was_read_from(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    import os
+    import shutil
+
+    from ntm_cli.sources.datadir import load_registry
+
+    first, problems = load_registry(data_copy / "units.csv")
+    assert problems == []
+    cache = Path(os.environ["NTM_CACHE_DIR"])
+    assert [p.name for p in cache.glob("registry-*.json")]  # stored once it had no problem
+    other = tmp_path / "other"
+    shutil.copytree(data_copy, other)
+    again, _ = load_registry(other / "units.csv")
+    assert again == Registry(first.units, str(other / "units.csv"))  # from the cache, its own path
+    units = other / "units.csv"
+    units.write_text(units.read_text(encoding="utf-8") + "1,,Xã,,\n", encoding="utf-8")
+    broken, problems = load_registry(units)
+    assert problems and len(broken.units) == len(first.units) + 1  # read afresh, not cached

@@ -135,52 +135,110 @@ def _key(key: Any) -> str:
 def from_json(hint: Any, data: Any) -> Any:
     """The value of type `hint` whose JSON form is `data`; TypeError/KeyError/ValueError when
     `data` does not have that form."""
+    return _decoder(hint)(data)
+
+
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function reading the JSON form of `hint`, worked out once a type: a registry or a
+    plan read from the cache decodes thousands of values of a handful of types."""
+    decoder = _DECODERS.get(hint)
+    if decoder is None:
+        decoder = _DECODERS[hint] = _make_decoder(hint)
+    return decoder
+
+
+def _make_decoder(hint: Any) -> Callable[[Any], Any]:  # noqa: C901 - one branch a kind of type
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
-        args = typing.get_args(hint)
-        if data is None and type(None) in args:
-            return None
-        (inner,) = [a for a in args if a is not type(None)]
-        return from_json(inner, data)
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner_decoder = _decoder(inner)
+        return lambda data: None if data is None else inner_decoder(data)
     if origin is tuple:
         args = typing.get_args(hint)
-        _expect(data, list)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_json(args[0], v) for v in data)
-        if len(args) != len(data):
-            raise ValueError("a tuple of another length")
-        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True))
+            item = _decoder(args[0])
+
+            def tuple_of(data: Any) -> Any:
+                _expect(data, list)
+                return tuple(item(v) for v in data)
+
+            return tuple_of
+        items = [_decoder(a) for a in args]
+
+        def fixed_tuple(data: Any) -> Any:
+            _expect(data, list)
+            if len(items) != len(data):
+                raise ValueError("a tuple of another length")
+            return tuple(d(v) for d, v in zip(items, data, strict=True))
+
+        return fixed_tuple
     if origin is list:
         (arg,) = typing.get_args(hint)
-        _expect(data, list)
-        return [from_json(arg, v) for v in data]
+        item = _decoder(arg)
+
+        def list_of(data: Any) -> Any:
+            _expect(data, list)
+            return [item(v) for v in data]
+
+        return list_of
     if origin is dict:
         key_type, value_type = typing.get_args(hint)
-        _expect(data, dict)
-        return {_from_key(key_type, k): from_json(value_type, v) for k, v in data.items()}
+        value = _decoder(value_type)
+
+        def dict_of(data: Any) -> Any:
+            _expect(data, dict)
+            return {_from_key(key_type, k): value(v) for k, v in data.items()}
+
+        return dict_of
     if isinstance(hint, type):
         if dataclasses.is_dataclass(hint):
-            _expect(data, dict)
-            hints = _hints(hint)
-            values = {name: from_json(h, data[name]) for name, h in hints.items()}
-            return hint(**values)
+            cls = hint
+            fields: list[tuple[str, Callable[[Any], Any]]] = []
+
+            def instance(data: Any) -> Any:
+                _expect(data, dict)
+                return cls(**{name: decode(data[name]) for name, decode in fields})
+
+            _DECODERS[cls] = instance  # before its fields: a criterion holds criteria
+            fields.extend((name, _decoder(h)) for name, h in _hints(cls).items())
+            return instance
         if issubclass(hint, Enum):
-            return hint(data)
+            return hint
         if hint is dt.date:
-            _expect(data, str)
-            return dt.date.fromisoformat(data)
+
+            def date(data: Any) -> Any:
+                _expect(data, str)
+                return dt.date.fromisoformat(data)
+
+            return date
         if hint is float:
-            if isinstance(data, bool) or not isinstance(data, int | float):
-                raise TypeError("not a number")
-            return float(data)
+
+            def number(data: Any) -> Any:
+                if isinstance(data, bool) or not isinstance(data, int | float):
+                    raise TypeError("not a number")
+                return float(data)
+
+            return number
         if hint is int:
-            if isinstance(data, bool):
-                raise TypeError("not an integer")
-            _expect(data, int)
-            return data
+
+            def integer(data: Any) -> Any:
+                if isinstance(data, bool):
+                    raise TypeError("not an integer")
+                _expect(data, int)
+                return data
+
+            return integer
         if hint in (str, bool):
-            _expect(data, hint)
-            return data
+            kind = hint
+
+            def plain(data: Any) -> Any:
+                _expect(data, kind)
+                return data
+
+            return plain
     raise TypeError(f"no JSON form for {hint!r}")
 
 

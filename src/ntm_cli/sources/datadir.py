@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import Plan, Registry
-from ntm_cli.sources.cache import remember, seen
+from ntm_cli.sources.cache import cached, remember, seen
 from ntm_cli.sources.plan import load_plan
 from ntm_cli.sources.registry import read_registry
 
@@ -52,12 +52,35 @@ def _bytes(path: Path) -> bytes:
         return b""  # read just now by the loaders; a vanished file is checked afresh next time
 
 
+def load_registry(path: Path) -> tuple[Registry, list[Issue]]:
+    """The registry in `path` and its row problems; a registry without any is cached as the plan
+    is (reading the rows costs more than reading the cached units back)."""
+    raw = _bytes(path)
+    problems: list[Issue] = []
+    found: list[Registry] = []
+
+    def build() -> Registry | None:
+        registry, row_problems = read_registry(path)
+        problems.extend(row_problems)
+        found.append(registry)
+        return None if row_problems else registry
+
+    registry = cached("registry", raw, Registry, build) if raw else None
+    if registry is None:
+        if not found:
+            build()
+        return found[0], problems
+    if registry.path != str(path):
+        registry = Registry(units=registry.units, path=str(path))
+    return registry, problems
+
+
 def load(folder: Path | None, check: Check | None = None) -> DataSet:
     """Load, and cross-check with `check` (the engine's checks of a registry and of a plan
     against it); any problem stops the command with the full list."""
     where = resolve(folder)
     plan = load_plan(where / PLAN_FILE)
-    registry, problems = read_registry(where / REGISTRY_FILE)
+    registry, problems = load_registry(where / REGISTRY_FILE)
     if check is not None:
         # the cross-checks of a plan and a registry that passed them before are not run again
         files = _bytes(where / PLAN_FILE), _bytes(where / REGISTRY_FILE)
