@@ -77,16 +77,7 @@ def seen(kind: str, *files: bytes) -> bool:
 
 def remember(kind: str, *files: bytes) -> None:
     """Note that these exact files passed `kind` (best effort and atomic, like every write)."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{_note(kind, files)}.{os.getpid()}.tmp"
-        tmp.write_bytes(_joined(files))
-        os.replace(tmp, folder / _note(kind, files))
-    except OSError:
-        pass
+    _store_file(_note(kind, files), _joined(files))
 
 
 def _joined(files: tuple[bytes, ...]) -> bytes:
@@ -282,14 +273,18 @@ def _read(key: str) -> dict[str, Any] | None:
 
 
 def _write(key: str, data: dict[str, Any]) -> None:
+    _store_file(f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def _store_file(name: str, content: bytes) -> None:
     """Best effort and atomic: a cache that cannot be written only costs time."""
     folder = cache_dir()
     if folder is None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{key}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, folder / f"{key}.json")
+        tmp = folder / f".{name}.{os.getpid()}.tmp"
+        tmp.write_bytes(content)
+        os.replace(tmp, folder / name)
     except OSError:
         pass
