@@ -22,6 +22,7 @@ SAMPLES = {
     "errno": "EACCES",
     "msg": {"code": "value.invalid", "params": {"value": "x"}},
     "valuekind": "text",
+    "filekind": "fifo",
 }
 
 
@@ -55,7 +56,7 @@ def test_specs_word_values_in_the_reader_s_language() -> None:
 # a code given to an error, a Message or msg(): "area.what" in double quotes
 _RAISED = re.compile(
     r"\b(?:NtmError|DataError|LookupProblem|StoreError|Conflict|UsageError|ValueProblem|"
-    r"FileProblem|Message|msg)\(\s*\"([a-z_]+(?:\.[a-z_0-9]+)+)\""
+    r"FileProblem|FileRefused|Message|msg)\(\s*\"([a-z_]+(?:\.[a-z_0-9]+)+)\""
 )
 
 

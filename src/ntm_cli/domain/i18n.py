@@ -4,7 +4,7 @@ Labels and messages share one keyed catalogue (`ntm_cli.domain.catalogue`): a me
 a stable code with parameters and worded only when it is shown, in the language asked for. A
 template may say how a parameter is shown: `{level:level}` gives a level's name ("nâng cao"),
 `{kind:kind}` a kind of unit, `{on:date}` a date, `{n:num}` a number in the reader's style,
-`{codes:list}` a list joined by commas, `{reason:errno}` an operating-system error by its
+`{codes:list}` a list joined by commas, `{kind:filekind}` a kind of special file, `{reason:errno}` an operating-system error by its
 name, `{reason:msg}` a nested message (a mapping with its code and params).
 """
 
@@ -37,7 +37,7 @@ def t(key: str, lang: Lang, **values: object) -> str:
     return _Formatter(lang).vformat(text, (), values)
 
 
-_SPECS = ("level", "kind", "date", "num", "list", "errno", "msg", "valuekind")
+_SPECS = ("level", "kind", "date", "num", "list", "errno", "msg", "valuekind", "filekind")
 _PLAIN: dict[str, bool] = {}
 
 
@@ -78,6 +78,8 @@ class _Formatter(string.Formatter):
             return t(f"valuekind.{value}", lang)
         if format_spec == "kind":
             return t(f"unitkind.{value}", lang)
+        if format_spec == "filekind":
+            return t(f"filekind.{value}", lang)
         if format_spec == "date":
             day = dt.date.fromisoformat(value) if isinstance(value, str) else value
             return date_text(day, lang)

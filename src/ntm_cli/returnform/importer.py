@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from ntm_cli.domain.errors import Conflict
 from ntm_cli.domain.messages import Issue, Message, msg, os_reason
+from ntm_cli.domain.readfile import FileRefused, read_regular
 from ntm_cli.domain.returns import FileResult, Return
 from ntm_cli.returnform.reader import Parsed, ReadContext, Warnings, read_return
 from ntm_cli.returnform.xlsx import MAX_FILE
@@ -84,10 +85,9 @@ def _prepare(path: Path, store: ReturnStore | None, seen: set[str]) -> FileResul
     if path.name.startswith("~$"):
         return FileResult(path, "skipped", warnings=[Issue(None, None, msg("file.lock"))])
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            return _rejected(path, msg("file.too_large", mb=size // 1_000_000))
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE)
+    except FileRefused as exc:  # a FIFO, a device, a file too large
+        return _rejected(path, exc.message)
     except FileNotFoundError:
         return _rejected(path, msg("file.not_found"))
     except IsADirectoryError:

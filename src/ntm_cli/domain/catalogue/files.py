@@ -254,8 +254,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the import
     "file.too_large": (
-        "tệp {mb} MB quá lớn cho một phiếu báo cáo (tối đa 20 MB)",
-        "{mb} MB is too large for a return (max 20 MB)",
+        "tệp {mb} MB quá lớn (tối đa {limit_mb} MB)",
+        "{mb} MB is too large (max {limit_mb} MB)",
+    ),
+    "file.not_regular": (
+        "không phải tệp thông thường ({kind:filekind}); không đọc",
+        "not a regular file ({kind:filekind}); not read",
     ),
     "file.lock": (
         "tệp khóa của Excel (bảng tính đang mở)",

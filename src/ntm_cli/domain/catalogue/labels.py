@@ -553,5 +553,9 @@ LABELS.update(
         "valuekind.text": ("chuỗi ký tự trong ngoặc kép", "text in quotes"),
         "valuekind.list": ("danh sách chuỗi ký tự", "a list of texts"),
         "valuekind.table": ("một mục [bảng]", "a [table]"),
+        "filekind.fifo": ("một đường ống FIFO", "a FIFO pipe"),
+        "filekind.device": ("một thiết bị", "a device"),
+        "filekind.socket": ("một socket", "a socket"),
+        "filekind.other": ("một tệp đặc biệt", "a special file"),
     }
 )
