@@ -4,8 +4,9 @@ Labels and messages share one keyed catalogue (`ntm_cli.domain.catalogue`): a me
 a stable code with parameters and worded only when it is shown, in the language asked for. A
 template may say how a parameter is shown: `{level:level}` gives a level's name ("nâng cao"),
 `{kind:kind}` a kind of unit, `{on:date}` a date, `{n:num}` a number in the reader's style,
-`{codes:list}` a list joined by commas, `{kind:filekind}` a kind of special file, `{reason:errno}` an operating-system error by its
-name, `{reason:msg}` a nested message (a mapping with its code and params).
+`{codes:list}` a list joined by commas, `{kind:filekind}` a kind of special file,
+`{reason:errno}` an operating-system error by its name, `{reason:msg}` a nested message (a
+mapping with its code and params).
 """
 
 from __future__ import annotations
