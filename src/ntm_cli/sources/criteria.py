@@ -8,18 +8,26 @@ from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue, msg
 from ntm_cli.domain.returns import CriteriaSet, Criterion
 from ntm_cli.sources.cache import cached
+from ntm_cli.sources.registry import read_data_file
 
 FOLDER = "criteria"
+MAX_CRITERIA = 2_000_000  # bytes; a criteria set is a few kB
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a criteria file; None when there is no such file, a DataError naming the
+    file when it is not a regular file, is too large or cannot be read."""
+    try:
+        return read_data_file(path, MAX_CRITERIA)
+    except FileNotFoundError:
+        return None
 
 
 def load_criteria(folder: Path, set_id: str) -> CriteriaSet:
     """The set `set_id` of the data folder, validated (from the cache when the file is
     unchanged); problems name the file and line."""
     path = folder / FOLDER / f"{set_id}.yaml"
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raw = None
+    raw = _read(path)
     problems: list[Issue] = []
 
     def build() -> CriteriaSet | None:
@@ -37,9 +45,9 @@ def read_criteria(folder: Path, set_id: str) -> tuple[CriteriaSet | None, list[I
     """The set `set_id` validated afresh, with every problem found."""
     path = folder / FOLDER / f"{set_id}.yaml"
     try:
-        raw = path.read_bytes()
-    except OSError:
-        raw = None
+        raw = _read(path)
+    except DataError as exc:
+        return None, [Issue(None, None, exc.message)]
     return _parse(raw, path, set_id)
 
 

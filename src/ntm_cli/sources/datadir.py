@@ -10,8 +10,8 @@ from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import Plan, Registry
 from ntm_cli.sources.cache import cached, remember, seen
-from ntm_cli.sources.plan import load_plan
-from ntm_cli.sources.registry import read_registry
+from ntm_cli.sources.plan import load_plan, read_plan_bytes
+from ntm_cli.sources.registry import read_registry, read_registry_bytes
 
 PLAN_FILE = "targets.yaml"
 REGISTRY_FILE = "units.csv"
@@ -31,13 +31,13 @@ def resolve(folder: Path | None) -> Path:
     if folder is not None:
         if not folder.is_dir():
             raise DataError("data.folder.missing", path=str(folder))
-        if not (folder / PLAN_FILE).is_file():
+        if not (folder / PLAN_FILE).exists():  # a FIFO or a device is refused when read
             raise DataError(
                 "data.folder.no_plan", path=str(folder), plan=PLAN_FILE, registry=REGISTRY_FILE
             )
         return folder
     local = Path("data")
-    if (local / PLAN_FILE).is_file():
+    if (local / PLAN_FILE).exists():
         return local
     return BUNDLED
 
@@ -45,22 +45,17 @@ def resolve(folder: Path | None) -> Path:
 Check = Callable[[Plan, Registry], list[Issue]]
 
 
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""  # read just now by the loaders; a vanished file is checked afresh next time
-
-
-def load_registry(path: Path) -> tuple[Registry, list[Issue]]:
-    """The registry in `path` and its row problems; a registry without any is cached as the plan
-    is (reading the rows costs more than reading the cached units back)."""
-    raw = _bytes(path)
+def load_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[Issue]]:
+    """The registry in `path` (whose bytes are `raw` when already read) and its row problems;
+    a registry without any is cached as the plan is (reading the rows costs more than reading
+    the cached units back)."""
+    if raw is None:
+        raw = read_registry_bytes(path)
     problems: list[Issue] = []
     found: list[Registry] = []
 
     def build() -> Registry | None:
-        registry, row_problems = read_registry(path)
+        registry, row_problems = read_registry(path, raw)
         problems.extend(row_problems)
         found.append(registry)
         return None if row_problems else registry
@@ -79,11 +74,15 @@ def load(folder: Path | None, check: Check | None = None) -> DataSet:
     """Load, and cross-check with `check` (the engine's checks of a registry and of a plan
     against it); any problem stops the command with the full list."""
     where = resolve(folder)
-    plan = load_plan(where / PLAN_FILE)
-    registry, problems = load_registry(where / REGISTRY_FILE)
+    # each file is read once, as a regular file within its limit: what is checked and noted
+    # below is what was loaded
+    plan_raw = read_plan_bytes(where / PLAN_FILE)
+    plan = load_plan(where / PLAN_FILE, plan_raw)
+    registry_raw = read_registry_bytes(where / REGISTRY_FILE)
+    registry, problems = load_registry(where / REGISTRY_FILE, registry_raw)
     if check is not None:
         # the cross-checks of a plan and a registry that passed them before are not run again
-        files = _bytes(where / PLAN_FILE), _bytes(where / REGISTRY_FILE)
+        files = plan_raw, registry_raw
         if problems or not seen("checked", *files):
             problems += check(plan, registry)
             if not problems:

@@ -10,21 +10,30 @@ import dataclasses
 from pathlib import Path
 
 from ntm_cli.domain.errors import DataError
-from ntm_cli.domain.messages import Issue, msg, os_reason
+from ntm_cli.domain.messages import Issue, msg
 from ntm_cli.domain.models import AwardRule, Milestone, Plan, Scope
 from ntm_cli.sources.cache import CACHE_FORMAT, cache_dir, cached
+from ntm_cli.sources.registry import read_data_file, too_large
 
-__all__ = ["CACHE_FORMAT", "cache_dir", "load_plan", "parse_plan"]
+__all__ = ["CACHE_FORMAT", "MAX_PLAN", "cache_dir", "load_plan", "parse_plan", "read_plan_bytes"]
 
 
-def load_plan(path: Path) -> Plan:
-    """The plan in `path`, from the cache when the file is unchanged."""
+MAX_PLAN = 2_000_000  # bytes; a plan is about 10 kB
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The bytes of the plan file `path` (a regular file within MAX_PLAN), else a DataError."""
     try:
-        raw = path.read_bytes()
+        return read_data_file(path, MAX_PLAN)
     except FileNotFoundError:
         raise DataError("plan.file.missing", path=str(path)) from None
-    except OSError as exc:
-        raise DataError("data.file.unreadable", path=str(path), reason=os_reason(exc)) from None
+
+
+def load_plan(path: Path, raw: bytes | None = None) -> Plan:
+    """The plan in `path` (whose bytes are `raw` when already read), from the cache when the
+    file is unchanged."""
+    if raw is None:
+        raw = read_plan_bytes(path)
     problems: list[Issue] = []
 
     def build() -> Plan | None:
@@ -43,6 +52,8 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
     from ntm_cli.sources.plan_schema import PlanFile
     from ntm_cli.sources.yamlfile import line_of, validate_yaml
 
+    if len(raw) > MAX_PLAN:  # bytes read by a caller that did not bound them
+        return None, [Issue(None, None, too_large(path, len(raw), MAX_PLAN).message)]
     spec, lines, problems = validate_yaml(raw, path, PlanFile, msg("plan.shape"))
     if spec is None:
         return None, problems

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ntm_cli.domain.errors import DataError, NtmError, ValueProblem
@@ -20,6 +22,7 @@ from ntm_cli.domain.models import (
     ladder_problems,
     pad_code,
 )
+from ntm_cli.domain.readfile import FileRefused, read_regular
 from ntm_cli.domain.text import nfc
 
 REQUIRED_COLUMNS = ("code", "name", "kind", "parent_code")
@@ -31,6 +34,39 @@ COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 YEAR_RANGE = (1990, 2100)
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# C0 and C1 control characters (tab included) and DEL: never part of a code, a name or a
+# decision number. Line breaks end rows: one inside a cell comes from a quote left open.
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_REGISTRY = 100_000_000  # bytes; a national registry (10,000 units) is about 2 MB
+
+
+def read_data_file(path: Path, limit: int) -> bytes:
+    """The bytes of the data file `path`: a regular file of at most `limit` bytes, else a
+    DataError naming it (a FIFO would wait for a writer, /dev/zero never ends). A missing file
+    raises FileNotFoundError, for the caller to word."""
+    try:
+        return read_regular(path, limit)
+    except FileNotFoundError:
+        raise
+    except FileRefused as exc:
+        if exc.code == "file.too_large":  # in bytes: "2 MB is over 2 MB" would puzzle
+            raise too_large(path, _size(path, limit + 1), limit) from None
+        reason = {"code": exc.message.code, "params": dict(exc.message.params)}
+        raise DataError("data.file.refused", path=str(path), reason=reason) from None
+    except OSError as exc:
+        raise DataError("data.file.unreadable", path=str(path), reason=os_reason(exc)) from None
+
+
+def too_large(path: Path, size: int, limit: int) -> DataError:
+    """The error for a data file of `size` bytes, over its `limit`."""
+    return DataError("data.file.too_large", path=str(path), size=size, limit=limit)
+
+
+def _size(path: Path, at_least: int) -> int:
+    try:
+        return max(path.stat().st_size, at_least)
+    except OSError:
+        return at_least
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -88,23 +124,28 @@ def parse_date(text: str) -> dt.date:
         raise ValueProblem("date.invalid", value=text) from None
 
 
-def read_registry(path: Path) -> tuple[Registry, list[Issue]]:
-    """Parse `path` into a registry and the list of problems found row by row.
-
-    Unreadable files (missing, wrong encoding, no header) raise DataError at once; a bad cell is
-    reported with its place `file:line: column` and the row is kept with that value left out.
-    """
+def read_registry_bytes(path: Path) -> bytes:
+    """The bytes of the registry file `path` (a regular file within MAX_REGISTRY), else a
+    DataError naming it."""
     try:
-        raw = path.read_bytes()
+        return read_data_file(path, MAX_REGISTRY)
     except FileNotFoundError:
         raise DataError("registry.file.missing", path=str(path)) from None
-    except OSError as exc:
-        raise DataError("data.file.unreadable", path=str(path), reason=os_reason(exc)) from None
-    text = decode(raw, path)
+
+
+def read_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[Issue]]:
+    """Parse `path` (whose bytes are `raw` when already read) into a registry and the list of
+    problems found row by row.
+
+    Unreadable files (missing, not a regular file, too large, wrong encoding, no header, a quote
+    left open) raise DataError at once; a bad cell is reported with its place `file:line: column`
+    and the row is kept with that value left out.
+    """
+    text = decode(read_registry_bytes(path) if raw is None else raw, path)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [nfc(h).lower() for h in next(reader, [])]
+    rows = _rows(text, path, delimiter)
+    header = [nfc(h).lower() for h in next(rows, (1, []))[1]]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DataError(
@@ -123,9 +164,9 @@ def read_registry(path: Path) -> tuple[Registry, list[Issue]]:
             problems.append(Issue(None, top, msg("registry.column.twice", column=h)))
         elif h in COLUMNS:
             index[h] = i
+    controls = _CONTROL.search(text) is not None  # rows are searched only when the file has one
     units: list[Unit] = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if any(cell.strip() for cell in row[len(header) :]):
@@ -134,11 +175,77 @@ def read_registry(path: Path) -> tuple[Registry, list[Issue]]:
                       msg("registry.row.cells", cells=len(row), header=len(header)))
             )  # fmt: skip
             continue
+        if controls and (found := _controls(row, header, f"{path}:{line}")):
+            problems.extend(found)
+            continue
         unit, row_problems = _parse_row(row, index, f"{path}:{line}", line)
         problems.extend(row_problems)
         if unit is not None:
             units.append(unit)
     return Registry(units=tuple(units), path=str(path)), problems
+
+
+def _rows(text: str, path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line it begins on. A quote left open swallows the lines after it, and
+    the rows it swallowed would only give knock-on errors: the reading stops with one error at
+    the line where it opens (no cell of the registry holds a line break)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            # a quote open on a last line without a line break ends the file with no sign but
+            # its odd number of quotes (a rule that holds for every record csv writes)
+            last = text[max(text.rfind("\n"), text.rfind("\r")) + 1 :]
+            if last.count('"') % 2:
+                raise _unclosed_quote(text, path, delimiter, start - 1, start - 1) from None
+            return
+        except csv.Error:  # a cell over csv's size limit (131,072 characters)
+            if reader.line_num > start:  # a quote open to the end of the file
+                raise _unclosed_quote(text, path, delimiter, start, reader.line_num) from None
+            too_long = DataError(
+                "registry.cell.too_long", path=str(path), line=start, max=csv.field_size_limit()
+            )
+            raise too_long from None
+        if reader.line_num != start or (row and row[-1].endswith(("\n", "\r"))):
+            # a cell over several lines, or one that took the last line's break
+            raise _unclosed_quote(text, path, delimiter, start, reader.line_num)
+        yield start, row
+        start = reader.line_num + 1
+
+
+def _unclosed_quote(text: str, path: Path, delimiter: str, line: int, end: int) -> DataError:
+    """The error for a quote that opens on `line` and runs on to `end`: its cell is the last
+    one of that line read alone."""
+    lines = io.StringIO(text, newline="")
+    opening = next(itertools.islice(lines, line - 1, None), "")
+    i = len(_cells(opening, delimiter)) - 1
+    header = _cells(text.split("\n", 1)[0], delimiter) if line > 1 else []
+    column = nfc(header[i]).strip().lower() if i < len(header) else ""
+    return DataError(
+        "registry.quote.unclosed", path=str(path), line=line, column=column or str(i + 1), end=end
+    )
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """The cells of one line read alone (a quote left open takes the rest of it)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [""])
+    except csv.Error:
+        return [""]
+
+
+def _controls(row: list[str], header: list[str], where: str) -> list[Issue]:
+    """A problem for each cell holding a control character (a NUL, a DEL, a C1 code)."""
+    found = []
+    for i, cell in enumerate(row):
+        if control := _CONTROL.search(cell):
+            column = header[i] if i < len(header) and header[i] else str(i + 1)
+            char = f"U+{ord(control.group()):04X}"
+            message = msg("registry.control_char", char=char, at=control.start() + 1)
+            found.append(Issue(None, f"{where}: {column}", message))
+    return found
 
 
 def _parse_row(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,9 +29,8 @@ def validate_yaml(
         line = raw[: exc.start].count(b"\n") + 1
         return None, {}, [Issue(None, f"{path}:{line}", msg("yaml.not_utf8"))]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
-    except (yaml.YAMLError, _KeyTwice) as exc:
+        node, data = _load(text)
+    except (yaml.YAMLError, _KeyTwice, _Refused) as exc:
         mark = getattr(exc, "problem_mark", None)
         position = getattr(exc, "position", None)  # a reader error: a character YAML refuses
         if mark is not None:
@@ -54,6 +54,29 @@ def validate_yaml(
             place = f"{path}:{line_of(loc, lines)}: {dotted(loc)}"
             problems.append(Issue(None, place, schema_message(error)))
         return None, lines, problems
+
+
+MAX_DEPTH = 50  # a plan nests four levels; the composer recurses once a level
+MAX_NODES = 20_000  # a plan holds about 300 values; each costs PyYAML about 0.1 ms
+
+
+def _load(text: str) -> tuple[Any, Any]:
+    """The composed node (for the lines) and the data built from it, in one parse."""
+    loader = _UniqueKeyLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (None if node is None else loader.construct_document(node))
+    finally:
+        loader.dispose()
+
+
+class _Refused(Exception):
+    """What a data file may not hold although YAML allows it: anchors and aliases (a recursive
+    alias or nested ones expand without end), nesting deeper than MAX_DEPTH."""
+
+    def __init__(self, message: Message, mark: Any) -> None:
+        super().__init__(message.code)
+        self.message, self.problem_mark = message, mark
 
 
 class _KeyTwice(Exception):
@@ -86,6 +109,8 @@ _YAML_PROBLEMS: list[tuple[re.Pattern[str], str, str]] = [
 
 def yaml_problem(exc: Exception) -> Message:
     """PyYAML's error as a coded message (the common ones worded, the rest quoted)."""
+    if isinstance(exc, _Refused):
+        return exc.message
     if isinstance(exc, _KeyTwice):
         return msg("yaml.key_twice", name=_json_value(exc.key), line=exc.first)
     if type(exc).__name__ == "ReaderError":
@@ -165,6 +190,8 @@ def _unique_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, Hashable):  # `? [a, b]`: a list as a key
+            raise _Refused(msg("yaml.key_not_text"), key_node.start_mark)
         if key in seen:
             raise _KeyTwice(key, seen[key], key_node.start_mark)
         seen[key] = key_node.start_mark.line + 1
@@ -179,7 +206,34 @@ def _unique_key_loader() -> type:
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        depth = nodes = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            # Refused before the node is made: no alias is ever followed, the composer (which
+            # recurses once a level) never goes deeper than MAX_DEPTH, and a file of a million
+            # tiny values stops at MAX_NODES: time and memory stay bounded.
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                raise _Refused(msg("yaml.anchor", name=f"{sign}{event.anchor}"), event.start_mark)
+            if self.depth >= MAX_DEPTH:
+                raise _Refused(msg("yaml.too_deep", max=MAX_DEPTH), event.start_mark)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _Refused(msg("yaml.too_many", max=MAX_NODES), event.start_mark)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep=deep)
+            except (ValueError, TypeError, OverflowError):  # `!!float abc`, 5,000 digits
+                value = str(node.value) if isinstance(node, yaml.ScalarNode) else node.tag
+                shown = value if len(value) <= 40 else value[:40] + "…"
+                raise _Refused(msg("yaml.value", value=shown), node.start_mark) from None
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
     # Dates stay text for the schema to read: 2023-02-31 is then a problem with its line, not

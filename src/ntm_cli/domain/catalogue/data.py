@@ -24,6 +24,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: dữ liệu có {n} lỗi; hãy sửa (`ntm plan check` cũng liệt kê)",
         "{path}: {n} problem(s) in the data; fix them (`ntm plan check` lists them too)",
     ),
+    "data.file.refused": ("{path}: {reason:msg}", "{path}: {reason:msg}"),
+    "data.file.too_large": (
+        "{path}: tệp có {size:num} byte, vượt giới hạn {limit:num} byte; không đọc",
+        "{path}: {size:num} bytes is over the limit of {limit:num} bytes; not read",
+    ),
     "data.value.invalid": ("giá trị không hợp lệ", "not a valid value"),
     # values of a cell or a field
     "level.invalid": (
@@ -43,8 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} is outside {low}–{high}",
     ),
     "date.invalid": (
-        "{value!r} không phải ngày; ghi ngày/tháng/năm hoặc năm-tháng-ngày, ví dụ 08/04/2024",
-        "{value!r} is not a date; write YYYY-MM-DD, e.g. 2024-04-08",
+        "{value!r} không phải ngày; ghi ngày/tháng/năm hoặc năm-tháng-ngày, ví dụ 08/04/2024 "
+        "hoặc 2024-04-08",
+        "{value!r} is not a date; write YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-04-08 or 08/04/2024",
     ),
     "date.no_such_day": (
         "{value!r} không phải ngày có thật: tháng {month}/{year} chỉ có {days} ngày",
@@ -78,6 +84,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dòng có {cells} ô nhưng tiêu đề có {header} cột; giá trị có dấu phẩy phải đặt trong "
         "dấu nháy kép",
         "the row has {cells} cells but the header {header}; a value with a comma needs quotes",
+    ),
+    "registry.quote.unclosed": (
+        '{path}:{line}: cột {column}: dấu nháy kép (") mở ở dòng này nhưng không được đóng, '
+        "nên ô kéo dài tới dòng {end}; hãy thêm dấu nháy đóng hoặc xóa dấu nháy mở (mỗi ô "
+        "nằm trên một dòng)",
+        '{path}:{line}: column {column}: a double quote (") opens on this line and is not '
+        "closed, so the cell runs on to line {end}; close the quote or remove it (a cell stays "
+        "on one line)",
+    ),
+    "registry.cell.too_long": (
+        "{path}:{line}: có ô dài hơn {max:num} ký tự; tệp không phải sổ đơn vị hoặc bị hỏng",
+        "{path}:{line}: a cell is longer than {max:num} characters; the file is not a registry "
+        "or is damaged",
+    ),
+    "registry.control_char": (
+        "có ký tự điều khiển {char} (ký tự thứ {at} của ô); hãy xóa ký tự này",
+        "holds the control character {char} (character {at} of the cell); delete it",
     ),
     "registry.code.empty": (
         "để trống; mỗi đơn vị cần có mã chính thức",
@@ -363,6 +386,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.alias": (
         "YAML không hợp lệ: tham chiếu {alias!r} không được khai báo",
         "not valid YAML: found undefined alias {alias!r}",
+    ),
+    "yaml.anchor": (
+        "không dùng neo và tham chiếu YAML ({name}) trong tệp dữ liệu; hãy ghi đầy đủ giá trị "
+        "ở từng chỗ cần dùng",
+        "YAML anchors and aliases ({name}) are not allowed in a data file; write the value out "
+        "in full where it is used",
+    ),
+    "yaml.too_deep": (
+        "YAML lồng nhau quá sâu (quá {max} cấp); kế hoạch và bộ tiêu chí chỉ cần vài cấp",
+        "YAML nested too deeply (over {max} levels); a plan or a criteria set needs a few",
+    ),
+    "yaml.too_many": (
+        "tệp có hơn {max:num} giá trị; kế hoạch và bộ tiêu chí chỉ cần vài trăm",
+        "the file holds over {max:num} values; a plan or a criteria set needs a few hundred",
+    ),
+    "yaml.key_not_text": (
+        "YAML không hợp lệ: tên mục phải là chữ hoặc số, không phải danh sách hay nhóm mục",
+        "not valid YAML: a key must be text or a number, not a list or a mapping",
+    ),
+    "yaml.value": (
+        "YAML không hợp lệ: không đọc được giá trị {value!r}",
+        "not valid YAML: the value {value!r} cannot be read",
     ),
     "yaml.tag": (
         "YAML không hợp lệ: thẻ {tag!r} không được hỗ trợ",
