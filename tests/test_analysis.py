@@ -318,7 +318,8 @@ def test_commands_without_returns_or_rules_say_what_to_do(
     monkeypatch.setenv("NTM_STORE", str(tmp_path / "none.sqlite"))
     result = runner.invoke(app, ["gaps"])
     assert result.exit_code == 1
-    assert "Lỗi: kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước" in result.output
+    assert "Lỗi: chưa có kho phiếu tại " in result.output
+    assert "none.sqlite (theo NTM_STORE)" in result.output
     assert not (tmp_path / "none.sqlite").exists()
     result = runner.invoke(app, ["forecast", "--year", "2025", "-f", "json"])
     assert result.exit_code == 0, result.output  # the trend alone, without returns
@@ -342,6 +343,14 @@ def test_periods_years_and_levels_are_checked_against_the_plan(
     result = runner.invoke(app, ["gaps", "--period", "2019-06"])
     assert result.exit_code == 1
     assert "Lỗi: kỳ 2019-06 nằm ngoài kế hoạch 69/KH-UBND (2021–2025)" in result.output
+    result = runner.invoke(app, ["gaps", "--period", "2021-01"])
+    assert result.exit_code == 1
+    assert "chưa có kho phiếu tại" in result.output
+    from ntm_cli.sources.store import Store
+
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "empty.sqlite"))
+    with Store(tmp_path / "empty.sqlite"):  # a store, empty
+        pass
     result = runner.invoke(app, ["gaps", "--period", "2021-01"])
     assert result.exit_code == 1
     assert "kho chưa có phiếu báo cáo nào đến kỳ 2021-01" in result.output

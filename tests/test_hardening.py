@@ -270,7 +270,8 @@ def test_workers_do_not_outlive_a_killed_import(tmp_path: Path, store: Path) -> 
     while time.monotonic() < deadline and stored < 1:  # kill it once the workers are busy
         time.sleep(0.02)
         try:
-            with sqlite3.connect(store, timeout=1) as db:
+            # read-only: a plain connect would create an empty file, which ntm refuses
+            with sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=1) as db:
                 stored = db.execute("SELECT count(*) FROM files").fetchone()[0]
         except sqlite3.Error:
             pass

@@ -240,8 +240,10 @@ def test_the_store_refuses_a_newer_schema_and_a_non_database(tmp_path: Path) -> 
         Store(path)
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(StoreError, match="not a usable ntm store"):
+    with pytest.raises(StoreError, match="not an ntm store") as refused:
         Store(junk)
+    assert refused.value.code == "store.not_sqlite"
+    assert junk.read_bytes() == b"not a database at all" * 100
 
 
 def ntm_process(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:

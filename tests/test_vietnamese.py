@@ -25,6 +25,7 @@ ENGLISH = set(
 # What may stand in a Vietnamese message as it is: quoted values, options, paths, commands.
 _KEEP = re.compile(
     r"'[^']*'|\"[^\"]*\"|“[^”]*”|`[^`]*`|--[\w-]+|\S*[/\\]\S*|\S+\.(?:xlsx|csv|yaml|toml|sqlite)\b"
+    r"|\bNTM_[A-Z_]+"  # environment variables
 )
 
 
@@ -99,6 +100,10 @@ def test_a_bad_csv_return_and_a_broken_plan(
 
 
 def test_json_errors_carry_their_code(store: dict[str, str]) -> None:
+    from ntm_cli.sources.store import Store
+
+    with Store(Path(store["NTM_STORE"])):  # a store, empty
+        pass
     result = runner.invoke(app, ["gaps", "--period", "2024-06", "--format", "json"], env=store)
     assert result.exit_code == 1
     error = json.loads(result.stderr)["error"]

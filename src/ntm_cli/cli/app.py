@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "gaps": ("ntm_cli.cli.gaps", "The weakest criteria and the communes 1-3 criteria short."),
     "forecast": ("ntm_cli.cli.forecast", "Will the milestones still open be met?"),
     "awards": ("ntm_cli.cli.awards", "The shortlist for the emulation movement's commendations."),
+    "store": ("ntm_cli.cli.store", "Check the store of returns, back it up, restore a backup."),
 }
 
 
@@ -56,10 +57,27 @@ class LazyGroup(TyperGroup):
         finally:
             self.listing = False
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["ntm.empty"] = empty = _empty_value(args)
+        if (
+            empty is not None
+            and any(  # said in the language asked for, though not yet parsed
+                a == "--lang=en" or (a == "--lang" and args[i + 1 : i + 2] == ["en"])
+                for i, a in enumerate(args)
+            )
+        ):
+            from ntm_cli.domain.i18n import Lang
+
+            STATE["lang"] = Lang.EN
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
-        from ntm_cli.domain.errors import NtmError
+        from ntm_cli.domain.errors import NtmError, UsageError
 
         try:
+            empty = ctx.meta.get("ntm.empty")
+            if empty is not None:  # no option or argument of ntm means "everything" when empty
+                raise UsageError(*empty[:1], **empty[1])
             return super().invoke(ctx)
         except NtmError as exc:
             if STATE["debug"]:
@@ -68,6 +86,16 @@ class LazyGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, click.ClickException, typer.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (`ntm … | head`): nothing to say
+            _quiet_stdout()
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:  # Ctrl-C outside an import (which stops by itself)
+            if STATE["debug"]:
+                raise
+            from ntm_cli.domain.errors import NtmError as Stopped
+
+            _error(Stopped("interrupted"))
+            raise typer.Exit(130) from None
         except Exception as exc:  # noqa: BLE001 - the boundary: no traceback without --debug
             if STATE["debug"]:
                 raise
@@ -75,6 +103,31 @@ class LazyGroup(TyperGroup):
 
             _error(Unexpected("internal.unexpected", kind=type(exc).__name__, detail=str(exc)))
             raise typer.Exit(1) from None
+
+
+def _empty_value(args: list[str]) -> tuple[str, dict[str, str]] | None:
+    """The first empty value given (`ntm import ""`, `--unit ""`, `--out=`): an empty folder
+    name would mean the working folder, an empty name every unit."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            continue
+        if arg.startswith("--") and "=" in arg and not arg.partition("=")[2].strip():
+            return "args.empty_option", {"option": arg.partition("=")[0]}
+        if not arg.strip():
+            before = args[i - 1] if i else ""
+            if before.startswith("-") and "=" not in before and before != "--":
+                return "args.empty_option", {"option": before}
+            return "args.empty_argument", {"n": str(i)}
+    return None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit raises nothing."""
+    import os
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _error(exc: Any) -> None:
@@ -128,4 +181,8 @@ def _root(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:  # in Click's own output (help, usage), outside the boundary
+        _quiet_stdout()
+        raise SystemExit(1) from None

@@ -6,13 +6,14 @@ import typer
 
 from ntm_cli.cli.options import (
     STATE,
+    CheckOption,
     DataOption,
     LangOption,
     OptionalPeriod,
     StoreOption,
     open_workspace,
 )
-from ntm_cli.cli.output import emit, format_choice
+from ntm_cli.cli.output import check_store, emit, format_choice
 from ntm_cli.domain.i18n import Lang
 
 app = typer.Typer()
@@ -27,6 +28,7 @@ def awards(
     ] = None,
     period: OptionalPeriod = None,
     output: Annotated[str, format_choice("awards")] = "table",
+    check: CheckOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -39,3 +41,5 @@ def awards(
     STATE["json"] = output == "json"
     result = open_workspace(data, store).awards(year, rule, period)
     emit(result, "awards", output, lang)
+    if check:
+        check_store(result)

@@ -27,7 +27,10 @@ def completeness(
     district: DistrictOption = None,
     output: Annotated[str, format_choice("completeness")] = "table",
     check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 if any commune is missing.")
+        bool,
+        typer.Option(
+            "--check", help="Exit 1 if any commune is missing, or the store does not exist."
+        ),
     ] = False,
     out: OutOption = None,
     force: ForceOption = False,

@@ -6,6 +6,7 @@ import typer
 
 from ntm_cli.cli.options import (
     STATE,
+    CheckOption,
     DataOption,
     LangOption,
     OptionalPeriod,
@@ -13,7 +14,7 @@ from ntm_cli.cli.options import (
     open_workspace,
     parse_date,
 )
-from ntm_cli.cli.output import emit, format_choice
+from ntm_cli.cli.output import check_store, emit, format_choice
 from ntm_cli.domain.i18n import Lang
 
 app = typer.Typer()
@@ -35,6 +36,7 @@ def forecast(
         ),
     ] = None,
     output: Annotated[str, format_choice("forecast")] = "table",
+    check: CheckOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -48,3 +50,5 @@ def forecast(
     cutoff = parse_date(as_of, "--as-of")
     result = open_workspace(data, store).forecast(year, period, cutoff)
     emit(result, "forecast", output, lang)
+    if check:
+        check_store(result)

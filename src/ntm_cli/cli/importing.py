@@ -48,8 +48,17 @@ def import_(
     emit(result, "import", output, lang)
     if result.copies:
         stderr().print(t("import.copies", lang, n=result.copies, folder=str(errors)), markup=False)
+    if result.stopped is not None:
+        stopped = t("import.stopped", lang, reason=_nested(result.stopped), stored=result.stored,
+                    left=len(result.remaining))  # fmt: skip
+        stderr().print(stopped, style="bold yellow", markup=False, highlight=False)
+        raise typer.Exit(128 + result.signal if result.signal else 1)
     if result.rejected:
         raise typer.Exit(1)
+
+
+def _nested(message: Any) -> dict[str, Any]:
+    return {"code": message.code, "params": dict(message.params)}
 
 
 class _Bar:

@@ -43,6 +43,12 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of the output and messages.", callback=_remember_lang),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace a file that exists.")]
+CheckOption = Annotated[
+    bool,
+    typer.Option(
+        "--check", help="Exit 1 when the store does not exist or holds no return for the month."
+    ),
+]
 OutOption = Annotated[
     Path | None, typer.Option("--out", "-o", help="The file for --format xlsx.", show_default=False)
 ]

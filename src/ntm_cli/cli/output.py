@@ -88,7 +88,11 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
     },
     "import": {
         Format.TABLE: _table(R, "build_import_report", "files", "dry_run"),
-        Format.JSON: _table(R, "import_json", "files", "dry_run"),
+        Format.JSON: lambda r, lang, view: _import_json(r, lang),
+    },
+    "store": {
+        Format.TABLE: _table("ntm_cli.render.store", "build_store_health", "health", "kept"),
+        Format.JSON: _lazy("ntm_cli.render.store", "store_health_json", "health", "kept"),
     },
     "gaps": {
         Format.TABLE: lambda r, lang, view: _gaps_table(r, lang, view),
@@ -118,6 +122,16 @@ def _units_json(r: Any) -> Any:
     from ntm_cli.render.units import unit_json
 
     return [unit_json(row) for row in r.rows]
+
+
+def _import_json(r: Any, lang: Lang) -> Any:
+    from ntm_cli.render.returns import import_json
+
+    out = import_json(r.files, r.dry_run, lang)
+    if r.stopped is not None:  # the import stopped early: why, and the files not reached
+        out["stopped"] = r.stopped.as_json(lang)
+        out["not_processed"] = [str(p) for p in r.remaining]
+    return out
 
 
 def _gaps_table(r: Any, lang: Lang, view: dict[str, Any]) -> Any:
@@ -175,6 +189,32 @@ def emit(
             stdout().print(rendered)
         else:
             longtable.show(stdout(), rendered)
+        footer(result, lang, stdout())
+
+
+def footer(result: Any, lang: Lang, console: Any) -> None:
+    """The store a result was read from, under its table (and a store just created)."""
+    note = getattr(result, "store", None)
+    if note is None:
+        return
+    if note.created:
+        from ntm_cli.cli.console import stderr
+
+        stderr().print(note_text("store.created", lang, path=note.path), markup=False)
+    console.print(note.footer().text(lang), style="dim", markup=False, highlight=False)
+
+
+def note_text(code: str, lang: Lang, **params: Any) -> str:
+    from ntm_cli.domain.messages import Message
+
+    return Message(code, params).text(lang)
+
+
+def check_store(result: Any) -> None:
+    """Under --check: exit 1 when the store does not exist or holds no return asked for."""
+    note = getattr(result, "store", None)
+    if note is not None and note.problem is not None:
+        raise typer.Exit(1)
 
 
 def warn_all(result: Any, lang: Lang) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from ntm_cli.cli.options import (
+    CheckOption,
     DataOption,
     ForceOption,
     LangOption,
@@ -47,6 +48,7 @@ def report(
         ),
     ] = None,
     force: ForceOption = False,
+    check: CheckOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -56,6 +58,7 @@ def report(
     Example: ntm report --period 2024-06 --out reports
     """
     from ntm_cli.cli.console import stderr
+    from ntm_cli.cli.output import check_store, footer, warn_all
     from ntm_cli.render.report import build_report_workbook
     from ntm_cli.workspace import write_workbooks
 
@@ -63,6 +66,7 @@ def report(
     cutoff = parse_date(as_of, "--as-of")
     ws = open_workspace(data, store)
     result = ws.report(months, out, cutoff, force, lang)
+    warn_all(result, lang)
     office = ws.office
     books = [(path, build_report_workbook(r, lang, office.name, office.place))
              for path, r in result.reports]  # fmt: skip
@@ -70,6 +74,9 @@ def report(
     for path, _ in books:
         print(path)
     stderr().print(t("report.written", lang, n=len(books), out=str(out)), markup=False)
+    footer(result, lang, stderr())
+    if check:
+        check_store(result)
 
 
 def _months(period: str | None, start: str | None, end: str | None) -> list[Period]:

@@ -4,8 +4,15 @@ from typing import Annotated
 
 import typer
 
-from ntm_cli.cli.options import STATE, DataOption, LangOption, StoreOption, open_workspace
-from ntm_cli.cli.output import emit, format_choice
+from ntm_cli.cli.options import (
+    STATE,
+    CheckOption,
+    DataOption,
+    LangOption,
+    StoreOption,
+    open_workspace,
+)
+from ntm_cli.cli.output import check_store, emit, format_choice
 from ntm_cli.domain.i18n import Lang
 
 app = typer.Typer()
@@ -15,6 +22,7 @@ app = typer.Typer()
 def unit(
     query: Annotated[str, typer.Argument(help="Code or name, e.g. 29263 or 'Long Đức'.")],
     output: Annotated[str, format_choice("unit")] = "table",
+    check: CheckOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -24,4 +32,7 @@ def unit(
     Example: ntm unit "Long Đức"
     """
     STATE["json"] = output == "json"
-    emit(open_workspace(data, store).unit(query), "unit", output, lang)
+    result = open_workspace(data, store).unit(query)
+    emit(result, "unit", output, lang)
+    if check:
+        check_store(result)

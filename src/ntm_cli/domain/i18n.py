@@ -27,12 +27,28 @@ class Lang(StrEnum):
     EN = "en"
 
 
+# Characters never sent to a terminal as they are: C0 and C1 controls (an escape sequence in a
+# file name would recolour or rewrite the screen) and the bidirectional overrides that make text
+# read other than it is stored. They are shown escaped: \x1b, \u202e.
+_UNSHOWN = {
+    **{c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))},
+    **{c: f"\\u{c:04x}" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                     *range(0x2066, 0x206A))},
+}  # fmt: skip
+
+
+def printable(text: str) -> str:
+    """`text` as it may be shown: controls and direction overrides escaped (see _UNSHOWN)."""
+    return text.translate(_UNSHOWN)
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The catalogue entry `key` in `lang`, with `values` filled in."""
+    """The catalogue entry `key` in `lang`, with `values` filled in (text values printable)."""
     vi, en = CATALOGUE[key]
     text = vi if lang is Lang.VI else en
     if not values:
         return text
+    values = {k: v.translate(_UNSHOWN) if isinstance(v, str) else v for k, v in values.items()}
     if _plain(text):  # str.format does the same, several times faster (long listings)
         return text.format(**values)
     return _Formatter(lang).vformat(text, (), values)

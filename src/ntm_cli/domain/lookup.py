@@ -39,8 +39,8 @@ def _match(candidates: list[Unit], text: str, partial: bool) -> list[Unit]:
     if text.isdigit():
         codes = {text} | {pad_code(text, u.kind) for u in candidates}
         by_code = [u for u in candidates if u.code in codes]
-        if by_code or not partial:
-            return by_code
+        if by_code:
+            return by_code  # else a name such as "Phường 1", given as "P. 1" or "1"
     marked = has_diacritics(text)
     tone, folded = name_key(text)
     wanted = tone if marked else folded
@@ -64,9 +64,9 @@ def resolve_unit(
         near = match_units(registry, query, kinds, partial=True)[:8]
         noun = _NOUNS.get(what, "unit")
         if near:
-            raise LookupProblem(f"lookup.near.{noun}", query=query, near=_names(near))
+            raise LookupProblem(f"lookup.near.{noun}", query=query, near=_names(registry, near))
         raise LookupProblem(f"lookup.none.{noun}", query=query)
-    raise LookupProblem("lookup.many", query=query, n=len(found), units=_names(found))
+    raise LookupProblem("lookup.many", query=query, n=len(found), units=_names(registry, found))
 
 
 # what a caller looks for -> the noun of its message
@@ -74,5 +74,12 @@ _NOUNS = {"unit": "unit", "commune": "commune", "district-level unit": "district
           "district": "district"}  # fmt: skip
 
 
-def _names(units: Iterable[Unit]) -> list[str]:
-    return [f"{u.name} ({u.code})" for u in units]
+def _names(registry: Registry, units: Iterable[Unit]) -> list[str]:
+    """Each unit by name and code, and by the unit above it where names repeat ("Phường 1")."""
+    listed = list(units)
+    repeated = {u.name for u in listed if sum(v.name == u.name for v in listed) > 1}
+    names = []
+    for u in listed:
+        parent = registry.by_code.get(u.parent_code or "") if u.name in repeated else None
+        names.append(f"{u.name} ({u.code}, {parent.name})" if parent else f"{u.name} ({u.code})")
+    return names

@@ -131,3 +131,20 @@ class UnitCard:
     def latest(self) -> StoredReturn | None:
         current = [h for h in self.history if h.superseded_at is None]
         return current[-1] if current else None
+
+
+@dataclass(frozen=True)
+class StoreHealth:
+    """What `ntm store check` finds: SQLite's verdict and the store's counts (-1: unreadable)."""
+
+    path: str
+    schema: int
+    size: int
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+    first_period: str | None
+    last_period: str | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

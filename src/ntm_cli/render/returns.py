@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ntm_cli.domain.i18n import Lang, date_text, percent, t
+from ntm_cli.domain.i18n import Lang, date_text, percent, printable, t
 from ntm_cli.domain.i18n import number as amount
 from ntm_cli.domain.models import LEVELS, Registry, Unit
 from ntm_cli.domain.returns import (
@@ -67,7 +67,8 @@ def build_template_summary(
 
 def error_line(result: FileResult, where: str, message: str) -> str:
     """`2024-06_29263_long-duc.xlsx, "Tiêu chí"!C14: "Dat roi" is not a status; …`"""
-    return f"{result.path.name}, {where}: {message}" if where else f"{result.path.name}: {message}"
+    name = printable(result.path.name)
+    return f"{name}, {where}: {message}" if where else f"{name}: {message}"
 
 
 def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) -> Group:
@@ -83,7 +84,7 @@ def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) ->
     for r in shown:
         unit = r.unit_code or (t("import.returns", lang, n=r.returns) if r.returns > 1 else "")
         table.add_row(
-            Text(r.path.name),  # a file name is text, never Rich markup ("[dot 2]")
+            Text(printable(r.path.name)),  # text, never Rich markup ("[dot 2]") nor escapes
             Text(t(f"verdict.{r.status}", lang), style=VERDICT_STYLE[r.status]),
             unit,
             r.period or "",
@@ -102,7 +103,7 @@ def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) ->
         parts.append(Text(t("import.warnings", lang), style="yellow"))
         for r in warned:
             for warning in r.warnings:
-                parts.append(Text(f"  {r.path.name}: {warning.text(lang)}"))
+                parts.append(Text(f"  {printable(r.path.name)}: {warning.text(lang)}"))
     counts = Counter(r.status for r in results)
     parts.append(
         Text(" · ".join(f"{t(f'verdict.{v}', lang)} {counts.get(v, 0)}" for v in VERDICTS[:4]))

@@ -6,14 +6,17 @@ import datetime as dt
 import hashlib
 import multiprocessing as mp
 import os
+import signal
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from ntm_cli.domain.errors import Conflict
+from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, msg, os_reason
 from ntm_cli.domain.readfile import FileRefused, read_regular
 from ntm_cli.domain.returns import FileResult, Return
@@ -32,6 +35,14 @@ class ReturnStore(Protocol):
 
     def has_file(self, sha256: str) -> bool:
         """Whether a file with these bytes was stored already."""
+        ...
+
+    def file_returns(self, sha256: str) -> list[tuple[str, str, bool]]:
+        """The (unit, period, current) of each return stored from a file."""
+        ...
+
+    def reinstate(self, sha256: str, now: dt.datetime | None = None) -> int:
+        """Make a file's superseded returns current again: how many changed."""
         ...
 
     def save(
@@ -80,8 +91,16 @@ class _Pending:
     sha256: str
 
 
-def _prepare(path: Path, store: ReturnStore | None, seen: set[str]) -> FileResult | _Pending:
-    """Read and hash a file; lock files, unreadable files and known bytes end here."""
+def _prepare(
+    path: Path,
+    store: ReturnStore | None,
+    seen: set[str],
+    replace: bool = False,
+    dry_run: bool = False,
+    now: dt.datetime | None = None,
+) -> FileResult | _Pending:
+    """Read and hash a file; lock files, unreadable files and known bytes end here (a known
+    file whose returns were superseded is made current again by --replace)."""
     if path.name.startswith("~$"):
         return FileResult(path, "skipped", warnings=[Issue(None, None, msg("file.lock"))])
     try:
@@ -95,9 +114,32 @@ def _prepare(path: Path, store: ReturnStore | None, seen: set[str]) -> FileResul
     except OSError as exc:
         return _rejected(path, msg("file.unreadable", reason=os_reason(exc)))
     sha = hashlib.sha256(raw).hexdigest()
-    if (store is not None and store.has_file(sha)) or sha in seen:
+    if sha in seen:
         return FileResult(path, "unchanged")
+    if store is not None and store.has_file(sha):
+        return _known(path, sha, store, replace, dry_run, now)
     return _Pending(path, raw, sha)
+
+
+def _known(
+    path: Path, sha: str, store: ReturnStore, replace: bool, dry_run: bool, now: dt.datetime | None
+) -> FileResult:
+    """A file stored before: "unchanged" with what it holds, or, with --replace and returns
+    superseded since, "replaced" (they are current again)."""
+    held = store.file_returns(sha)
+    units = {unit for unit, _, _ in held}
+    periods = {period for _, period, _ in held}
+    result = FileResult(
+        path,
+        "unchanged",
+        unit_code=next(iter(units)) if len(units) == 1 else None,
+        period=next(iter(periods)) if len(periods) == 1 else None,
+        returns=len(held),
+    )
+    if replace and any(not current for _, _, current in held):
+        if dry_run or store.reinstate(sha, now):
+            result.status = "replaced"
+    return result
 
 
 @dataclass
@@ -161,6 +203,23 @@ def _store(
     return result
 
 
+@dataclass
+class Imported:
+    """What an import did: a verdict for each file dealt with, the files not reached, and why
+    it stopped early (a signal, or a store that can no longer be written), if it did."""
+
+    results: list[FileResult]
+    remaining: list[Path] = field(default_factory=list)
+    stopped: Message | None = None
+    signal: int | None = None
+
+
+class _Stop:
+    """Set by SIGINT/SIGTERM: the batch ends after the file being stored."""
+
+    signal: int | None = None
+
+
 def import_all(
     paths: list[Path],
     store: ReturnStore | None,
@@ -169,39 +228,80 @@ def import_all(
     dry_run: bool = False,
     advance: Callable[[FileResult], None] | None = None,
     now: dt.datetime | None = None,
-) -> list[FileResult]:
+) -> Imported:
     """Import files in order, one verdict each, each file in its own transaction.
 
     A large batch is parsed by worker processes (parsing is most of the work and holds the
     interpreter) while this process reads ahead and writes to the store; verdicts keep the
-    order of `paths` either way.
+    order of `paths` either way. Ctrl-C or SIGTERM ends the batch after the file being stored
+    (a second one at once, that file rolled back), and a store error ends it where it happened:
+    either way the result says which files were dealt with and which were not reached.
     """
     results: list[FileResult] = []
-    queue: deque[tuple[FileResult | _Pending, Future[Parsed] | None]] = deque()
+    queue: deque[tuple[Path, FileResult | _Pending, Future[Parsed] | None]] = deque()
     batch = _Batch()
+    stop = _Stop()
+    stopped: Message | None = None
 
     def settle() -> None:
-        item, future = queue.popleft()
+        _, item, future = queue[0]  # left in the queue (not reached) if the store fails
         if isinstance(item, _Pending):
             assert future is not None
             if item.sha256 in batch.shas:  # the same bytes twice in one dry run
                 item = FileResult(item.path, "unchanged")
             else:
                 item = _store(item, future.result(), store, replace, dry_run, now, batch)
+        queue.popleft()
         results.append(item)
         if advance is not None:
             advance(item)
 
-    with _parser(ctx, len(paths)) as parser:
-        for path in paths:
-            item = _prepare(path, store, batch.shas)
-            future = parser.submit(_parse, item.raw) if isinstance(item, _Pending) else None
-            queue.append((item, future))
-            while len(queue) > WINDOW:
+    done = 0
+    with _signals(stop), _parser(ctx, len(paths)) as parser:
+        try:
+            for path in paths:
+                if stop.signal is not None:
+                    break
+                item = _prepare(path, store, batch.shas, replace, dry_run, now)
+                future = parser.submit(_parse, item.raw) if isinstance(item, _Pending) else None
+                queue.append((path, item, future))
+                done += 1
+                while len(queue) > WINDOW and stop.signal is None:
+                    settle()
+            while queue and stop.signal is None:
                 settle()
-        while queue:
-            settle()
-    return results
+        except StoreError as exc:  # the store cannot be written any more: stop here
+            stopped = exc.message
+        finally:
+            for _, _, future in queue:
+                if future is not None:
+                    future.cancel()
+    remaining = [path for path, _, _ in queue] + paths[done:]
+    if stop.signal is not None and stopped is None:
+        stopped = msg("import.interrupted", signal=signal.Signals(stop.signal).name)
+    return Imported(results, remaining, stopped, stop.signal)
+
+
+@contextmanager
+def _signals(stop: _Stop) -> Iterator[None]:
+    """SIGINT and SIGTERM end the batch after the file being stored; a second signal stops at
+    once (KeyboardInterrupt; the file being stored is rolled back). Only the main thread can
+    take signals: elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.signal is not None:
+            raise KeyboardInterrupt
+        stop.signal = signum
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 _CONTEXT: list[ReadContext] = []  # what a forked worker parses against
@@ -216,10 +316,13 @@ def _parse(raw: bytes) -> Parsed:
         return Parsed("damaged", problems=[Issue(None, None, msg("file.damaged", reason=reason))])
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit when the importing process is gone (killed, say), never linger."""
-    import threading
+def _worker_start(parent: int) -> None:
+    """In a worker: signals are the importing process's to handle (a terminal sends Ctrl-C to
+    the whole process group); the worker exits when that process is gone, never lingers."""
     import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -241,19 +344,26 @@ class _Inline(Executor):
         return future
 
 
-def _parser(ctx: ReadContext, files: int) -> Executor:
+@contextmanager
+def _parser(ctx: ReadContext, files: int) -> Iterator[Executor]:
     """Two forked workers for a large batch (they inherit `ctx` and exit without touching the
-    store's connection); the calling process for a small one."""
+    store's connection); the calling process for a small one. Parses not started when the
+    batch ends are cancelled."""
     _CONTEXT[:] = [ctx]
     cores = os.cpu_count() or 1
     if files < PARALLEL_FROM or cores < 2 or "fork" not in mp.get_all_start_methods():
-        return _Inline()
-    return ProcessPoolExecutor(
+        yield _Inline()
+        return
+    pool = ProcessPoolExecutor(
         max_workers=min(2, cores),
         mp_context=mp.get_context("fork"),
-        initializer=_watch_parent,
+        initializer=_worker_start,
         initargs=(os.getpid(),),
     )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _rejected(path: Path, message: Message) -> FileResult:

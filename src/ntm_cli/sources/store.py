@@ -3,23 +3,45 @@
 WAL with `synchronous=FULL`, a busy timeout for a second import running at the same time, and one
 `BEGIN IMMEDIATE` transaction per file, so a file is stored whole or not at all, even if the
 process is killed. A replaced return is marked superseded, never deleted.
+
+The file says it is ntm's: SQLite's `application_id` is APPLICATION_ID and `user_version` the
+schema version. Opening checks only the header and these two (milliseconds), so another program's
+database is refused before anything is written to it; a page damaged later is met when read, and
+every SQLite error becomes a StoreError that says what happened and what to do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, os_reason
 from ntm_cli.domain.models import Level
-from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS, Recognition, Return, StoredReturn
+from ntm_cli.domain.returns import (
+    FUND_SOURCES,
+    OCOP_STARS,
+    Recognition,
+    Return,
+    StoredReturn,
+    StoreHealth,
+)
+
+APPLICATION_ID = 0x4E544D31  # "NTM1" in the database header: this file is an ntm store
+SQLITE_MAGIC = b"SQLite format 3\x00"
+OWN_TABLES = frozenset({"files", "returns", "criterion_values", "return_warnings"})
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 MIGRATIONS: list[str] = [
     # 1: files, returns (versions of a commune-period), values per criterion, warnings
@@ -75,25 +97,174 @@ MIGRATIONS: list[str] = [
 ]
 
 
+def _guarded(method: Callable[P, T]) -> Callable[P, T]:
+    """A store method whose SQLite errors become StoreErrors (see Store._errors)."""
+
+    @functools.wraps(method)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise store_error(exc, store.path) from None
+
+    return guarded
+
+
+# SQLite's primary result codes, by what the user is told
+_ERRORS = {
+    "SQLITE_READONLY": "store.read_only",
+    "SQLITE_BUSY": "store.locked",
+    "SQLITE_LOCKED": "store.locked",
+    "SQLITE_CORRUPT": "store.damaged",
+    "SQLITE_NOTADB": "store.damaged",
+    "SQLITE_FULL": "store.full",
+    "SQLITE_IOERR": "store.io_error",
+    "SQLITE_CANTOPEN": "store.cannot_open",
+    "SQLITE_INTERRUPT": "store.interrupted",
+}
+
+
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """What a SQLite error means to the user of the store at `path`."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    primary = "_".join(name.split("_")[:2])  # SQLITE_READONLY_DBMOVED -> SQLITE_READONLY
+    code = _ERRORS.get(primary)
+    if code is None:
+        text = str(exc).lower()
+        code = next(
+            (c for key, c in (("readonly", "store.read_only"), ("locked", "store.locked"),
+                              ("malformed", "store.damaged"), ("not a database", "store.damaged"))
+             if key in text),
+            "store.unusable",
+        )  # fmt: skip
+    if code in ("store.unusable", "store.io_error", "store.cannot_open"):
+        return StoreError(code, path=str(path), reason=name or str(exc))
+    return StoreError(code, path=str(path))
+
+
+def _create(path: Path) -> bool:
+    """Make a new store at `path` whole: built in a file of its own, then linked into place, so
+    that the path never holds a half-made (empty) store that another import would refuse.
+    False when another process made it first."""
+    building = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        db = sqlite3.connect(building, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("BEGIN IMMEDIATE")
+            for migration in MIGRATIONS:
+                for statement in migration.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute("COMMIT")
+        finally:
+            db.close()  # the last connection: the write-ahead log is folded in and removed
+        try:
+            os.link(building, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links
+            if path.exists():
+                return False
+            os.replace(building, path)
+        return True
+    except sqlite3.Error as exc:
+        raise OSError(0, str(exc)) from None
+    finally:
+        for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _header(path: Path) -> bytes | None:
+    """The store file's first 100 bytes (SQLite's header); None when there is no file."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise StoreError("store.is_folder", path=str(path))
+        if not stat.S_ISREG(mode):
+            raise StoreError("store.not_regular", path=str(path))
+        with path.open("rb") as f:
+            return f.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError("store.unreadable", path=str(path), reason=os_reason(exc)) from None
+
+
 class Store:
     """The returns store. Use as a context manager; every write is one transaction."""
 
+    timeout = 60.0  # seconds a write waits for another process's transaction to end
+
     def __init__(self, path: Path, create: bool = True) -> None:
         self.path = path
-        if not path.exists() and not create:
-            raise StoreError("store.missing", path=str(path))
+        self.created = False
+        header = _header(path)
+        if header is None:
+            if not create:
+                raise StoreError("store.missing", path=str(path))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.created = _create(path)
+            except OSError as exc:
+                raise StoreError(
+                    "store.cannot_create", path=str(path), reason=os_reason(exc)
+                ) from None
+        elif not header:
+            raise StoreError("store.empty_file", path=str(path))
+        elif not header.startswith(SQLITE_MAGIC):
+            raise StoreError("store.not_sqlite", path=str(path))
+        with self._errors():
+            self.db = sqlite3.connect(path, timeout=self.timeout, isolation_level=None)
+            try:
+                self.db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+                self.db.execute("PRAGMA synchronous = FULL")  # a connection's, not the file's
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self._identify()
+                self._migrate()
+            except BaseException:
+                self.db.close()
+                raise
+
+    def _identify(self) -> None:
+        """Refuse a database that is not ntm's before anything is written to it: one without
+        the application id is taken only when it is empty, or holds ntm's own tables (a store
+        made before stores were marked)."""
+        (app,) = self.db.execute("PRAGMA application_id").fetchone()
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if app not in (0, APPLICATION_ID):
+            raise StoreError("store.foreign_app", path=str(self.path), app=f"{app:#010x}")
+        if app == 0:
+            tables = {
+                name
+                for (name,) in self.db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                )
+            }
+            ours = OWN_TABLES <= tables and 1 <= version <= len(MIGRATIONS)
+            if tables and not ours or (not tables and version != 0):
+                raise StoreError(
+                    "store.foreign", path=str(self.path), tables=sorted(tables)[:6] or ["-"]
+                )
+        if version > len(MIGRATIONS):
+            raise StoreError("store.newer", path=str(self.path), version=version)
+        self.version = version
+        self.stamped = app == APPLICATION_ID
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Every SQLite error as a StoreError that names the store and says what to do."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
-            self.db.execute("PRAGMA busy_timeout = 60000")
-            self._wal()
-            self.db.execute("PRAGMA synchronous = FULL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError("store.unusable", path=str(path), reason=str(exc)) from None
-        except OSError as exc:
-            raise StoreError("store.cannot_create", path=str(path), reason=os_reason(exc)) from None
+            yield
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.path) from None
 
     def _wal(self) -> None:
         """Switch to WAL (it persists in the file). Two imports creating the store at the same
@@ -118,19 +289,26 @@ class Store:
         """Close the connection (what leaving the `with` block does)."""
         self.db.close()
 
+    def interrupt(self) -> None:
+        """Abort the statement running now (safe from a signal handler or another thread);
+        its transaction rolls back."""
+        self.db.interrupt()
+
     def _migrate(self) -> None:
-        (version,) = self.db.execute("PRAGMA user_version").fetchone()
-        if version > len(MIGRATIONS):
-            raise StoreError("store.newer", path=str(self.path), version=version)
-        for number in range(version, len(MIGRATIONS)):
-            with self.transaction():
-                (current,) = self.db.execute("PRAGMA user_version").fetchone()
-                if current > number:  # another process migrated meanwhile
-                    continue
+        """Bring the schema up to date and mark the file as ntm's; a current store is not
+        written to (a read-only store can then still be read)."""
+        if self.version == len(MIGRATIONS) and self.stamped:
+            return
+        self._wal()
+        with self.transaction():
+            (current,) = self.db.execute("PRAGMA user_version").fetchone()
+            for number in range(current, len(MIGRATIONS)):  # another process may have gone on
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+            self.db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        self.version, self.stamped = len(MIGRATIONS), True
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -139,14 +317,20 @@ class Store:
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:  # a damaged file: the first error is the one to tell
+                    pass
             raise
         self.db.execute("COMMIT")
 
+    @_guarded
     def has_file(self, sha256: str) -> bool:
         row = self.db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
+    @_guarded
     def save(
         self,
         returns: list[Return],
@@ -240,6 +424,7 @@ class Store:
 
     # Reading -------------------------------------------------------------------------------
 
+    @_guarded
     def returns(
         self,
         period: str | None = None,
@@ -262,6 +447,7 @@ class Store:
             where.append("r.superseded_at IS NULL")
         return self._load(where, args)
 
+    @_guarded
     def latest(self, up_to: str) -> list[StoredReturn]:
         """Each commune's current return of the latest period up to `up_to` (a monthly report
         shows a commune that skipped a month by its last return)."""
@@ -274,6 +460,7 @@ class Store:
         )
         return self._load(["r.superseded_at IS NULL"], [up_to], source)
 
+    @_guarded
     def latest_period(self) -> str | None:
         """The newest period with a current return; None for an empty store."""
         (period,) = self.db.execute(
@@ -281,6 +468,7 @@ class Store:
         ).fetchone()
         return str(period) if period is not None else None
 
+    @_guarded
     def received(self, period: str) -> dict[str, dt.date]:
         """The day each commune's current return for `period` first came in (a correction
         later does not make an on-time commune late)."""
@@ -291,6 +479,123 @@ class Store:
             (period, period),
         ).fetchall()
         return {code: dt.datetime.fromisoformat(first).date() for code, first in rows}
+
+    @_guarded
+    def count(self, period: str | None = None) -> int:
+        """Current returns (of `period`)."""
+        sql = "SELECT count(*) FROM returns WHERE superseded_at IS NULL"
+        args: tuple[str, ...] = ()
+        if period is not None:
+            sql, args = sql + " AND period = ?", (period,)
+        (n,) = self.db.execute(sql, args).fetchone()
+        return int(n)
+
+    @_guarded
+    def file_returns(self, sha256: str) -> list[tuple[str, str, bool]]:
+        """The (unit, period, current) of each return stored from a file ([] for a file not
+        stored)."""
+        rows = self.db.execute(
+            "SELECT r.unit_code, r.period, r.superseded_at IS NULL FROM returns r "
+            "JOIN files f ON f.id = r.file_id WHERE f.sha256 = ? ORDER BY r.id",
+            (sha256,),
+        ).fetchall()
+        return [(unit, period, bool(current)) for unit, period, current in rows]
+
+    @_guarded
+    def reinstate(self, sha256: str, now: dt.datetime | None = None) -> int:
+        """Make the returns of a file stored before current again, superseding the returns that
+        replaced them (a correction taken back): how many changed. Nothing is deleted."""
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        changed = 0
+        with self.transaction() as db:
+            rows = db.execute(
+                "SELECT r.id, r.unit_code, r.period FROM returns r JOIN files f "
+                "ON f.id = r.file_id WHERE f.sha256 = ? AND r.superseded_at IS NOT NULL",
+                (sha256,),
+            ).fetchall()
+            for old_id, unit, period in rows:
+                current = db.execute(
+                    "SELECT id FROM returns WHERE unit_code = ? AND period = ? "
+                    "AND superseded_at IS NULL",
+                    (unit, period),
+                ).fetchone()
+                if current:
+                    db.execute(
+                        "UPDATE returns SET superseded_at = ?, superseded_by = ? WHERE id = ?",
+                        (stamp, old_id, current[0]),
+                    )
+                db.execute(
+                    "UPDATE returns SET superseded_at = NULL, superseded_by = NULL WHERE id = ?",
+                    (old_id,),
+                )
+                changed += 1
+        return changed
+
+    # Health ----------------------------------------------------------------------------------
+
+    @_guarded
+    def check(self, limit: int = 20) -> StoreHealth:
+        """SQLite's full integrity check (every page read) and the store's counts."""
+        try:
+            problems = [row[0] for row in self.db.execute(f"PRAGMA integrity_check({limit:d})")]
+        except sqlite3.DatabaseError as exc:  # damage bad enough to stop the check itself
+            problems = [f"{exc} ({getattr(exc, 'sqlite_errorname', '')})"]
+        if problems == ["ok"]:
+            problems = []
+        counts = {}
+        for key, sql in (
+            ("files", "SELECT count(*) FROM files"),
+            ("returns", "SELECT count(*) FROM returns WHERE superseded_at IS NULL"),
+            ("superseded", "SELECT count(*) FROM returns WHERE superseded_at IS NOT NULL"),
+            ("communes", "SELECT count(DISTINCT unit_code) FROM returns"),
+            ("periods", "SELECT count(DISTINCT period) FROM returns"),
+        ):
+            try:
+                counts[key] = int(self.db.execute(sql).fetchone()[0])
+            except sqlite3.DatabaseError:  # the integrity check has said why
+                counts[key] = -1
+        try:
+            first, last = self.db.execute("SELECT min(period), max(period) FROM returns").fetchone()
+        except sqlite3.DatabaseError:
+            first = last = None
+        return StoreHealth(
+            path=str(self.path),
+            schema=self.version,
+            size=os.path.getsize(self.path),
+            problems=tuple(problems),
+            counts=counts,
+            first_period=first,
+            last_period=last,
+        )
+
+    @_guarded
+    def backup(self, target: Path, check: bool = True) -> None:
+        """A consistent copy of the store at `target` by SQLite's online backup (imports may go
+        on meanwhile), checked (unless `check` is false: a copy of a damaged store kept as it
+        was), then moved into place: `target` is whole or untouched."""
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        try:
+            copy = sqlite3.connect(partial, isolation_level=None)
+            try:
+                self.db.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                if check and copy.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                    raise StoreError("store.backup_bad", path=str(self.path))
+            finally:
+                copy.close()
+            with partial.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+
+    @_guarded
+    def restore_from(self, source: Store) -> None:
+        """Replace the store's contents with those of `source` (checked by the caller), by
+        SQLite's backup into this store: other readers see the old or the new store, whole."""
+        source.db.backup(self.db)
+        self._identify()
+        self._migrate()
 
     def _load(
         self, where: list[str], args: list[str], source: str = "returns r"

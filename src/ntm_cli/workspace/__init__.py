@@ -33,7 +33,7 @@ from ntm_cli.workspace.config import (
     is_url,
     mask,
     read_settings,
-    store_location,
+    store_source,
 )
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ if TYPE_CHECKING:
         UnitResult,
         UnitsResult,
     )
+    from ntm_cli.workspace.results.base import StoreNote
+    from ntm_cli.workspace.results.store import StoreCheckResult
 
 
 def open(  # noqa: A001 - the library's front door, as ntm_cli.open()
@@ -68,8 +70,8 @@ def open(  # noqa: A001 - the library's front door, as ntm_cli.open()
     `ntm.toml` (or `project`), else `./data` or the bundled data and the user's store."""
     settings = read_settings(project if project is not None else find_project())
     folder = data_folder(Path(data) if data is not None else None, settings)
-    location = store_location(str(store) if store is not None else None, settings)
-    return Workspace(folder, location, settings)
+    location, source = store_source(str(store) if store is not None else None, settings)
+    return Workspace(folder, location, settings, source)
 
 
 def today() -> dt.date:
@@ -86,10 +88,14 @@ def today() -> dt.date:
 class Workspace:
     """A data folder (plan, registry, criteria sets) and a store of returns."""
 
-    def __init__(self, data: Path, store: str, settings: Settings | None = None) -> None:
+    def __init__(
+        self, data: Path, store: str, settings: Settings | None = None, source: str = "--store"
+    ) -> None:
         self.data_folder = data
         self.store_location = store
         self.settings = settings or Settings()
+        # what named the store: "--store", "NTM_STORE", the project file, "" for the default
+        self.store_named_by = source
 
     def __repr__(self) -> str:
         return f"Workspace(data={str(self.data_folder)!r}, store={mask(self.store_location)!r})"
@@ -142,7 +148,7 @@ class Workspace:
         from ntm_cli.engine.check import check_plan, check_registry
         from ntm_cli.sources.criteria import read_criteria
         from ntm_cli.sources.datadir import PLAN_FILE, REGISTRY_FILE
-        from ntm_cli.sources.plan import parse_plan
+        from ntm_cli.sources.plan import parse_plan, read_plan_bytes
         from ntm_cli.sources.registry import read_registry
         from ntm_cli.workspace.results import CheckResult
 
@@ -150,8 +156,11 @@ class Workspace:
         plan_path, registry_path = folder / PLAN_FILE, folder / REGISTRY_FILE
         problems: list[Issue] = []
         try:
-            plan, found = parse_plan(plan_path.read_bytes(), plan_path)
+            plan, found = parse_plan(read_plan_bytes(plan_path), plan_path)
             problems += found
+        except DataError as exc:  # missing, not a regular file, too large
+            plan = None
+            problems += [Issue(None, None, exc.message), *exc.problems]
         except OSError as exc:
             plan = None
             problems.append(Issue(None, str(plan_path), msg("file.unreadable",
@@ -213,32 +222,67 @@ class Workspace:
 
     @contextmanager
     def store(self, create: bool = False) -> Iterator[Store | None]:
-        """The store, or None when there is none yet and `create` is false."""
+        """The store, or None when there is none yet and `create` is false. A store is created
+        only where an option, NTM_STORE or ntm.toml names it, never unasked at the default."""
         from ntm_cli.sources.store import Store
 
         if is_url(self.store_location):
             raise StoreError("store.url_unsupported", location=mask(self.store_location))
-        if not create and not self.store_exists():
-            yield None
-            return
+        if not self.store_exists():
+            if not create:
+                yield None
+                return
+            if not self.store_named_by:
+                raise StoreError("store.unnamed", path=self.store_location)
         db = Store(Path(self.store_location), create=create)
         try:
             yield db
         finally:
             db.close()
 
+    def _store_source(self) -> Message:
+        named_by = self.store_named_by
+        if named_by == "--store":
+            return msg("store.source.option")
+        if named_by == "NTM_STORE":
+            return msg("store.source.env")
+        if named_by:
+            return msg("store.source.project", path=_shown(named_by))
+        return msg("store.source.default")
+
+    def store_note(
+        self, db: Store | None, period: str | None = None, count: bool = True
+    ) -> StoreNote:
+        """The footer of a result read from `db` (None: there is no store), with the number of
+        current returns of `period` (of every period when None)."""
+        from ntm_cli.workspace.results.base import StoreNote
+
+        return StoreNote(
+            path=_shown(mask(self.store_location)),
+            source=self._store_source(),
+            exists=db is not None,
+            returns=db.count(period) if db is not None and count else None,
+            period=period,
+            created=bool(db is not None and db.created),
+        )
+
     def latest_returns(self, period: Period | None) -> tuple[Period | None, dict[str, Return]]:
         """The month used (the newest in the store when None) and each commune's latest current
         return up to it ({} without a store)."""
+        month, latest, _ = self._latest(period)
+        return month, latest
+
+    def _latest(self, period: Period | None) -> tuple[Period | None, dict[str, Return], StoreNote]:
         with self.store() as db:
             if db is None:
-                return period, {}
+                return period, {}, self.store_note(None)
             if period is None:
                 newest = db.latest_period()
                 if newest is None:
-                    return None, {}
+                    return None, {}, self.store_note(db)
                 period = Period(newest)
-            return period, {s.ret.unit_code: s.ret for s in db.latest(period)}
+            note = self.store_note(db, period)
+            return period, {s.ret.unit_code: s.ret for s in db.latest(period)}, note
 
     def returns(self, period: str | Period, district: str | None = None) -> ReturnsResult:
         """Each commune's current return of a month (of a district's communes)."""
@@ -248,10 +292,65 @@ class Workspace:
         head = self.district(district)
         with self.store() as db:
             stored = db.returns(period=month) if db is not None else []
+            note = self.store_note(db, month)
         if head is not None:
             codes = {u.code for u in self.registry.descendants(head.code)}
             stored = [s for s in stored if s.ret.unit_code in codes]
-        return ReturnsResult(stored, self.registry)
+        return ReturnsResult(stored, self.registry, store=note, warnings=_told(note))
+
+    def store_check(self) -> StoreCheckResult:
+        """SQLite's full integrity check of the store (every page read) and its counts."""
+        from ntm_cli.workspace.results.store import StoreCheckResult
+
+        with self.store() as db:
+            if db is None:
+                raise StoreError("store.missing", path=mask(self.store_location))
+            return StoreCheckResult(db.check(), store=self.store_note(db, count=False))
+
+    def store_backup(self, target: Path, force: bool = False) -> StoreCheckResult:
+        """A checked copy of the store at `target`, made while imports may go on (SQLite's
+        online backup); `target` is whole or untouched."""
+        from ntm_cli.sources.output import check_targets
+        from ntm_cli.sources.store import Store
+        from ntm_cli.workspace.results.store import StoreCheckResult
+
+        check_targets([target], force)
+        with self.store() as db:
+            if db is None:
+                raise StoreError("store.missing", path=mask(self.store_location))
+            if target.exists() and target.resolve() == db.path.resolve():
+                raise NtmError("store.backup_onto_itself", path=str(target))
+            _parent_ready(target)
+            db.backup(target)
+            note = self.store_note(db, count=False)
+        with Store(target, create=False) as copy:
+            return StoreCheckResult(copy.check(), store=note)
+
+    def store_restore(self, source: Path) -> StoreCheckResult:
+        """Replace the store's contents with a backup's, once the backup passes the full check;
+        the store as it was is first copied next to it (its name is in the result)."""
+        from ntm_cli.sources.store import Store
+        from ntm_cli.workspace.results.store import StoreCheckResult
+
+        if not source.exists():
+            raise StoreError("store.missing", path=str(source))
+        with Store(source, create=False) as backup:
+            health = backup.check()
+            if not health.ok:
+                raise StoreError("store.restore_bad", path=str(source), n=len(health.problems))
+            kept: Path | None = None
+            with self.store(create=True) as db:
+                assert db is not None
+                if db.path.resolve() == source.resolve():
+                    raise NtmError("store.backup_onto_itself", path=str(source))
+                if not db.created:
+                    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                    kept = db.path.with_name(f"{db.path.stem}.before-restore-{stamp}.sqlite")
+                    _keep(db, kept)
+                db.restore_from(backup)
+                restored = db.check()
+                note = self.store_note(db, count=False)
+        return StoreCheckResult(restored, kept=kept, store=note)
 
     # Operations --------------------------------------------------------------------------------
 
@@ -310,9 +409,10 @@ class Workspace:
         found = resolve_unit(self.registry, query)
         with self.store() as db:
             history = db.returns(unit_code=found.code, current_only=False) if db else []
+            note = self.store_note(db)
         sets = {s: self.criteria_set(s) for s in {h.ret.criteria_set for h in history}}
         card = UnitCard(found, self.registry.district_of(found), history, sets, today())
-        return UnitResult(card, self.registry)
+        return UnitResult(card, self.registry, store=note, warnings=_told(note))
 
     def template(
         self,
@@ -351,13 +451,14 @@ class Workspace:
         with self.store() as db:
             for stored in db.returns(before=month) if db else []:
                 previous[stored.ret.unit_code] = stored.ret  # the latest period wins
+            note = self.store_note(db, count=False)
         forms = []
         for commune in communes:
             name = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}.xlsx"
             forms.append((commune, out / name))
         files = []
         for commune, target in forms:
-            level = level_of(commune)
+            level = level_of(commune, as_of=month.month_end())  # its level in that month
             book = build_form(
                 FormContext(
                     unit=commune,
@@ -371,7 +472,7 @@ class Workspace:
             )
             files.append((target, workbook_bytes(book)))
         write_all_atomic(files, force=force)
-        return TemplateResult(forms, registry, month, out)
+        return TemplateResult(forms, registry, month, out, store=note)
 
     def import_files(
         self,
@@ -407,15 +508,20 @@ class Workspace:
         if progress is not None:
             progress(len(files))
         with self.store(create=not dry_run) as db:
-            results = import_all(files, db, ctx, replace, dry_run, advance, now)
+            done = import_all(files, db, ctx, replace, dry_run, advance, now)
+            note = self.store_note(db, count=False)
+        results = done.results
         copies = 0
         warnings: tuple[Message, ...] = ()
-        if errors is not None:
+        if errors is not None and done.signal is None:
             try:
                 copies = _annotated_copies(results, errors, files)
             except NtmError as exc:  # the verdicts stand; the user still gets them
                 warnings = (exc.message,)
-        return ImportResult(results, dry_run, copies, errors, warnings=warnings)
+        return ImportResult(
+            results, dry_run, copies, errors, remaining=tuple(done.remaining),
+            stopped=done.stopped, signal=done.signal, warnings=warnings, store=note,
+        )  # fmt: skip
 
     def completeness(self, period: str | Period, district: str | None = None) -> CompletenessResult:
         """Which communes have reported for a month, which are missing or late, by district."""
@@ -426,7 +532,12 @@ class Workspace:
         head = self.district(district)
         with self.store() as db:
             received = db.received(month) if db else {}
-        return CompletenessResult(completeness(self.plan, self.registry, month, received, head))
+            note = self.store_note(db, month)
+        return CompletenessResult(
+            completeness(self.plan, self.registry, month, received, head),
+            store=note,
+            warnings=_told(note),
+        )
 
     def report(
         self,
@@ -452,6 +563,7 @@ class Workspace:
         check_targets([target for _, target in targets], force)
         criteria = self.criteria()
         reports = []
+        notes: list[StoreNote] = []
         with self.store() as db:
             for month, target in targets:
                 latest = {
@@ -467,7 +579,9 @@ class Workspace:
                     today(), as_of,
                 )  # fmt: skip
                 reports.append((target, result))
-        return ReportResult(reports, out, lang)
+                notes.append(self.store_note(db, month))
+        told = tuple(m for note in notes if (m := note.problem) is not None)
+        return ReportResult(reports, out, lang, store=notes[-1], warnings=told)
 
     def gaps(
         self,
@@ -483,7 +597,10 @@ class Workspace:
         towards = parse_option(parse_level, level, "--level") if isinstance(level, str) else level
         head = self.district(district)
         criteria = self.criteria()
-        month, latest = self.latest_returns(asked)
+        month, latest, note = self._latest(asked)
+        if not note.exists:
+            assert (problem := note.problem) is not None
+            raise StoreError(problem.code, **problem.params)
         if month is None or not latest:
             if asked is not None:
                 raise NtmError("returns.none_up_to", period=asked)
@@ -492,7 +609,7 @@ class Workspace:
         result = find_gaps(
             self.plan, self.registry, criteria, month, latest, today(), head, towards
         )
-        return GapsResult(result, self.registry, criteria)
+        return GapsResult(result, self.registry, criteria, store=note)
 
     def forecast(
         self,
@@ -512,11 +629,11 @@ class Workspace:
         if year is not None:
             self.year(year)
         criteria = self.criteria()
-        month, latest = self.latest_returns(month)
-        warnings = () if latest else (msg("returns.none_trend_only"),)
+        month, latest, note = self._latest(month)
+        warnings = _told(note) + (() if latest else (msg("returns.none_trend_only"),))
         registry = self.registry if as_of is None else registry_as_of(self.registry, as_of)
         result = forecast(self.plan, registry, criteria, latest, as_of or today(), month, year)
-        return ForecastResult(result, self.registry, warnings=warnings)
+        return ForecastResult(result, self.registry, warnings=warnings, store=note)
 
     def awards(
         self, year: int, rules: Sequence[str] | None = None, period: str | Period | None = None
@@ -536,10 +653,50 @@ class Workspace:
                 raise DataError("awards.unknown_rule", path=plan.path, rule=unknown[0], known=known)
             plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rules))
         criteria = self.criteria()
-        month, latest = self.latest_returns(month)
-        warnings = () if latest else (msg("returns.none_awards"),)
+        month, latest, note = self._latest(month)
+        warnings = _told(note) + (() if latest else (msg("returns.none_awards"),))
         result = shortlist(plan, self.registry, criteria, year, latest, month)
-        return AwardsResult(result, warnings=warnings)
+        return AwardsResult(result, warnings=warnings, store=note)
+
+
+def _shown(location: str) -> str:
+    """A store's file as the user reads it: relative to the working folder when inside it."""
+    if is_url(location):
+        return location
+    path = Path(location)
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            pass
+    return location
+
+
+def _keep(db: Store, target: Path) -> None:
+    """A copy of the store as it is, damaged or not: SQLite's backup, or the file's bytes when
+    damage stops the backup."""
+    import shutil
+
+    try:
+        db.backup(target, check=False)
+    except StoreError:
+        shutil.copyfile(db.path, target)
+
+
+def _parent_ready(target: Path) -> None:
+    """The folder of a file to be written exists (made if need be), and is a folder."""
+    from ntm_cli.domain.messages import os_reason
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NtmError("output.unwritable", path=str(target), reason=os_reason(exc)) from None
+
+
+def _told(note: StoreNote) -> tuple[Message, ...]:
+    """The store's problem, as a warning of the result."""
+    problem = note.problem
+    return () if problem is None else (problem,)
 
 
 def parse_level(text: str | None, allow_none: bool = False) -> Level | str | None:

@@ -127,26 +127,33 @@ def data_folder(option: Path | None, settings: Settings) -> Path:
             continue
         if not given.is_dir():
             raise DataError("project.data_missing", path=str(given), source=source)
-        if not (given / PLAN_FILE).is_file():
+        if not (given / PLAN_FILE).exists():  # a FIFO or a device: the loader names it
             raise DataError("project.data_no_plan", path=str(given), source=source)
         return given
     local = Path("data")
-    if (local / PLAN_FILE).is_file():
+    if (local / PLAN_FILE).exists():
         return local
     return BUNDLED
 
 
 def store_location(option: str | None, settings: Settings) -> str:
     """`--store`, `NTM_STORE`, `ntm.toml`, then the user's data folder: never the package."""
-    for given in (option, os.environ.get("NTM_STORE"), settings.store):
+    return store_source(option, settings)[0]
+
+
+def store_source(option: str | None, settings: Settings) -> tuple[str, str]:
+    """The store's location and what named it: "--store", "NTM_STORE", the project file's
+    path, or "" for the default location (where an import does not create a store unasked)."""
+    for given, source in ((option, "--store"), (os.environ.get("NTM_STORE"), "NTM_STORE"),
+                          (settings.store, str(settings.path))):  # fmt: skip
         if given:
-            return given
+            return given, source
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return str(Path(os.environ["LOCALAPPDATA"]) / "ntm" / "returns.sqlite")
+        return str(Path(os.environ["LOCALAPPDATA"]) / "ntm" / "returns.sqlite"), ""
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(
         os.path.expanduser("~"), ".local", "share"
     )
-    return str(Path(base) / "ntm" / "returns.sqlite")
+    return str(Path(base) / "ntm" / "returns.sqlite"), ""
 
 
 PROJECT_TEMPLATE = """\

@@ -6,6 +6,154 @@ Each code maps to its (Vietnamese, English) text; see ntm_cli.domain.i18n for th
 MESSAGES: dict[str, tuple[str, str]] = {
     # a warning stored before warnings had codes: kept as it was written
     "store.legacy_warning": ("{text}", "{text}"),
+    # empty values on the command line
+    "args.empty_option": (
+        "{option} để trống; hãy ghi giá trị (một giá trị trống không có nghĩa là “tất cả”)",
+        "{option} is empty; give a value (an empty value does not mean “all”)",
+    ),
+    "args.empty_argument": (
+        "đối số thứ {n} để trống; hãy ghi tên tệp, thư mục hoặc đơn vị",
+        "argument {n} is empty; give a file, a folder or a unit",
+    ),
+    # stopping
+    "interrupted": (
+        "đã dừng theo yêu cầu; thao tác đang dở không được ghi",
+        "stopped as asked; the operation under way was not saved",
+    ),
+    "import.interrupted": ("dừng theo yêu cầu ({signal})", "stopped as asked ({signal})"),
+    "import.stopped": (
+        "Đã dừng: {reason:msg}. Đã lưu {stored:num} tệp; {left:num} tệp chưa xử lý. Chạy lại "
+        "đúng lệnh này để nhập tiếp: các tệp đã lưu được bỏ qua",
+        "Stopped: {reason:msg}. {stored:num} files stored; {left:num} files not reached. Run "
+        "the same command again to go on: files already stored are skipped",
+    ),
+    # the store: where it is, and what is wrong with it
+    "store.source.option": ("theo --store", "from --store"),
+    "store.source.env": ("theo NTM_STORE", "from NTM_STORE"),
+    "store.source.project": ("theo {path}", "from {path}"),
+    "store.source.default": ("vị trí mặc định", "the default location"),
+    "store.footer": ("Kho phiếu: {path} ({source:msg})", "Store: {path} ({source:msg})"),
+    "store.footer.count": (
+        "Kho phiếu: {path} ({source:msg}) · {n:num} phiếu kỳ {period}",
+        "Store: {path} ({source:msg}) · {n:num} returns for {period}",
+    ),
+    "store.footer.missing": (
+        "Kho phiếu: {path} ({source:msg}) · chưa có",
+        "Store: {path} ({source:msg}) · does not exist",
+    ),
+    "store.not_there": (
+        "chưa có kho phiếu tại {path} ({source:msg}), nên chưa có phiếu nào được đọc; nếu đã "
+        "nhập phiếu, kiểm tra --store, NTM_STORE hoặc ntm.toml",
+        "there is no store at {path} ({source:msg}), so no return was read; if returns were "
+        "imported, check --store, NTM_STORE or ntm.toml",
+    ),
+    "store.no_returns_period": (
+        "kho phiếu {path} không có phiếu nào của kỳ {period}",
+        "the store {path} holds no return for {period}",
+    ),
+    "store.no_returns": (
+        "kho phiếu {path} chưa có phiếu nào",
+        "the store {path} holds no return",
+    ),
+    "store.unnamed": (
+        "chưa có kho phiếu, và chưa nơi nào ghi đặt kho ở đâu (vị trí mặc định {path}); chạy "
+        "`ntm init` để ghi nơi đặt kho vào ntm.toml, hoặc ghi rõ --store TỆP",
+        "there is no store yet and nothing names one (the default would be {path}); run "
+        "`ntm init` to name it in ntm.toml, or give --store FILE",
+    ),
+    "store.created": ("đã tạo kho phiếu mới: {path}", "a new store was created: {path}"),
+    "store.empty_file": (
+        "{path}: tệp rỗng (0 byte), không phải kho phiếu của ntm; nếu muốn đặt kho mới ở đây, "
+        "hãy xoá tệp rồi chạy lại",
+        "{path}: an empty (0-byte) file, not an ntm store; to start a store there, delete the "
+        "file and run again",
+    ),
+    "store.not_sqlite": (
+        "{path}: không phải kho phiếu của ntm (không phải cơ sở dữ liệu SQLite); kiểm tra "
+        "--store, NTM_STORE hoặc ntm.toml",
+        "{path}: not an ntm store (not an SQLite database); check --store, NTM_STORE or ntm.toml",
+    ),
+    "store.foreign": (
+        "{path}: cơ sở dữ liệu của chương trình khác (có các bảng {tables:list}), không phải kho "
+        "phiếu của ntm; ntm không ghi gì vào đó. Chọn tệp khác bằng --store, NTM_STORE hoặc "
+        "ntm.toml",
+        "{path}: another program's database (tables {tables:list}), not an ntm store; ntm "
+        "writes nothing to it. Choose another file with --store, NTM_STORE or ntm.toml",
+    ),
+    "store.foreign_app": (
+        "{path}: cơ sở dữ liệu của chương trình khác (mã ứng dụng {app}), không phải kho phiếu "
+        "của ntm; ntm không ghi gì vào đó",
+        "{path}: another program's database (application id {app}), not an ntm store; ntm "
+        "writes nothing to it",
+    ),
+    "store.is_folder": (
+        "{path}: là thư mục; kho phiếu là một tệp, ví dụ {path}/returns.sqlite",
+        "{path}: a folder; the store is a file, e.g. {path}/returns.sqlite",
+    ),
+    "store.not_regular": (
+        "{path}: không phải tệp thông thường, không dùng làm kho phiếu được",
+        "{path}: not a regular file; it cannot be the store",
+    ),
+    "store.unreadable": (
+        "{path}: không đọc được kho ({reason:errno})",
+        "{path}: the store cannot be read ({reason:errno})",
+    ),
+    "store.read_only": (
+        "{path}: kho chỉ đọc, không ghi được (quyền của tệp hoặc thư mục chứa nó); chưa phiếu "
+        "nào được lưu. Xin quyền ghi, hoặc dùng --store trỏ tới kho ghi được",
+        "{path}: the store is read-only (the file's or its folder's permissions); nothing was "
+        "stored. Get write access, or give --store a store you can write",
+    ),
+    "store.locked": (
+        "{path}: kho đang bị một tiến trình khác khoá và chưa được nhả; chưa ghi được gì, hãy "
+        "thử lại sau",
+        "{path}: another process holds the store locked and has not let go; nothing was "
+        "written, try again later",
+    ),
+    "store.damaged": (
+        "{path}: kho bị hỏng (có trang dữ liệu không đọc được). Chạy `ntm store check` để "
+        "kiểm tra, rồi `ntm store restore BẢN_SAO_LƯU` để khôi phục",
+        "{path}: the store is damaged (a page cannot be read). Run `ntm store check`, then "
+        "`ntm store restore BACKUP` to restore it",
+    ),
+    "store.full": (
+        "{path}: đĩa đầy, không ghi được; phiếu đang nhập chưa được lưu. Giải phóng dung lượng "
+        "rồi chạy lại",
+        "{path}: the disk is full; the return being imported was not stored. Free some space "
+        "and run again",
+    ),
+    "store.io_error": (
+        "{path}: lỗi đọc/ghi đĩa ({reason})",
+        "{path}: a disk input/output error ({reason})",
+    ),
+    "store.cannot_open": (
+        "{path}: không mở được kho ({reason})",
+        "{path}: the store cannot be opened ({reason})",
+    ),
+    "store.interrupted": (
+        "{path}: đã dừng theo yêu cầu; thao tác đang dở được huỷ",
+        "{path}: stopped as asked; the operation under way was undone",
+    ),
+    "store.backup_onto_itself": (
+        "{path} chính là kho phiếu; chọn một tệp khác",
+        "{path} is the store itself; choose another file",
+    ),
+    "store.restore_bad": (
+        "{path}: bản sao lưu không qua được kiểm tra toàn vẹn ({n} lỗi); kho hiện tại giữ nguyên",
+        "{path}: the backup fails the integrity check ({n} problems); the store is unchanged",
+    ),
+    "store.backup_done": (
+        "Đã sao lưu kho vào {path} (đã kiểm tra bản sao)",
+        "The store is backed up to {path} (the copy was checked)",
+    ),
+    "store.restore_done": (
+        "Đã khôi phục kho {path} từ {source}",
+        "The store {path} was restored from {source}",
+    ),
+    "store.backup_bad": (
+        "{path}: bản sao lưu không qua được kiểm tra; chạy `ntm store check`",
+        "{path}: the backup copy failed its check; run `ntm store check`",
+    ),
     "period.invalid": (
         "{value!r} không phải kỳ báo cáo; ghi năm-tháng, ví dụ 2024-06",
         "{value!r} is not a period; write YYYY-MM, e.g. 2024-06",

@@ -23,6 +23,7 @@ _WHERE = {
     "GapsResult": "analysis",
     "ForecastResult": "analysis",
     "AwardsResult": "analysis",
+    "StoreCheckResult": "store",
 }
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from ntm_cli.workspace.results.returns import ReturnsResult as ReturnsResult
     from ntm_cli.workspace.results.returns import TemplateResult as TemplateResult
     from ntm_cli.workspace.results.returns import UnitResult as UnitResult
+    from ntm_cli.workspace.results.store import StoreCheckResult as StoreCheckResult
     from ntm_cli.workspace.results.units import UnitsResult as UnitsResult
 
 
@@ -58,6 +60,7 @@ __all__ = [
     "ReportResult",
     "Result",
     "ReturnsResult",
+    "StoreCheckResult",
     "TemplateResult",
     "UnitResult",
     "UnitsResult",

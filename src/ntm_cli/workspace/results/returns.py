@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ntm_cli.engine.report import Report
 
 
+from ntm_cli.domain.messages import Message
 from ntm_cli.workspace.results.base import Result, _frame
 
 
@@ -104,6 +105,14 @@ class ImportResult(Result):
     dry_run: bool
     copies: int = 0  # annotated copies of rejected files written
     copies_folder: Path | None = None
+    remaining: tuple[Path, ...] = ()  # files not reached: the import stopped early
+    stopped: Message | None = None  # why it stopped early (a signal, a store error)
+    signal: int | None = None  # the signal that stopped it
+
+    @property
+    def stored(self) -> int:
+        """Files whose returns are in the store now (imported, or made current again)."""
+        return sum(1 for r in self.files if r.status in ("imported", "replaced"))
 
     @property
     def rejected(self) -> bool:

@@ -1,0 +1,73 @@
+"""`ntm store`: check the store of returns, back it up, restore a backup."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ntm_cli.cli.options import STATE, ForceOption, LangOption, StoreOption, open_workspace
+from ntm_cli.cli.output import emit, format_choice
+from ntm_cli.domain.i18n import Lang, t
+
+app = typer.Typer(help="Check the store of returns, back it up, restore a backup.")
+
+
+@app.command()
+def check(
+    output: Annotated[str, format_choice("store")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """SQLite's full integrity check (every page read) and the store's counts; exit 1 on a
+    problem.
+
+    Example: ntm store check
+    """
+    STATE["json"] = output == "json"
+    result = open_workspace(None, store).store_check()
+    emit(result, "store", output, lang)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(
+    target: Annotated[Path, typer.Argument(help="The backup file to write, e.g. backup.sqlite.")],
+    force: ForceOption = False,
+    output: Annotated[str, format_choice("store")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """A checked copy of the store, safe while others import (SQLite's online backup).
+
+    Example: ntm store backup backups/returns-2024-07.sqlite
+    """
+    from ntm_cli.cli.console import stderr
+
+    STATE["json"] = output == "json"
+    result = open_workspace(None, store).store_backup(target, force)
+    emit(result, "store", output, lang)
+    stderr().print(t("store.backup_done", lang, path=str(target)), markup=False)
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="A backup written by `ntm store backup`.")],
+    output: Annotated[str, format_choice("store")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """Replace the store's contents with a backup's, once the backup passes the full check.
+    The store as it was is kept next to it first.
+
+    Example: ntm store restore backups/returns-2024-07.sqlite
+    """
+    from ntm_cli.cli.console import stderr
+
+    STATE["json"] = output == "json"
+    ws = open_workspace(None, store)
+    result = ws.store_restore(source)
+    emit(result, "store", output, lang)
+    stderr().print(
+        t("store.restore_done", lang, path=result.health.path, source=str(source)), markup=False
+    )
