@@ -203,9 +203,13 @@ def test_a_damaged_store_is_said_clearly_and_store_check_finds_it(
         if not health["ok"]:
             assert health["problems"]
     assert seen_damage > 0
-    # restore: the backup passes the full check; the damaged store is kept beside
+    # the case as first reported: 4 KiB at 8 KiB, then an import
     damaged.write_bytes(filled_store.read_bytes())
     _damage(damaged, 8192)
+    done = ntm("import", str(forms), "--replace", "--store", str(damaged), code=1)
+    assert "kho bị hỏng (có trang dữ liệu không đọc được)" in done.stderr
+    assert "Đã lưu 0 tệp; 3 tệp chưa xử lý" in done.stderr
+    # restore: the backup passes the full check; the damaged store is kept beside
     assert ntm("store", "check", "--store", str(damaged)).returncode == 1
     done = ntm("store", "restore", str(backup), "--store", str(damaged), code=0)
     kept = list(tmp_path.glob("damaged.before-restore-*.sqlite"))

@@ -36,7 +36,9 @@ def template(
     Example: ntm template --period 2024-06 --district "Cầu Kè" --out forms/2024-06
     """
     from ntm_cli.cli.console import stdout
+    from ntm_cli.cli.output import footer
     from ntm_cli.render.returns import build_template_summary
 
     r = open_workspace(data, store).template(period, district, unit, out, force)
     stdout().print(build_template_summary(r.forms, r.registry, r.period, r.folder, lang))
+    footer(r, lang, stdout())  # the store the forms were pre-filled from
