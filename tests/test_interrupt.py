@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import pty
 import random
 import re
 import select
@@ -25,6 +24,11 @@ from pathlib import Path
 import pytest
 
 from forms import COMMUNES, filled_form
+
+if os.name != "posix":
+    pytest.skip("pseudo-terminals and process groups are POSIX's", allow_module_level=True)
+
+import pty  # noqa: E402 - POSIX only
 
 NTM = str(Path(sys.executable).with_name("ntm"))
 FILES = 2_000
@@ -71,10 +75,12 @@ def _run_and_stop(
         if stopped_at is None and re.search(rb"\b([1-9]\d*)/2000\b", output):
             time.sleep(after)
             stopped_at = time.monotonic()
-            if how == "ctrl-c":
-                os.write(fd, b"\x03")
-            else:
-                os.kill(pid, signal.SIGTERM)
+            for _ in range(2 if how.endswith("twice") else 1):  # a second, impatient one
+                if how.startswith("ctrl-c"):
+                    os.write(fd, b"\x03")
+                else:
+                    os.kill(pid, signal.SIGTERM)
+                time.sleep(0.05)
         done, code = os.waitpid(pid, os.WNOHANG)
         if done:
             status = code
@@ -108,7 +114,9 @@ def _stored_files(store: Path) -> int:
         db.close()
 
 
-@pytest.mark.parametrize(("how", "code"), [("ctrl-c", 130), ("term", 143)])
+@pytest.mark.parametrize(
+    ("how", "code"), [("ctrl-c", 130), ("term", 143), ("ctrl-c twice", 130), ("term twice", 143)]
+)
 def test_a_stopped_import_says_what_it_stored_and_exits_at_once(
     batch: Path, tmp_path: Path, how: str, code: int
 ) -> None:
@@ -128,6 +136,18 @@ def test_a_stopped_import_says_what_it_stored_and_exits_at_once(
         saved, left = (int(n.replace(".", "")) for n in found.groups())
         assert 0 < left < FILES, plain
         assert _stored_files(store) == saved, plain
+
+
+def test_a_stopped_dry_run_says_it_stored_nothing(batch: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "NTM_TODAY": "2024-07-04", "COLUMNS": "100", "TERM": "xterm"}
+    store = tmp_path / "returns.sqlite"
+    args = ["import", str(batch), "--dry-run", "--store", str(store)]
+    exit_code, output, _ = _run_and_stop(args, env, "ctrl-c", 0.2)
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output)
+    assert exit_code == 130, plain
+    assert re.search(r"Đã kiểm tra [\d.]+ tệp; [\d.]+ tệp chưa kiểm tra \(chạy thử: không lưu gì\)",
+                     plain), plain  # fmt: skip
+    assert not store.exists()
 
 
 def test_ctrl_c_outside_an_import_is_one_line(tmp_path: Path) -> None:

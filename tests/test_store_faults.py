@@ -21,7 +21,8 @@ from ntm_cli.cli.app import app
 from ntm_cli.sources.store import APPLICATION_ID, MIGRATIONS, Store
 
 runner = CliRunner()
-NTM = str(Path(sys.executable).with_name("ntm"))
+NTM = str(Path(sys.executable).with_name("ntm.exe" if os.name == "nt" else "ntm"))
+posix = pytest.mark.skipif(os.name != "posix", reason="POSIX special files and capabilities")
 
 
 def ntm(
@@ -262,6 +263,7 @@ def _without_override() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
+@posix
 def test_a_read_only_store_is_said_and_still_read(filled_store: Path, tmp_path: Path) -> None:
     more = tmp_path / "more"
     write(more, "2024-06_x.xlsx", filled_form(COMMUNES[5].code, "2024-06"))
@@ -298,6 +300,7 @@ def test_a_locked_store_is_said(
 # 4. Inputs -------------------------------------------------------------------------------------
 
 
+@posix
 def test_special_files_are_refused_without_reading_them(tmp_path: Path, filled_store: Path) -> None:
     fifo = tmp_path / "pipe.xlsx"
     os.mkfifo(fifo)
@@ -406,3 +409,131 @@ def test_a_form_for_a_past_month_shows_the_level_of_that_month(tmp_path: Path) -
     book = load_workbook(form)
     level, towards = book["Tiêu chí"]["B8"].value, book["Tiêu chí"]["B9"].value
     assert (level, towards) == ("NTM nâng cao", "NTM kiểu mẫu")  # then; today it is a model
+
+
+# What a review of the above found ------------------------------------------------------------
+
+
+def test_re_running_a_folder_with_replace_never_brings_back_an_older_version(
+    tmp_path: Path,
+) -> None:
+    """A correction sorts before its original ("… (sửa).csv" < "….csv"): a folder imported again
+    with --replace must leave the correction current, and files named on their own come back in
+    the order given."""
+    store = tmp_path / "s.sqlite"
+    folder = tmp_path / "fold"
+    folder.mkdir()
+    header = "unit_code,period,criterion,status\n"
+    original = folder / "2024-06_29263.csv"
+    original.write_text(header + "29263,2024-06,1,Đạt\n", encoding="utf-8")
+    correction = folder / "2024-06_29263 (sửa).csv"
+    ntm("import", str(original), "--store", str(store), code=0)
+    correction.write_text(header + "29263,2024-06,1,Chưa đạt\n", encoding="utf-8")
+    ntm("import", str(correction), "--store", str(store), "--replace", code=0)
+
+    def current() -> str:
+        card = json.loads(ntm("unit", "29263", "--store", str(store), "-f", "json").stdout)
+        (now,) = [r["file"] for r in card["returns"] if r["superseded_at"] is None]
+        return str(now)
+
+    done = ntm("import", str(folder), "--store", str(store), "--replace", "-f", "json", code=0)
+    assert {f["status"] for f in json.loads(done.stdout)["files"]} == {"unchanged"}
+    assert current() == correction.name
+    # named on their own: each in its turn, the last one named wins
+    ntm("import", str(original), str(correction), "--store", str(store), "--replace", code=0)
+    assert current() == correction.name
+    ntm("import", str(correction), str(original), "--store", str(store), "--replace", code=0)
+    assert current() == original.name
+
+
+def test_a_read_only_folder_still_lets_the_store_be_read(filled_store: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    folder = filled_store.parent
+    folder.chmod(0o555)
+    try:
+        done = ntm("completeness", "-p", "2024-06", "--store", str(filled_store),
+                   preexec=_without_override, code=0)  # fmt: skip
+        assert "· 3 phiếu kỳ 2024-06" in done.stdout
+        done = ntm("store", "check", "--store", str(filled_store), preexec=_without_override)
+        assert done.returncode == 0, done.stderr
+    finally:
+        folder.chmod(0o755)
+
+
+def test_restore_converts_a_backup_of_another_page_size_and_leaves_it_as_it_was(
+    tmp_path: Path, filled_store: Path
+) -> None:
+    import hashlib
+
+    backup = tmp_path / "b8k.sqlite"
+    source = sqlite3.connect(filled_store)
+    target = sqlite3.connect(backup, isolation_level=None)
+    source.backup(target)
+    target.execute("PRAGMA journal_mode = DELETE")
+    target.execute("PRAGMA page_size = 8192")
+    target.execute("VACUUM")
+    assert target.execute("PRAGMA page_size").fetchone() == (8192,)
+    source.close()
+    target.close()
+    before = hashlib.sha256(backup.read_bytes()).hexdigest()
+    other = tmp_path / "other" / "s.sqlite"
+    ntm("import", str(tmp_path / "returns"), "--store", str(other), code=0)
+    done = ntm("store", "restore", str(backup), "--store", str(other), code=0)
+    assert "Kiểm tra toàn vẹn (đọc mọi trang): không có lỗi." in done.stdout
+    assert hashlib.sha256(backup.read_bytes()).hexdigest() == before  # opened read-only
+    done = ntm("store", "restore", str(tmp_path / "nope.sqlite"), "--store", str(other), code=1)
+    assert "nope.sqlite: không có bản sao lưu này" in done.stderr
+    done = ntm("store", "restore", str(tmp_path), "--store", str(other), code=1)
+    assert "là thư mục; hãy chỉ một tệp sao lưu" in done.stderr
+    link = tmp_path / "other" / "link.sqlite"
+    os.link(other, link)
+    done = ntm("store", "restore", str(link), "--store", str(other), code=1)
+    assert "chính là kho phiếu" in done.stderr
+
+
+def test_a_backup_that_cannot_be_written_names_the_backup(
+    tmp_path: Path, filled_store: Path
+) -> None:
+    target = tmp_path / "is-a-file" / "b.sqlite"
+    (tmp_path / "is-a-file").write_text("x", encoding="utf-8")
+    done = ntm("store", "backup", str(target), "--store", str(filled_store), code=1)
+    assert str(target) in done.stderr and str(filled_store) not in done.stderr
+
+
+def test_escape_sequences_in_list_values_are_escaped_too(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.sqlite"
+    db = sqlite3.connect(evil)
+    db.execute('CREATE TABLE "x\x1b]0;pwned\x07\x1b[2J" (id)')
+    db.commit()
+    db.close()
+    done = ntm("unit", "29263", "--store", str(evil), code=1)
+    assert "\x1b" not in done.stderr and "x\\x1b]0;pwned\\x07\\x1b[2J" in done.stderr
+
+
+def test_report_check_fails_for_any_month_of_a_range(tmp_path: Path, filled_store: Path) -> None:
+    done = ntm("report", "--from", "2024-05", "--to", "2024-06", "--out", str(tmp_path / "r"),
+               "--store", str(filled_store), "--check")  # fmt: skip
+    assert done.returncode == 1
+    assert "không có phiếu nào của kỳ 2024-05" in done.stderr
+
+
+def test_import_json_says_which_store_and_whether_it_was_made(tmp_path: Path, forms: Path) -> None:
+    store = tmp_path / "new.sqlite"
+    done = ntm("import", str(forms), "--store", str(store), "-f", "json", code=0)
+    assert json.loads(done.stdout)["store"] == {"path": str(store), "created": True}
+    assert f"đã tạo kho phiếu mới: {store}" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["import", "--dry-run", ""], "đối số thứ 1 để trống"),
+        (["import", "--store", "x.sqlite", ""], "đối số thứ 1 để trống"),
+        (["store", "backup", ""], "đối số thứ 1 để trống"),
+        (["unit", "--lang=en", " "], "argument 1 is empty"),
+    ],
+)
+def test_empty_values_are_named_by_their_place(args: list[str], shown: str, tmp_path: Path) -> None:
+    done = ntm(*args, cwd=tmp_path, code=2)
+    assert shown in done.stderr

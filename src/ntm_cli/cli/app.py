@@ -58,7 +58,16 @@ class LazyGroup(TyperGroup):
             self.listing = False
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta["ntm.empty"] = empty = _empty_value(args)
+        empty = None
+        if any(not a.strip() or a.endswith("=") for a in args):  # only then: commands load
+            start = next((i for i, a in enumerate(args) if a in COMMANDS), None)
+            if start is not None:
+                command = self.get_command(ctx, args[start])
+                subcommands = getattr(command, "commands", {})
+                if args[start + 1 : start + 2] and args[start + 1] in subcommands:
+                    start += 1  # `ntm store backup …`: counted from the subcommand's name
+                empty = _empty_value(args[start:], _flags(command))
+        ctx.meta["ntm.empty"] = empty
         if (
             empty is not None
             and any(  # said in the language asked for, though not yet parsed
@@ -105,20 +114,44 @@ class LazyGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
-def _empty_value(args: list[str]) -> tuple[str, dict[str, str]] | None:
+def _empty_value(
+    args: list[str],
+    flags: set[str] = frozenset(),  # type: ignore[assignment]
+) -> tuple[str, dict[str, str]] | None:
     """The first empty value given (`ntm import ""`, `--unit ""`, `--out=`): an empty folder
-    name would mean the working folder, an empty name every unit."""
+    name would mean the working folder, an empty name every unit. `flags` are the options that
+    take no value; arguments are counted after the command's name."""
+    position = 0
+    takes_value = False
     for i, arg in enumerate(args):
-        if arg == "--":
+        if takes_value:  # the value of the option before
+            takes_value = False
+            if not arg.strip():
+                return "args.empty_option", {"option": args[i - 1]}
             continue
-        if arg.startswith("--") and "=" in arg and not arg.partition("=")[2].strip():
-            return "args.empty_option", {"option": arg.partition("=")[0]}
+        if arg.startswith("-") and len(arg) > 1 and arg != "--":
+            name, equals, value = arg.partition("=")
+            if equals and not value.strip():
+                return "args.empty_option", {"option": name}
+            takes_value = not equals and name not in flags
+            continue
+        if i == 0:  # the command's name
+            continue
+        position += 1
         if not arg.strip():
-            before = args[i - 1] if i else ""
-            if before.startswith("-") and "=" not in before and before != "--":
-                return "args.empty_option", {"option": before}
-            return "args.empty_argument", {"n": str(i)}
+            return "args.empty_argument", {"n": str(position)}
     return None
+
+
+def _flags(command: Any) -> set[str]:
+    """The options of a command (and of its subcommands) that take no value."""
+    found: set[str] = {"--help", "-h"}
+    for param in getattr(command, "params", ()):
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            found.update(param.opts, param.secondary_opts)
+    for sub in getattr(command, "commands", {}).values():
+        found |= _flags(sub)
+    return found
 
 
 def _quiet_stdout() -> None:

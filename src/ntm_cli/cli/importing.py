@@ -39,18 +39,22 @@ def import_(
 
     STATE["json"] = output == "json"
     bar = _Bar()
+    signals = _Signals()
     try:
         result = open_workspace(data, store).import_files(
             paths, dry_run, replace, errors, advance=bar.advance, progress=bar.start
         )
+        signals.done = True  # from here a signal waits for the summary
     finally:
         bar.stop()
     emit(result, "import", output, lang)
     if result.copies:
         stderr().print(t("import.copies", lang, n=result.copies, folder=str(errors)), markup=False)
     if result.stopped is not None:
-        stopped = t("import.stopped", lang, reason=_nested(result.stopped), stored=result.stored,
-                    left=len(result.remaining))  # fmt: skip
+        stopped = t(
+            "import.stopped_dry" if dry_run else "import.stopped", lang,
+            reason=_nested(result.stopped), stored=result.stored, left=len(result.remaining),
+        )  # fmt: skip
         stderr().print(stopped, style="bold yellow", markup=False, highlight=False)
         raise typer.Exit(128 + result.signal if result.signal else 1)
     if result.rejected:
@@ -59,6 +63,24 @@ def import_(
 
 def _nested(message: Any) -> dict[str, Any]:
     return {"code": message.code, "params": dict(message.params)}
+
+
+class _Signals:
+    """SIGINT and SIGTERM for the import command: before the import runs (the data loading) they
+    stop the command at once; the import takes them over while it runs (it ends the batch after
+    the file being stored); once it has returned they are held back until the table and the
+    summary of what was stored are printed."""
+
+    def __init__(self) -> None:
+        import signal
+
+        self.done = False
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, self)
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if not self.done:
+            raise KeyboardInterrupt
 
 
 class _Bar:

@@ -128,6 +128,8 @@ def _import_json(r: Any, lang: Lang) -> Any:
     from ntm_cli.render.returns import import_json
 
     out = import_json(r.files, r.dry_run, lang)
+    if r.store is not None:
+        out["store"] = {"path": r.store.path, "created": r.store.created}
     if r.stopped is not None:  # the import stopped early: why, and the files not reached
         out["stopped"] = r.stopped.as_json(lang)
         out["not_processed"] = [str(p) for p in r.remaining]
@@ -190,6 +192,8 @@ def emit(
         else:
             longtable.show(stdout(), rendered)
         footer(result, lang, stdout())
+    if chosen is not Format.TABLE:
+        created(result, lang)
 
 
 def footer(result: Any, lang: Lang, console: Any) -> None:
@@ -197,11 +201,17 @@ def footer(result: Any, lang: Lang, console: Any) -> None:
     note = getattr(result, "store", None)
     if note is None:
         return
-    if note.created:
+    created(result, lang)
+    console.print(note.footer().text(lang), style="dim", markup=False, highlight=False)
+
+
+def created(result: Any, lang: Lang) -> None:
+    """A store made by this command is said, whatever the format (on stderr)."""
+    note = getattr(result, "store", None)
+    if note is not None and note.created:
         from ntm_cli.cli.console import stderr
 
         stderr().print(note_text("store.created", lang, path=note.path), markup=False)
-    console.print(note.footer().text(lang), style="dim", markup=False, highlight=False)
 
 
 def note_text(code: str, lang: Lang, **params: Any) -> str:
@@ -210,10 +220,16 @@ def note_text(code: str, lang: Lang, **params: Any) -> str:
     return Message(code, params).text(lang)
 
 
+STORE_PROBLEMS = frozenset({"store.not_there", "store.no_returns_period", "store.no_returns"})
+
+
 def check_store(result: Any) -> None:
-    """Under --check: exit 1 when the store does not exist or holds no return asked for."""
+    """Under --check: exit 1 when the store does not exist or holds no return asked for (for
+    any of the months of a range)."""
     note = getattr(result, "store", None)
     if note is not None and note.problem is not None:
+        raise typer.Exit(1)
+    if any(w.code in STORE_PROBLEMS for w in getattr(result, "warnings", ())):
         raise typer.Exit(1)
 
 

@@ -42,13 +42,22 @@ def printable(text: str) -> str:
     return text.translate(_UNSHOWN)
 
 
+def _shown(value: object) -> object:
+    """A parameter with its text printable: a text, or the texts of a list."""
+    if isinstance(value, str):
+        return value.translate(_UNSHOWN)
+    if isinstance(value, list | tuple):
+        return [v.translate(_UNSHOWN) if isinstance(v, str) else v for v in value]
+    return value
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The catalogue entry `key` in `lang`, with `values` filled in (text values printable)."""
     vi, en = CATALOGUE[key]
     text = vi if lang is Lang.VI else en
     if not values:
         return text
-    values = {k: v.translate(_UNSHOWN) if isinstance(v, str) else v for k, v in values.items()}
+    values = {k: _shown(v) for k, v in values.items()}
     if _plain(text):  # str.format does the same, several times faster (long listings)
         return text.format(**values)
     return _Formatter(lang).vformat(text, (), values)

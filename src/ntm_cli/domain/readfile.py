@@ -32,6 +32,8 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     Raises FileRefused for a FIFO, a device, a socket or a file over `limit` bytes, and the
     operating system's OSError (IsADirectoryError for a folder, FileNotFoundError, …) otherwise.
     """
+    if os.path.isdir(path):  # Windows refuses to open a folder with "permission denied"
+        raise IsADirectoryError(21, "Is a directory", str(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # non-blocking: opening a FIFO does not wait for a writer
     try:

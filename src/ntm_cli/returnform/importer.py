@@ -91,16 +91,24 @@ class _Pending:
     sha256: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A file stored before whose returns were superseded since, named on the command line with
+    --replace: made current again when its turn comes (in order, like any other file)."""
+
+    result: FileResult
+    sha256: str
+
+
 def _prepare(
     path: Path,
     store: ReturnStore | None,
     seen: set[str],
     replace: bool = False,
-    dry_run: bool = False,
-    now: dt.datetime | None = None,
-) -> FileResult | _Pending:
+    explicit: bool = False,
+) -> FileResult | _Pending | _Known:
     """Read and hash a file; lock files, unreadable files and known bytes end here (a known
-    file whose returns were superseded is made current again by --replace)."""
+    file named on its own, with --replace, goes on to be made current again)."""
     if path.name.startswith("~$"):
         return FileResult(path, "skipped", warnings=[Issue(None, None, msg("file.lock"))])
     try:
@@ -117,15 +125,14 @@ def _prepare(
     if sha in seen:
         return FileResult(path, "unchanged")
     if store is not None and store.has_file(sha):
-        return _known(path, sha, store, replace, dry_run, now)
+        return _known(path, sha, store, replace and explicit)
     return _Pending(path, raw, sha)
 
 
-def _known(
-    path: Path, sha: str, store: ReturnStore, replace: bool, dry_run: bool, now: dt.datetime | None
-) -> FileResult:
-    """A file stored before: "unchanged" with what it holds, or, with --replace and returns
-    superseded since, "replaced" (they are current again)."""
+def _known(path: Path, sha: str, store: ReturnStore, reinstate: bool) -> FileResult | _Known:
+    """A file stored before: "unchanged" with what it holds. With `reinstate` (the file named
+    on its own, with --replace) and returns superseded since, it is to be made current again: a
+    file met while searching a folder never is, so re-running a folder changes nothing."""
     held = store.file_returns(sha)
     units = {unit for unit, _, _ in held}
     periods = {period for _, period, _ in held}
@@ -136,9 +143,8 @@ def _known(
         period=next(iter(periods)) if len(periods) == 1 else None,
         returns=len(held),
     )
-    if replace and any(not current for _, _, current in held):
-        if dry_run or store.reinstate(sha, now):
-            result.status = "replaced"
+    if reinstate:  # whether it was superseded is asked when its turn comes
+        return _Known(result, sha)
     return result
 
 
@@ -218,6 +224,8 @@ class _Stop:
     """Set by SIGINT/SIGTERM: the batch ends after the file being stored."""
 
     signal: int | None = None
+    count: int = 0
+    store: ReturnStore | None = None
 
 
 def import_all(
@@ -228,19 +236,25 @@ def import_all(
     dry_run: bool = False,
     advance: Callable[[FileResult], None] | None = None,
     now: dt.datetime | None = None,
+    explicit: frozenset[Path] = frozenset(),
 ) -> Imported:
     """Import files in order, one verdict each, each file in its own transaction.
 
     A large batch is parsed by worker processes (parsing is most of the work and holds the
     interpreter) while this process reads ahead and writes to the store; verdicts keep the
-    order of `paths` either way. Ctrl-C or SIGTERM ends the batch after the file being stored
-    (a second one at once, that file rolled back), and a store error ends it where it happened:
-    either way the result says which files were dealt with and which were not reached.
+    order of `paths` either way. `explicit` are the files named on their own (not found in a
+    folder): only these are made current again by --replace when stored before.
+
+    SIGINT or SIGTERM ends the batch after the file being stored (a second one also aborts the
+    statement running, which rolls that file back; a third raises KeyboardInterrupt), and a
+    store error ends it where it happened: either way the result says which files were dealt
+    with and which were not reached.
     """
     results: list[FileResult] = []
-    queue: deque[tuple[Path, FileResult | _Pending, Future[Parsed] | None]] = deque()
+    queue: deque[tuple[Path, FileResult | _Pending | _Known, Future[Parsed] | None]] = deque()
     batch = _Batch()
     stop = _Stop()
+    stop.store = store
     stopped: Message | None = None
 
     def settle() -> None:
@@ -251,6 +265,12 @@ def import_all(
                 item = FileResult(item.path, "unchanged")
             else:
                 item = _store(item, future.result(), store, replace, dry_run, now, batch)
+        elif isinstance(item, _Known):
+            assert store is not None
+            superseded = any(not current for _, _, current in store.file_returns(item.sha256))
+            if superseded and (dry_run or store.reinstate(item.sha256, now)):
+                item.result.status = "replaced"
+            item = item.result
         queue.popleft()
         results.append(item)
         if advance is not None:
@@ -262,7 +282,7 @@ def import_all(
             for path in paths:
                 if stop.signal is not None:
                     break
-                item = _prepare(path, store, batch.shas, replace, dry_run, now)
+                item = _prepare(path, store, batch.shas, replace, path in explicit)
                 future = parser.submit(_parse, item.raw) if isinstance(item, _Pending) else None
                 queue.append((path, item, future))
                 done += 1
@@ -277,24 +297,32 @@ def import_all(
                 if future is not None:
                     future.cancel()
     remaining = [path for path, _, _ in queue] + paths[done:]
-    if stop.signal is not None and stopped is None:
+    if stop.signal is not None and (stopped is None or stopped.code == "store.interrupted"):
         stopped = msg("import.interrupted", signal=signal.Signals(stop.signal).name)
     return Imported(results, remaining, stopped, stop.signal)
 
 
 @contextmanager
 def _signals(stop: _Stop) -> Iterator[None]:
-    """SIGINT and SIGTERM end the batch after the file being stored; a second signal stops at
-    once (KeyboardInterrupt; the file being stored is rolled back). Only the main thread can
-    take signals: elsewhere this does nothing."""
+    """SIGINT and SIGTERM end the batch after the file being stored; a second signal also
+    aborts the store's running statement (the file is rolled back), a third raises
+    KeyboardInterrupt. The handlers in place before are put back after (the command line keeps
+    its own until the summary is printed). Only the main thread can take signals: elsewhere
+    this does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def handler(signum: int, frame: object) -> None:
-        if stop.signal is not None:
+        stop.count += 1
+        if stop.signal is None:
+            stop.signal = signum
+        elif stop.count == 2 and stop.store is not None:
+            interrupt = getattr(stop.store, "interrupt", None)
+            if interrupt is not None:
+                interrupt()
+        elif stop.count > 2:
             raise KeyboardInterrupt
-        stop.signal = signum
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

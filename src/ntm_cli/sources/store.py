@@ -126,11 +126,21 @@ _ERRORS = {
 }
 
 
+def _copy_error(exc: sqlite3.Error, target: Path) -> StoreError:
+    """A backup copy that cannot be written: the copy's path and SQLite's reason."""
+    return StoreError("store.backup_failed", path=str(target), reason=_primary(exc) or str(exc))
+
+
+def _primary(exc: sqlite3.Error) -> str:
+    """SQLite's primary result code: SQLITE_READONLY_DBMOVED -> SQLITE_READONLY."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return "_".join(name.split("_")[:2])
+
+
 def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     """What a SQLite error means to the user of the store at `path`."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    primary = "_".join(name.split("_")[:2])  # SQLITE_READONLY_DBMOVED -> SQLITE_READONLY
-    code = _ERRORS.get(primary)
+    code = _ERRORS.get(_primary(exc))
     if code is None:
         text = str(exc).lower()
         code = next(
@@ -167,16 +177,35 @@ def _create(path: Path) -> bool:
             os.link(building, path)
         except FileExistsError:
             return False
-        except OSError:  # a file system without hard links
-            if path.exists():
-                return False
-            os.replace(building, path)
+        except OSError:  # a file system without hard links: one creator at a time, by a lock
+            return _move_in(building, path)
         return True
-    except sqlite3.Error as exc:
-        raise OSError(0, str(exc)) from None
     finally:
         for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
             leftover.unlink(missing_ok=True)
+
+
+def _move_in(building: Path, path: Path) -> bool:
+    """Move a new store into place unless another process did first (a lock file, made with
+    O_EXCL, lets one creator check and move at a time)."""
+    lock = path.with_name(f".{path.name}.creating")
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    try:
+        if path.exists():
+            return False
+        os.replace(building, path)
+        return True
+    finally:
+        os.close(fd)
+        lock.unlink(missing_ok=True)
 
 
 def _header(path: Path) -> bytes | None:
@@ -186,7 +215,9 @@ def _header(path: Path) -> bytes | None:
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise StoreError("store.is_folder", path=str(path))
+            raise StoreError(
+                "store.is_folder", path=str(path), example=str(path / "returns.sqlite")
+            )
         if not stat.S_ISREG(mode):
             raise StoreError("store.not_regular", path=str(path))
         with path.open("rb") as f:
@@ -202,7 +233,9 @@ class Store:
 
     timeout = 60.0  # seconds a write waits for another process's transaction to end
 
-    def __init__(self, path: Path, create: bool = True) -> None:
+    def __init__(self, path: Path, create: bool = True, read_only: bool = False) -> None:
+        """Open the store at `path` (made when missing and `create`). `read_only` opens it
+        without writing a byte, not even a schema upgrade (a backup being restored)."""
         self.path = path
         self.created = False
         header = _header(path)
@@ -211,7 +244,8 @@ class Store:
                 raise StoreError("store.missing", path=str(path))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self.created = _create(path)
+                with self._errors():
+                    self.created = _create(path)
             except OSError as exc:
                 raise StoreError(
                     "store.cannot_create", path=str(path), reason=os_reason(exc)
@@ -221,16 +255,34 @@ class Store:
         elif not header.startswith(SQLITE_MAGIC):
             raise StoreError("store.not_sqlite", path=str(path))
         with self._errors():
-            self.db = sqlite3.connect(path, timeout=self.timeout, isolation_level=None)
             try:
-                self.db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-                self.db.execute("PRAGMA synchronous = FULL")  # a connection's, not the file's
-                self.db.execute("PRAGMA foreign_keys = ON")
-                self._identify()
+                self._open(read_only, immutable=False)
+            except sqlite3.Error as exc:
+                # WAL keeps a shared-memory file beside the store: in a folder that cannot be
+                # written, a store that is only read is opened as a file nobody changes
+                if create or os.access(path.parent, os.W_OK):
+                    raise
+                if _primary(exc) not in ("SQLITE_READONLY", "SQLITE_CANTOPEN"):
+                    raise
+                self._open(True, immutable=True)
+
+    def _open(self, read_only: bool, immutable: bool) -> None:
+        if read_only:
+            flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+            uri = f"{self.path.resolve().as_uri()}?{flags}"
+            self.db = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+        else:
+            self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            self.db.execute("PRAGMA synchronous = FULL")  # a connection's, not the file's
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._identify()
+            if not read_only:
                 self._migrate()
-            except BaseException:
-                self.db.close()
-                raise
+        except BaseException:
+            self.db.close()
+            raise
 
     def _identify(self) -> None:
         """Refuse a database that is not ntm's before anything is written to it: one without
@@ -568,32 +620,67 @@ class Store:
             last_period=last,
         )
 
-    @_guarded
     def backup(self, target: Path, check: bool = True) -> None:
         """A consistent copy of the store at `target` by SQLite's online backup (imports may go
         on meanwhile), checked (unless `check` is false: a copy of a damaged store kept as it
-        was), then moved into place: `target` is whole or untouched."""
+        was), then moved into place: `target` is whole or untouched. Errors reading the store
+        name the store; errors writing the copy name the copy."""
         partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
         try:
-            copy = sqlite3.connect(partial, isolation_level=None)
             try:
-                self.db.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-                if check and copy.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                copy = sqlite3.connect(partial, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise _copy_error(exc, target) from None
+            try:
+                try:
+                    self.db.backup(copy)
+                except sqlite3.Error as exc:
+                    failed = _primary(exc)
+                    raise (store_error(exc, self.path) if failed in ("SQLITE_CORRUPT",
+                           "SQLITE_NOTADB", "SQLITE_BUSY", "SQLITE_LOCKED")
+                           else _copy_error(exc, target)) from None  # fmt: skip
+                try:
+                    copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                    bad = check and copy.execute("PRAGMA quick_check").fetchone() != ("ok",)
+                except sqlite3.Error as exc:
+                    raise _copy_error(exc, target) from None
+                if bad:
                     raise StoreError("store.backup_bad", path=str(self.path))
             finally:
                 copy.close()
-            with partial.open("rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(partial, target)
+            try:
+                with partial.open("rb+") as f:
+                    os.fsync(f.fileno())
+                os.replace(partial, target)
+            except OSError as exc:
+                raise StoreError(
+                    "output.unwritable", path=str(target), reason=os_reason(exc)
+                ) from None
         finally:
             partial.unlink(missing_ok=True)
 
     @_guarded
     def restore_from(self, source: Store) -> None:
         """Replace the store's contents with those of `source` (checked by the caller), by
-        SQLite's backup into this store: other readers see the old or the new store, whole."""
-        source.db.backup(self.db)
+        SQLite's backup into this store: other readers see the old or the new store, whole. A
+        backup of another page size is converted first (a WAL store keeps its page size)."""
+        (ours,) = self.db.execute("PRAGMA page_size").fetchone()
+        (theirs,) = source.db.execute("PRAGMA page_size").fetchone()
+        if ours == theirs:
+            source.db.backup(self.db)
+        else:
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="ntm-restore-") as folder:
+                converted = sqlite3.connect(Path(folder) / "converted.sqlite", isolation_level=None)
+                try:
+                    source.db.backup(converted)
+                    converted.execute("PRAGMA journal_mode = DELETE")
+                    converted.execute(f"PRAGMA page_size = {int(ours)}")
+                    converted.execute("VACUUM")  # rewrites every page at the new size
+                    converted.backup(self.db)
+                finally:
+                    converted.close()
         self._identify()
         self._migrate()
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError, parse_option
 from ntm_cli.domain.i18n import Lang
-from ntm_cli.domain.messages import Message, msg
+from ntm_cli.domain.messages import Message, msg, os_reason
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.workspace.config import (
@@ -318,7 +318,7 @@ class Workspace:
         with self.store() as db:
             if db is None:
                 raise StoreError("store.missing", path=mask(self.store_location))
-            if target.exists() and target.resolve() == db.path.resolve():
+            if _same_file(db.path, target):
                 raise NtmError("store.backup_onto_itself", path=str(target))
             _parent_ready(target)
             db.backup(target)
@@ -333,15 +333,17 @@ class Workspace:
         from ntm_cli.workspace.results.store import StoreCheckResult
 
         if not source.exists():
-            raise StoreError("store.missing", path=str(source))
-        with Store(source, create=False) as backup:
+            raise StoreError("store.backup_missing", path=str(source))
+        if source.is_dir():
+            raise StoreError("store.backup_is_folder", path=str(source))
+        with Store(source, create=False, read_only=True) as backup:  # the backup is not changed
             health = backup.check()
             if not health.ok:
                 raise StoreError("store.restore_bad", path=str(source), n=len(health.problems))
             kept: Path | None = None
             with self.store(create=True) as db:
                 assert db is not None
-                if db.path.resolve() == source.resolve():
+                if _same_file(db.path, source):
                     raise NtmError("store.backup_onto_itself", path=str(source))
                 if not db.created:
                     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -508,7 +510,8 @@ class Workspace:
         if progress is not None:
             progress(len(files))
         with self.store(create=not dry_run) as db:
-            done = import_all(files, db, ctx, replace, dry_run, advance, now)
+            named = frozenset(p for p in paths if not p.is_dir())  # made current by --replace
+            done = import_all(files, db, ctx, replace, dry_run, advance, now, named)
             note = self.store_note(db, count=False)
         results = done.results
         copies = 0
@@ -672,15 +675,29 @@ def _shown(location: str) -> str:
     return location
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file (a hard link or a symbolic link included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist
+        return False
+
+
 def _keep(db: Store, target: Path) -> None:
-    """A copy of the store as it is, damaged or not: SQLite's backup, or the file's bytes when
-    damage stops the backup."""
+    """A copy of the store as it is, damaged or not: SQLite's backup, or, when damage stops
+    the backup, the file's bytes and those of its write-ahead log."""
     import shutil
 
     try:
         db.backup(target, check=False)
     except StoreError:
-        shutil.copyfile(db.path, target)
+        try:
+            shutil.copyfile(db.path, target)
+            wal = Path(f"{db.path}-wal")
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{target}-wal"))
+        except OSError as exc:
+            raise NtmError("output.unwritable", path=str(target), reason=os_reason(exc)) from None
 
 
 def _parent_ready(target: Path) -> None:

@@ -27,6 +27,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stopped: {reason:msg}. {stored:num} files stored; {left:num} files not reached. Run "
         "the same command again to go on: files already stored are skipped",
     ),
+    "import.stopped_dry": (
+        "Đã dừng: {reason:msg}. Đã kiểm tra {stored:num} tệp; {left:num} tệp chưa kiểm tra "
+        "(chạy thử: không lưu gì)",
+        "Stopped: {reason:msg}. {stored:num} files checked; {left:num} files not reached (a dry "
+        "run: nothing was stored)",
+    ),
     # the store: where it is, and what is wrong with it
     "store.source.option": ("theo --store", "from --store"),
     "store.source.env": ("theo NTM_STORE", "from NTM_STORE"),
@@ -87,8 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "writes nothing to it",
     ),
     "store.is_folder": (
-        "{path}: là thư mục; kho phiếu là một tệp, ví dụ {path}/returns.sqlite",
-        "{path}: a folder; the store is a file, e.g. {path}/returns.sqlite",
+        "{path}: là thư mục; kho phiếu là một tệp, ví dụ {example}",
+        "{path}: a folder; the store is a file, e.g. {example}",
     ),
     "store.not_regular": (
         "{path}: không phải tệp thông thường, không dùng làm kho phiếu được",
@@ -133,6 +139,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.interrupted": (
         "{path}: đã dừng theo yêu cầu; thao tác đang dở được huỷ",
         "{path}: stopped as asked; the operation under way was undone",
+    ),
+    "store.backup_missing": (
+        "{path}: không có bản sao lưu này",
+        "{path}: there is no such backup",
+    ),
+    "store.backup_is_folder": (
+        "{path}: là thư mục; hãy chỉ một tệp sao lưu do `ntm store backup` ghi",
+        "{path}: a folder; give a backup file written by `ntm store backup`",
+    ),
+    "store.backup_failed": (
+        "{path}: không ghi được bản sao lưu ({reason}); kho phiếu không thay đổi",
+        "{path}: the backup cannot be written ({reason}); the store is unchanged",
     ),
     "store.backup_onto_itself": (
         "{path} chính là kho phiếu; chọn một tệp khác",
