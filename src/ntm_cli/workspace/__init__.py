@@ -305,7 +305,8 @@ class Workspace:
         with self.store() as db:
             if db is None:
                 raise StoreError("store.missing", path=mask(self.store_location))
-            return StoreCheckResult(db.check(), store=self.store_note(db, count=False))
+            health = replace(db.check(), path=_shown(str(db.path)))
+            return StoreCheckResult(health, store=self.store_note(db, count=False))
 
     def store_backup(self, target: Path, force: bool = False) -> StoreCheckResult:
         """A checked copy of the store at `target`, made while imports may go on (SQLite's
