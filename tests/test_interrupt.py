@@ -129,7 +129,9 @@ def test_a_stopped_import_says_what_it_stored_and_exits_at_once(
         exit_code, output, took = _run_and_stop(args, env, how, rng.uniform(0.0, 0.8))
         plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output)
         assert "Traceback" not in plain, plain
-        assert exit_code == code, plain
+        # a second signal that lands while the interpreter shuts down ends it by that signal:
+        # the shell shows the same status (128 + the signal), the summary is out
+        assert exit_code in (code, 128 - code), plain
         assert took < 1.0, (took, plain)
         found = re.search(r"Đã lưu ([\d.]+) tệp; ([\d.]+) tệp chưa xử lý", plain)
         assert found, plain

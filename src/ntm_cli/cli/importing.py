@@ -78,6 +78,10 @@ class _Signals:
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, self)
 
+    def stopping(self) -> None:
+        """The import was stopped by a signal: further ones wait for the summary."""
+        self.done = True
+
     def __call__(self, signum: int, frame: object) -> None:
         if not self.done:
             raise KeyboardInterrupt

@@ -306,8 +306,9 @@ def import_all(
 def _signals(stop: _Stop) -> Iterator[None]:
     """SIGINT and SIGTERM end the batch after the file being stored; a second signal also
     aborts the store's running statement (the file is rolled back), a third raises
-    KeyboardInterrupt. The handlers in place before are put back after (the command line keeps
-    its own until the summary is printed). Only the main thread can take signals: elsewhere
+    KeyboardInterrupt. The handlers in place before are put back after; one with a `stopping()`
+    method is told of the first signal (the command line's, which then holds further signals
+    back until the summary is printed). Only the main thread can take signals: elsewhere
     this does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -317,6 +318,10 @@ def _signals(stop: _Stop) -> Iterator[None]:
         stop.count += 1
         if stop.signal is None:
             stop.signal = signum
+            for before in previous.values():  # a caller's handler that waits for the summary
+                stopping = getattr(before, "stopping", None)
+                if callable(stopping):
+                    stopping()
         elif stop.count == 2 and stop.store is not None:
             interrupt = getattr(stop.store, "interrupt", None)
             if interrupt is not None:
@@ -324,7 +329,8 @@ def _signals(stop: _Stop) -> Iterator[None]:
         elif stop.count > 2:
             raise KeyboardInterrupt
 
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous: dict[int, Any] = {}
+    previous.update({sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)})
     try:
         yield
     finally:
