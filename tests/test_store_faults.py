@@ -537,3 +537,13 @@ def test_import_json_says_which_store_and_whether_it_was_made(tmp_path: Path, fo
 def test_empty_values_are_named_by_their_place(args: list[str], shown: str, tmp_path: Path) -> None:
     done = ntm(*args, cwd=tmp_path, code=2)
     assert shown in done.stderr
+
+
+def test_a_csv_named_xlsx_is_read_and_said(tmp_path: Path) -> None:
+    named = tmp_path / "2024-06_29263.xlsx"
+    named.write_text("unit_code,period,criterion,status\n29263,2024-06,1,Đạt\n", encoding="utf-8")
+    done = ntm("import", str(named), "--store", str(tmp_path / "s.sqlite"), "-f", "json",
+               "--lang", "en", code=0)  # fmt: skip
+    (verdict,) = json.loads(done.stdout)["files"]
+    assert verdict["status"] == "imported"
+    assert "file.csv_named_workbook" in {w["code"] for w in verdict["warnings"]}

@@ -283,7 +283,11 @@ def import_all(
                 if stop.signal is not None:
                     break
                 item = _prepare(path, store, batch.shas, replace, path in explicit)
-                future = parser.submit(_parse, item.raw) if isinstance(item, _Pending) else None
+                future = (
+                    parser.submit(_parse, item.raw, item.path.name)
+                    if isinstance(item, _Pending)
+                    else None
+                )
                 queue.append((path, item, future))
                 done += 1
                 while len(queue) > WINDOW and stop.signal is None:
@@ -341,10 +345,11 @@ def _signals(stop: _Stop) -> Iterator[None]:
 _CONTEXT: list[ReadContext] = []  # what a forked worker parses against
 
 
-def _parse(raw: bytes) -> Parsed:
-    """Parse one file; whatever goes wrong inside becomes a problem of that file alone."""
+def _parse(raw: bytes, name: str) -> Parsed:
+    """Parse one file (its name tells a CSV sent as .xlsx); whatever goes wrong inside becomes
+    a problem of that file alone."""
     try:
-        return read_return(raw, _CONTEXT[-1])
+        return read_return(raw, _CONTEXT[-1], name)
     except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the batch
         reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         return Parsed("damaged", problems=[Issue(None, None, msg("file.damaged", reason=reason))])

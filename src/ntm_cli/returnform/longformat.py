@@ -6,6 +6,8 @@ export. A commune is found by its code, or by its name within its district.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ntm_cli.domain.lookup import match_units
 from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import Unit, UnitKind, pad_code
@@ -18,9 +20,15 @@ from ntm_cli.returnform.xlsx import Sheet, col_name
 
 LONG_HEADER = ("unit_code", "period", "criterion", "status")
 LONG_OPTIONAL = ("unit_name", "district", "note")
+MAX_PROBLEMS = 1000  # in one table: beyond, the reading stops
+
+Rows = Iterable[tuple[int, dict[int, str]]]
+"""A table's rows, each with its line (or row) number and its cells by column (from 0); a cell
+left out is blank. Sparse, so that a cell far to the right costs one cell, not a row's width;
+read one at a time, so that a table is never held whole (a CSV file is read as it goes)."""
 
 
-def sheet_rows(sheet: Sheet) -> list[tuple[int, list[str]]]:
+def sheet_rows(sheet: Sheet) -> list[tuple[int, dict[int, str]]]:
     """A sheet as text rows (for the long format), row numbers kept for messages."""
     rows: dict[int, dict[int, str]] = {}
     for (row, col), cell in sheet.cells.items():
@@ -34,32 +42,38 @@ def sheet_rows(sheet: Sheet) -> list[tuple[int, list[str]]]:
             text = "1" if cell.value else "0"
         else:
             text = str(cell.value or "")
-        rows.setdefault(row, {})[col] = text
-    width = max((max(r) for r in rows.values()), default=0)
-    return [(r, [rows[r].get(c, "") for c in range(1, width + 1)]) for r in sorted(rows)]
+        rows.setdefault(row, {})[col - 1] = text
+    return sorted(rows.items())
 
 
-def read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str | None) -> Parsed:
+def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
     """The long format: unit_code, period, criterion, status (+ unit_name, district, note)."""
     parsed = Parsed("long")
-    if not rows:
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         parsed.problems.append(Issue(sheet, None, msg("file.empty")))
         return parsed
-    header_row, header = rows[0]
-    names = [fold(h).replace(" ", "_") for h in header]
-    if not set(LONG_HEADER) <= set(names) and not {
+    header_row, header = first
+    names = {i: fold(h).replace(" ", "_") for i, h in sorted(header.items())}
+    if not set(LONG_HEADER) <= set(names.values()) and not {
         "unit_name",
         "period",
         "criterion",
         "status",
-    } <= set(names):
+    } <= set(names.values()):
         place = f"line {header_row}" if sheet is None else f"A{header_row}"
         parsed.problems.append(Issue(sheet, place, msg("long.header")))
         return parsed
-    col = {n: i for i, n in enumerate(names)}
+    col = {n: i for i, n in names.items()}
     by_key: dict[tuple[str, str], Return] = {}
     warnings: Warnings = {}
-    units: dict[str, Unit] = {}
+    units: dict[str, Unit | Message] = {}
+    communes = [u for u in ctx.registry.units if u.kind is UnitKind.COMMUNE]
+    # a table repeats its codes, months, numbers and statuses: each is judged once
+    cleaned: dict[str, tuple[str, list[Message], list[Message]]] = {}
+    periods: dict[str, tuple[str, Message | None]] = {}
+    numbers: dict[str, str | None] = {}
 
     def where(row: int, column: str) -> str:
         if column == "unit_code" and "unit_code" not in col:
@@ -67,42 +81,51 @@ def read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str | 
         index = col.get(column, 0)
         return f"line {row}, {column}" if sheet is None else f"{col_name(index + 1)}{row}"
 
-    for row_number, row in rows[1:]:
-        if not any(c.strip() for c in row):
+    for row_number, row in rows:
+        if not any(c.strip() for c in row.values()):
             continue
         problems_before = len(parsed.problems)
+        if problems_before >= MAX_PROBLEMS:  # the same mistake on every row: enough to fix it
+            place = f"line {row_number}" if sheet is None else f"A{row_number}"
+            parsed.problems.append(
+                Issue(sheet, place, msg("long.too_many_problems", max=MAX_PROBLEMS))
+            )
+            break
         row_warnings: list[Issue] = []
         values: dict[str, str] = {}
         for name in (*LONG_HEADER, *LONG_OPTIONAL):
             i = col.get(name)
-            raw = row[i] if i is not None and i < len(row) else ""
-            place = where(row_number, name)
-            if raw.startswith("\x00"):
-                message = (
-                    msg("cell.no_saved_result")
-                    if raw == "\x00formula"
-                    else msg("cell.error_value", value=raw[7:])
-                )
-                parsed.problems.append(Issue(sheet, place, message))
-                raw = ""
-            found: list[Message] = []
-            noted: list[Message] = []
-            values[name] = clean_text(raw, found.append, noted.append)
-            parsed.problems.extend(Issue(sheet, place, m) for m in found)
-            row_warnings.extend(Issue(sheet, place, m) for m in noted)
-        unit = _long_unit(values, ctx, units)
+            raw = row.get(i, "") if i is not None else ""
+            if raw not in cleaned:
+                found: list[Message] = []
+                noted: list[Message] = []
+                if raw.startswith("\x00"):
+                    found.append(
+                        msg("cell.no_saved_result")
+                        if raw == "\x00formula"
+                        else msg("cell.error_value", value=raw[7:])
+                    )
+                text = clean_text("" if found else raw, found.append, noted.append)
+                if len(raw) <= 1000:  # notes are seldom repeated, and long
+                    cleaned[raw] = text, found, noted
+            else:
+                text, found, noted = cleaned[raw]
+            values[name] = text
+            if found or noted:
+                place = where(row_number, name)
+                parsed.problems.extend(Issue(sheet, place, m) for m in found)
+                row_warnings.extend(Issue(sheet, place, m) for m in noted)
+        unit = _long_unit(values, ctx, units, communes)
         if isinstance(unit, Message):
             parsed.problems.append(Issue(sheet, where(row_number, "unit_code"), unit))
-        text = values["period"]
-        if sheet is not None and text.isdigit() and 20000 < int(text) < 80000:
-            day = excel_date(float(text))  # Excel stored a date
-            text = Period.of_date(day) if day is not None else text
-        period = ""
-        if problem := period_message(text, ctx.plan):
+        if values["period"] not in periods:
+            periods[values["period"]] = _period(values["period"], ctx, sheet is not None)
+        period, problem = periods[values["period"]]
+        if problem is not None:
             parsed.problems.append(Issue(sheet, where(row_number, "period"), problem))
-        else:
-            period = Period.parse(text)
-        number = ctx.criteria.number(values["criterion"])
+        if values["criterion"] not in numbers:
+            numbers[values["criterion"]] = ctx.criteria.number(values["criterion"])
+        number = numbers[values["criterion"]]
         if number is None:
             known = [c.number for c in ctx.criteria.criteria]
             parsed.problems.append(
@@ -139,6 +162,9 @@ def read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str | 
         if values["note"]:
             ret.notes[number] = values["note"]
         warnings.setdefault(key, []).extend(row_warnings)
+    if not parsed.problems and not by_key:  # a header and nothing under it
+        place = f"line {header_row}" if sheet is None else f"A{header_row}"
+        parsed.problems.append(Issue(sheet, place, msg("long.no_rows")))
     if parsed.problems:
         return parsed
     for (code, period), ret in by_key.items():
@@ -158,19 +184,34 @@ def read_long(rows: list[tuple[int, list[str]]], ctx: ReadContext, sheet: str | 
     return parsed
 
 
-def _long_unit(values: dict[str, str], ctx: ReadContext, cache: dict[str, Unit]) -> Unit | Message:
+def _period(text: str, ctx: ReadContext, in_sheet: bool) -> tuple[str, Message | None]:
+    """A row's month ("2024-06"), or why it is not one."""
+    # ASCII digits only: isdigit() is true of "²" too, which int() refuses
+    if in_sheet and text.isascii() and text.isdigit() and 20000 < int(text) < 80000:
+        day = excel_date(float(text))  # Excel stored a date
+        text = Period.of_date(day) if day is not None else text
+    if problem := period_message(text, ctx.plan):
+        return "", problem
+    return Period.parse(text), None
+
+
+def _long_unit(
+    values: dict[str, str], ctx: ReadContext, cache: dict[str, Unit | Message], communes: list[Unit]
+) -> Unit | Message:
     """The commune of a long-format row (by code first, then by name within its district), or
-    why there is none."""
+    why there is none (each asked once: a table repeats its communes, and its mistakes)."""
+    key = f"{values['unit_code']}|{values['unit_name']}|{values['district']}"
+    if key not in cache:
+        cache[key] = _find_unit(values, ctx, communes)
+    return cache[key]
+
+
+def _find_unit(values: dict[str, str], ctx: ReadContext, communes: list[Unit]) -> Unit | Message:
     code, name, district = values["unit_code"], values["unit_name"], values["district"]
-    key = f"{code}|{name}|{district}"
-    if key in cache:
-        return cache[key]
     registry = ctx.registry
-    communes = [u for u in registry.units if u.kind is UnitKind.COMMUNE]
     if code:
         unit = registry.by_code.get(pad_code(code, UnitKind.COMMUNE))
         if unit is not None and unit.kind is UnitKind.COMMUNE:
-            cache[key] = unit
             return unit
         if not name:
             return msg("long.unit.unknown_code", value=code)
@@ -185,7 +226,6 @@ def _long_unit(values: dict[str, str], ctx: ReadContext, cache: dict[str, Unit])
             pool = [u for u in communes if u.parent_code == districts[0].code]
     found = match_units(registry, name, {UnitKind.COMMUNE}, pool=pool)
     if len(found) == 1:
-        cache[key] = found[0]
         return found[0]
     if not found:
         near = match_units(registry, name, {UnitKind.COMMUNE}, partial=True, pool=pool)[:6]
@@ -194,8 +234,8 @@ def _long_unit(values: dict[str, str], ctx: ReadContext, cache: dict[str, Unit])
             params["district"] = district
         if near:
             params["near"] = [f"{u.name} ({u.code})" for u in near]
-        key = "long.unit.not_found" + ("_in" if district else "") + ("_near" if near else "")
-        return msg(key, **params)
+        code = "long.unit.not_found" + ("_in" if district else "") + ("_near" if near else "")
+        return msg(code, **params)
     listed = [
         f"{u.name} ({u.code}, {d.name if (d := registry.district_of(u)) else ''})" for u in found
     ]

@@ -9,7 +9,10 @@ messages (ntm_cli.domain.catalogue.files), worded when shown.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+from collections.abc import Iterator
+from pathlib import PurePath
 
 from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import Level, Unit, UnitKind
@@ -20,14 +23,16 @@ from ntm_cli.returnform import layout as form
 from ntm_cli.returnform.cells import clean_text, excel_date, parse_number, parse_status
 from ntm_cli.returnform.longformat import read_long, sheet_rows
 from ntm_cli.returnform.parsed import Parsed, ReadContext, Warnings, period_message
-from ntm_cli.returnform.xlsx import MAX_FILE, Cell, FileProblem, Sheet, Workbook, sniff
+from ntm_cli.returnform.xlsx import MAX_CELLS, MAX_FILE, Cell, FileProblem, Sheet, Workbook, sniff
 
 __all__ = ["Parsed", "ReadContext", "Warnings", "read_return", "recognition_warnings"]
 
-# The cells the form reader looks at: the labels are skipped. (Rows for 60 criteria.)
+# The cells the form reader looks at: the labels are skipped. (Rows for 60 criteria, and the
+# rows below the table that rows inserted into it push criteria down to.)
+SHIFT_ROWS = 20
 CRITERIA_CELLS = frozenset(
     [form.CODE_CELL, form.PERIOD_CELL]
-    + [f"{col}{form.criterion_row(i)}" for i in range(60) for col in "ACD"]
+    + [f"{col}{form.criterion_row(i)}" for i in range(60 + SHIFT_ROWS) for col in "ACD"]
 )
 OTHER_CELLS = frozenset(
     [form.RECOGNITION_LEVEL_CELL, form.RECOGNITION_DECISION_CELL, form.RECOGNITION_DATE_CELL,
@@ -43,32 +48,92 @@ _LEVELS_BY_TEXT = {fold(v): Level(k) for k, v in form.LEVEL_CHOICES.items()} | {
 }
 
 
-def read_return(raw: bytes, ctx: ReadContext) -> Parsed:
-    """Identify the file by its bytes and read it; never raises for a bad file."""
+def read_return(raw: bytes, ctx: ReadContext, name: str | None = None) -> Parsed:
+    """Identify the file by its bytes and read it; never raises for a bad file. The file's
+    `name` is not what decides how it is read: it only adds a warning when a CSV table is named
+    as a workbook."""
     kind = sniff(raw)
     try:
-        if kind == "xlsx":
-            book = Workbook(raw)
-            if form.SHEET_META in book.sheets:
-                return _FormReader(book, ctx).read()
-            first = next(iter(book.sheets), None)
-            if first is None:
-                raise FileProblem("file.no_sheet")
-            return read_long(sheet_rows(book.sheet(first)), ctx, first)
-        if kind == "text":
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise FileProblem("file.text_not_utf8") from None
-            first = text.split("\n", 1)[0]
-            delimiter = ";" if first.count(";") > first.count(",") else ","
-            # a field is as long as the file allows; over-long text is then reported by cell
-            csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE))
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-            return read_long([(i + 1, r) for i, r in enumerate(rows)], ctx, None)
-        raise FileProblem(_KIND_MESSAGES.get(kind, "file.kind.unknown"))
+        parsed = _read(raw, kind, ctx)
     except FileProblem as exc:
-        return Parsed(kind, problems=[Issue(None, None, exc.message)])
+        parsed = Parsed(kind, problems=[Issue(None, None, exc.message)])
+    suffix = PurePath(name).suffix.lower() if name else ""
+    if kind == "text" and suffix in WORKBOOK_SUFFIXES:
+        first = parsed.returns[0] if parsed.returns else None
+        key = (first.unit_code, first.period) if first else ("", "")
+        warning = Issue(None, None, msg("file.csv_named_workbook", ext=suffix))
+        parsed.warnings.setdefault(key, []).insert(0, warning)
+    return parsed
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+MAX_LINE = 1_000_000  # characters in one line (and one field) of a CSV file
+
+
+def _read(raw: bytes, kind: str, ctx: ReadContext) -> Parsed:
+    if len(raw) > MAX_FILE:  # the import reads no more; a caller of this function may
+        raise FileProblem("file.too_large", mb=_mb(len(raw)), limit_mb=_mb(MAX_FILE))
+    if kind == "xlsx":
+        book = Workbook(raw)
+        if form.SHEET_META in book.sheets:
+            return _FormReader(book, ctx).read()
+        first = next(iter(book.sheets), None)
+        if first is None:
+            raise FileProblem("file.no_sheet")
+        return read_long(sheet_rows(book.sheet(first)), ctx, first)
+    if kind == "text":
+        # csv's limit on a field is the process's: set for this file, then put back
+        previous = csv.field_size_limit(MAX_LINE)
+        try:
+            return read_long(_csv_rows(raw), ctx, None)
+        finally:
+            csv.field_size_limit(previous)
+    raise FileProblem(_KIND_MESSAGES.get(kind, "file.kind.unknown"))
+
+
+def _mb(size: int) -> int:
+    return max(1, round(size / 1_000_000))
+
+
+def _csv_rows(raw: bytes) -> Iterator[tuple[int, dict[int, str]]]:
+    """The rows of a CSV file (UTF-8, `,` or `;`), numbered from 1, read as they are asked for:
+    no line, no field (csv.field_size_limit) and no number of cells beyond the limits, whatever
+    the file holds."""
+    if (nul := raw.find(b"\x00")) >= 0:
+        raise FileProblem("file.text_nul", line=raw.count(b"\n", 0, nul) + 1)
+    end = raw.find(b"\n")
+    first = raw[: end if end >= 0 else len(raw)]
+    delimiter = ";" if first.count(b";") > first.count(b",") else ","
+    text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8-sig", newline="")
+    lines = _lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    cells = 0
+    start = 1  # the line the record being read begins on
+    number = 0
+    while True:
+        try:
+            fields = next(reader, None)
+        except UnicodeDecodeError:
+            raise FileProblem("file.text_not_utf8") from None
+        except csv.Error as exc:  # a field over the limit: a quote left open runs to the end
+            raise FileProblem("file.text_unreadable", line=start, reason=str(exc)) from None
+        if fields is None:
+            return
+        cells += max(1, len(fields))  # a blank line counts too: 20 MB of them is no table
+        if cells > MAX_CELLS:
+            raise FileProblem("file.text_too_many_cells", max=MAX_CELLS)
+        number += 1
+        yield number, dict(enumerate(fields))
+        start = reader.line_num + 1
+
+
+def _lines(text: io.TextIOWrapper) -> Iterator[str]:
+    number = 0
+    while line := text.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise FileProblem("file.text_line_too_long", line=number, max=MAX_LINE)
+        yield line
 
 
 _KIND_MESSAGES = {
@@ -77,6 +142,7 @@ _KIND_MESSAGES = {
     "encrypted": "file.kind.encrypted",
     "ods": "file.kind.ods",
     "html": "file.kind.html",
+    "utf16": "file.text_utf16",
     "zip": "file.kind.zip",
     "binary": "file.kind.binary",
 }
@@ -194,6 +260,8 @@ class _FormReader:
     def _criteria(self, sheet: Sheet) -> tuple[dict[str, bool | None], dict[str, str]]:
         statuses: dict[str, bool | None] = {}
         notes: dict[str, str] = {}
+        if self._rows_shifted(sheet):
+            return statuses, notes
         for i, criterion in enumerate(self.ctx.criteria.criteria):
             row = form.criterion_row(i)
             number_ref = f"{form.NUMBER_COL}{row}"
@@ -216,6 +284,35 @@ class _FormReader:
             if note:
                 notes[criterion.number] = note
         return statuses, notes
+
+    def _rows_shifted(self, sheet: Sheet) -> bool:
+        """Rows deleted from the criteria table or inserted into it (everything below moves):
+        one problem at the row where it happened, rather than one for every row after it.
+        Anything else that is out of place (a number edited, rows sorted) is left to the
+        row-by-row check, and what is written below the table (a signature) is no concern."""
+        expected = [c.number for c in self.ctx.criteria.criteria]
+        found = [
+            _label(sheet.get(f"{form.NUMBER_COL}{form.criterion_row(i)}"))
+            for i in range(len(expected) + SHIFT_ROWS)
+        ]
+        while found and not found[-1]:
+            found.pop()
+        matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
+        changes = [
+            (how, first, last, at, end)
+            for how, first, last, at, end in matcher.get_opcodes()
+            if how != "equal" and not (how == "insert" and first == len(expected))
+        ]
+        if len(changes) != 1 or changes[0][0] not in ("delete", "insert"):
+            return False
+        how, first, last, at, end = changes[0]
+        row = form.criterion_row(at)
+        if how == "delete":
+            message = msg("form.criterion.rows_deleted", row=row, numbers=expected[first:last])
+        else:
+            message = msg("form.criterion.rows_inserted", row=row, n=end - at)
+        self.problem(sheet.name, f"{form.NUMBER_COL}{row}", message)
+        return True
 
     def _other(self, sheet: Sheet) -> dict[str, object]:
         result: dict[str, object] = {}
@@ -272,6 +369,15 @@ class _FormReader:
             self.problem(sheet.name, ref, msg("cell.not_whole", value=shown))
             return None
         return number
+
+
+def _label(cell: Cell | None) -> str:
+    """A criterion's number as the form shows it ("1", "19"), read without judging the cell."""
+    if cell is None or cell.value is None:
+        return ""
+    if isinstance(cell.value, float) and cell.value.is_integer():
+        return str(int(cell.value))
+    return str(cell.value).strip()
 
 
 def recognition_warnings(ret: Return, unit: Unit) -> list[Message]:

@@ -55,6 +55,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "row {row} should hold criterion {number}; rows were moved, inserted or deleted: "
         "use the form as ntm made it",
     ),
+    "form.criterion.rows_deleted": (
+        "có dòng bị xóa trong bảng tiêu chí, tại dòng {row} (mất tiêu chí {numbers:list}); các "
+        "dòng bên dưới bị dồn lên: hãy hoàn tác (Ctrl+Z) hoặc điền lại vào phiếu mới (`ntm template`)",
+        "rows were deleted from the criteria table at row {row} (criteria missing: "
+        "{numbers:list}) and the rows below moved up: undo it (Ctrl+Z) or fill in a fresh form "
+        "(`ntm template`)",
+    ),
+    "form.criterion.rows_inserted": (
+        "có {n} dòng bị chèn thêm vào bảng tiêu chí, tại dòng {row}; các dòng bên dưới bị đẩy "
+        "xuống: hãy hoàn tác (Ctrl+Z) hoặc điền lại vào phiếu mới (`ntm template`)",
+        "{n} row(s) were inserted into the criteria table at row {row} and the rows below moved "
+        "down: undo it (Ctrl+Z) or fill in a fresh form (`ntm template`)",
+    ),
     "form.level.invalid": (
         "{value!r} không phải mức đạt chuẩn; chọn {choices:list}",
         "{value!r} is not a level; use {choices:list}",
@@ -152,6 +165,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name!r} trùng tên {n} xã: {units:list}; hãy ghi unit_code hoặc district",
         "{name!r} matches {n} communes: {units:list}; give unit_code or district",
     ),
+    "long.no_rows": (
+        "bảng chỉ có dòng tiêu đề, không có dòng số liệu nào",
+        "the table has its header and no row under it",
+    ),
+    "long.too_many_problems": (
+        "hơn {max:num} lỗi: phần còn lại của bảng chưa được đọc; hãy sửa các lỗi trên rồi gửi lại",
+        "over {max:num} problems: the rest of the table was not read; fix these and send it again",
+    ),
     "long.criteria_missing": (
         "{code} {period}: chưa có trạng thái tiêu chí {numbers:list}",
         "{code} {period}: no status for criteria {numbers:list}",
@@ -162,6 +183,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.text_not_utf8": (
         "tệp văn bản không phải UTF-8; trong Excel chọn lưu “CSV UTF-8 (Comma delimited)”",
         "a text file that is not UTF-8; in Excel save as “CSV UTF-8 (Comma delimited)”",
+    ),
+    "file.text_utf16": (
+        "tệp văn bản mã UTF-16 (Unicode Text), ntm chỉ đọc được UTF-8: trong Excel hãy lưu lại "
+        "dạng “CSV UTF-8 (Comma delimited) (*.csv)” rồi gửi lại",
+        "UTF-16 text (Excel's “Unicode Text”), and ntm reads UTF-8 only: in Excel save it as "
+        "“CSV UTF-8 (Comma delimited) (*.csv)” and send it again",
+    ),
+    "file.text_nul": (
+        "dòng {line} có ký tự NUL: đây không phải bảng CSV dạng văn bản; trong Excel chọn lưu "
+        "“CSV UTF-8 (Comma delimited)”",
+        "line {line} holds a NUL character: not a CSV text table; in Excel save it as "
+        "“CSV UTF-8 (Comma delimited)”",
+    ),
+    "file.text_line_too_long": (
+        "dòng {line} dài hơn {max:num} ký tự: không phải một dòng của bảng; hãy kiểm tra lại tệp",
+        "line {line} is over {max:num} characters long: not a row of a table; check the file",
+    ),
+    "file.text_unreadable": (
+        "không đọc được bảng từ dòng {line} ({reason}); có thể một dấu ngoặc kép chưa được đóng "
+        "nên phần còn lại của tệp thành một ô: hãy đóng dấu ngoặc, hoặc lưu lại dạng CSV UTF-8",
+        "the table cannot be read from line {line} ({reason}); a quote left open makes the rest "
+        "of the file one cell: close it, or save the table again as CSV UTF-8",
+    ),
+    "file.text_too_many_cells": (
+        "bảng có hơn {max:num} ô: hãy chia thành nhiều tệp",
+        "the table has over {max:num} cells: split it into several files",
+    ),
+    "file.csv_named_workbook": (
+        "tệp là văn bản CSV, không phải bảng tính Excel, dù tên có đuôi {ext}: ntm đã đọc tệp "
+        "như bảng CSV; lần sau hãy đặt đuôi .csv, hoặc mở bằng Excel và lưu thành .xlsx",
+        "the file is CSV text, not an Excel workbook, though its name ends in {ext}: it was "
+        "read as a CSV table; next time name it .csv, or open it in Excel and save it as .xlsx",
     ),
     "file.kind.ole": (
         "tệp Excel 97-2003 (.xls); mở bằng Excel và lưu thành .xlsx",
@@ -199,6 +252,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.zip_bomb": (
         "tệp khi giải nén lên tới {mb} MB (quá {max} MB): bị từ chối vì không an toàn",
         "the workbook would inflate to {mb} MB (over {max} MB): refused as a zip bomb",
+    ),
+    "file.zip_unsupported": (
+        f"phần {{part}} được nén theo cách ntm không đọc được ({{reason}}); {_FIX_EXCEL}",
+        "{part} is stored in a way ntm cannot read ({reason}); open the file in Excel, save it "
+        "and send it again",
     ),
     "file.encrypted": (
         "tệp bị mã hóa; lưu lại không đặt mật khẩu",
@@ -239,6 +297,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.bad_ref": (
         'trang tính "{sheet}" có ô sai địa chỉ ({ref!r}); lưu lại',
         'sheet "{sheet}": a cell has no valid reference ({ref!r})',
+    ),
+    "file.bad_row": (
+        'trang tính "{sheet}" có dòng sai số thứ tự ({row!r}); lưu lại',
+        'sheet "{sheet}": a row has no valid number ({row!r}); save the file again',
+    ),
+    "file.too_many_sheets": (
+        "bảng tính có hơn {max:num} trang tính: bị từ chối",
+        "the workbook lists over {max:num} sheets; refused",
+    ),
+    "file.too_many_merges": (
+        'trang tính "{sheet}" có hơn {max:num} vùng ô gộp: bị từ chối',
+        'sheet "{sheet}" has over {max:num} merged ranges; refused',
     ),
     "file.too_many_cells": (
         'trang tính "{sheet}" có hơn {max:num} ô: bị từ chối',
