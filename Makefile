@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint fuzz bench check-report clean
+.PHONY: run test lint fuzz stress bench check-report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(STAMP)
 # same fuzzer for about 20 s on a fixed one); a failing case is saved under build/fuzz-failures/.
 fuzz: $(STAMP)
 	NTM_FUZZ_SECONDS=600 NTM_FUZZ_SEED=random $(BIN)/pytest -s tests/test_fuzz.py -k every_mutated
+
+# Ctrl-C and SIGTERM during a 2,000-form import, through a pseudo-terminal, 50 times each way
+# (`make test` runs a few).
+stress: $(STAMP)
+	NTM_INTERRUPT_TRIALS=50 $(BIN)/pytest tests/test_interrupt.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_startup.py
