@@ -356,7 +356,7 @@ def test_an_ambiguous_name_lists_the_units_it_matches() -> None:
     for query in ("Phường 1", "phuong 1", "P. 1"):
         done = ntm("unit", query, code=1)
         assert (
-            f"{query!r} trùng 2 đơn vị: Phường 1 (29239, Thành phố Trà Vinh), "
+            f"{query!r} trùng 2 đơn vị cùng tên: Phường 1 (29239, Thành phố Trà Vinh), "
             "Phường 1 (29512, Thị xã Duyên Hải)"
         ) in done.stderr
     done = ntm("unit", "29239", code=0)

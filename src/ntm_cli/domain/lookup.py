@@ -66,7 +66,9 @@ def resolve_unit(
         if near:
             raise LookupProblem(f"lookup.near.{noun}", query=query, near=_names(registry, near))
         raise LookupProblem(f"lookup.none.{noun}", query=query)
-    raise LookupProblem("lookup.many", query=query, n=len(found), units=_names(registry, found))
+    # units of one name and kind ("Phường 1" in two towns): only the code tells them apart
+    code = "lookup.many.same_name" if len({(u.name, u.kind) for u in found}) == 1 else "lookup.many"
+    raise LookupProblem(code, query=query, n=len(found), units=_names(registry, found))
 
 
 # what a caller looks for -> the noun of its message

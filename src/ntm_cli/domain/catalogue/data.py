@@ -340,6 +340,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có đơn vị cấp huyện nào khớp với {query!r}; gần đúng: {near:list}",
         "no district-level unit matches {query!r}; did you mean {near:list}?",
     ),
+    "lookup.many.same_name": (
+        "{query!r} trùng {n} đơn vị cùng tên: {units:list}; hãy ghi mã đơn vị",
+        "{query!r} matches {n} units of the same name: {units:list}; give the unit's code",
+    ),
     "lookup.many": (
         "{query!r} trùng {n} đơn vị: {units:list}; hãy ghi mã hoặc tiền tố (H., TX, TP, Xã, "
         "P., TT)",
