@@ -547,3 +547,77 @@ def test_a_csv_named_xlsx_is_read_and_said(tmp_path: Path) -> None:
     (verdict,) = json.loads(done.stdout)["files"]
     assert verdict["status"] == "imported"
     assert "file.csv_named_workbook" in {w["code"] for w in verdict["warnings"]}
+
+
+# What a hostile run of the above found ---------------------------------------------------------
+
+
+@posix
+def test_backup_never_overwrites_a_device_or_a_fifo(tmp_path: Path, filled_store: Path) -> None:
+    fifo = tmp_path / "b.fifo"
+    os.mkfifo(fifo)
+    null = tmp_path / "null.sqlite"
+    null.symlink_to("/dev/null")
+    for target in (fifo, null):
+        done = ntm("store", "backup", str(target), "--force", "--store", str(filled_store), code=1)
+        assert "không phải tệp thông thường" in done.stderr
+    assert fifo.is_fifo() and Path("/dev/null").is_char_device()
+
+
+@posix
+def test_special_files_met_in_a_folder_get_a_verdict(tmp_path: Path, filled_store: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.xlsx")
+    (folder / "zero.xlsx").symlink_to("/dev/zero")
+    done = ntm("import", str(folder), "--store", str(filled_store), "-f", "json", "--lang", "en",
+               code=1)  # fmt: skip
+    said = {
+        Path(f["path"]).name: f["errors"][0]["message"] for f in json.loads(done.stdout)["files"]
+    }
+    assert said == {
+        "pipe.xlsx": "not a regular file (a FIFO pipe); not read",
+        "zero.xlsx": "not a regular file (a device); not read",
+    }
+
+
+def test_a_superseded_file_imported_again_says_how_to_bring_it_back(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    code = COMMUNES[0].code
+    first = write(tmp_path / "a", "v1.xlsx", filled_form(code, "2024-06"))
+    second = write(tmp_path / "b", "v2.xlsx", filled_form(code, "2024-06", statuses=["Đạt"] * 19))
+    ntm("import", str(first), "--store", str(store), code=0)
+    ntm("import", str(second), "--store", str(store), "--replace", code=0)
+    done = ntm("import", str(first), "--store", str(store), "-f", "json", code=0)
+    (again,) = json.loads(done.stdout)["files"]
+    assert again["status"] == "unchanged"
+    assert [w["code"] for w in again["warnings"]] == ["import.superseded_hint"]
+
+
+def test_direction_overrides_never_reach_the_terminal(tmp_path: Path, data_copy: Path) -> None:
+    units = data_copy / "units.csv"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("Xã Long Đức", "Xã Long\u202eĐức", 1), encoding="utf-8")
+    done = ntm("units", "--data", str(data_copy), code=1)
+    assert "U+202E" in done.stderr and "\u202e" not in done.stderr
+    folder = tmp_path / "in"
+    write(folder, "x\u202exslx.xlsx", filled_form(COMMUNES[0].code, "2024-06"))
+    done = ntm("import", str(folder), "--store", str(tmp_path / "s.sqlite"), "-f", "json", code=0)
+    assert "\u202e" not in done.stdout and "x\\u202exslx.xlsx" in done.stdout
+    assert json.loads(done.stdout)["files"][0]["path"].endswith("x\u202exslx.xlsx")
+
+
+def test_a_signal_while_annotated_copies_are_written_ends_them(tmp_path: Path) -> None:
+    """The copies check the import's stop between files: none is written once it is set."""
+    from ntm_cli.returnform.importer import Stop
+    from ntm_cli.workspace import _annotated_copies
+    from ntm_cli.workspace import open as open_workspace
+
+    bad = write(tmp_path / "in", "bad.xlsx", b"not a workbook")
+    result = open_workspace(store=tmp_path / "s.sqlite").import_files([bad], dry_run=True)
+    assert [f.status for f in result.files] == ["rejected"]
+    stop = Stop()
+    stop.signal = 2
+    assert _annotated_copies(result.files, tmp_path / "errors", [bad], stop) == 0
+    assert not (tmp_path / "errors").exists()
+    assert _annotated_copies(result.files, tmp_path / "errors", [bad]) == 1

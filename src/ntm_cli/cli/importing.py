@@ -50,6 +50,8 @@ def import_(
     emit(result, "import", output, lang)
     if result.copies:
         stderr().print(t("import.copies", lang, n=result.copies, folder=str(errors)), markup=False)
+    if result.stopped is None and signals.late is not None:  # while the table was printed
+        raise typer.Exit(128 + signals.late)
     if result.stopped is not None:
         stopped = t(
             "import.stopped_dry" if dry_run else "import.stopped", lang,
@@ -75,6 +77,7 @@ class _Signals:
         import signal
 
         self.done = False
+        self.late: int | None = None  # a signal held back while the results were printed
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, self)
 
@@ -85,6 +88,7 @@ class _Signals:
     def __call__(self, signum: int, frame: object) -> None:
         if not self.done:
             raise KeyboardInterrupt
+        self.late = self.late or signum
 
 
 class _Bar:

@@ -87,7 +87,7 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
         Format.XLSX: _table(X, "completeness_workbook", "completeness"),
     },
     "import": {
-        Format.TABLE: _table(R, "build_import_report", "files", "dry_run"),
+        Format.TABLE: lambda r, lang, view: _import_table(r, lang),
         Format.JSON: lambda r, lang, view: _import_json(r, lang),
     },
     "store": {
@@ -122,6 +122,13 @@ def _units_json(r: Any) -> Any:
     from ntm_cli.render.units import unit_json
 
     return [unit_json(row) for row in r.rows]
+
+
+def _import_table(r: Any, lang: Lang) -> Any:
+    from ntm_cli.render.returns import build_import_report
+
+    # stopped by a signal: the rejected files and the counts, out at once
+    return build_import_report(r.files, r.dry_run, lang, brief=r.signal is not None)
 
 
 def _import_json(r: Any, lang: Lang) -> Any:
@@ -173,7 +180,9 @@ def emit(
     warn_all(result, lang)
     rendered = RENDERERS[kind][chosen](result, lang, view)
     if chosen is Format.JSON:
-        print(json.dumps(rendered, ensure_ascii=False, indent=2))
+        from ntm_cli.domain.i18n import json_printable
+
+        print(json_printable(json.dumps(rendered, ensure_ascii=False, indent=2)))
     elif chosen is Format.CSV:
         print(rendered, end="")
     elif chosen is Format.XLSX:

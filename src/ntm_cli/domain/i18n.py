@@ -37,6 +37,17 @@ _UNSHOWN = {
 }  # fmt: skip
 
 
+# The same characters but C0 as JSON escapes (\u009b, \u202e): JSON text with them escaped reads
+# back the same, and never drives the terminal it is printed on (json.dumps escapes C0 in its
+# strings itself; outside them C0 is the JSON's own line breaks).
+_UNSHOWN_JSON = {c: f"\\u{c:04x}" for c in _UNSHOWN if c >= 0x20}  # C0: JSON's own layout
+
+
+def json_printable(text: str) -> str:
+    """JSON text with controls and direction overrides written as \\u escapes."""
+    return text.translate(_UNSHOWN_JSON)
+
+
 def printable(text: str) -> str:
     """`text` as it may be shown: controls and direction overrides escaped (see _UNSHOWN)."""
     return text.translate(_UNSHOWN)

@@ -71,15 +71,19 @@ def error_line(result: FileResult, where: str, message: str) -> str:
     return f"{name}, {where}: {message}" if where else f"{name}: {message}"
 
 
-def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) -> Group:
-    """The verdict on each file, then every error and warning in `lang`, then the counts."""
+def build_import_report(
+    results: list[FileResult], dry_run: bool, lang: Lang, brief: bool = False
+) -> Group:
+    """The verdict on each file, then every error and warning in `lang`, then the counts.
+    `brief` (an import stopped by Ctrl-C, to be out at once): the rejected files and the
+    counts only."""
     title = t("import.title", lang, n=len(results)) + (t("import.dry_run", lang) if dry_run else "")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("file", "verdict", "unit", "period"):
         table.add_column(t(f"col.{key}", lang))
-    routine = ("imported", "unchanged")
-    shown = results if len(results) <= LIST_ALL else [
-        r for r in results if r.status not in routine or r.warnings
+    routine = ("imported", "unchanged", "replaced") if brief else ("imported", "unchanged")
+    shown = results if len(results) <= LIST_ALL and not brief else [
+        r for r in results if r.status not in routine or (r.warnings and not brief)
     ]  # fmt: skip
     for r in shown:
         unit = r.unit_code or (t("import.returns", lang, n=r.returns) if r.returns > 1 else "")
@@ -90,7 +94,8 @@ def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) ->
             r.period or "",
         )
     if len(shown) < len(results):
-        table.add_row(Text(t("import.more", lang, n=len(results) - len(shown)), style="dim"))
+        more = "import.more_brief" if brief else "import.more"
+        table.add_row(Text(t(more, lang, n=len(results) - len(shown)), style="dim"))
     parts: list[RenderableType] = [table]
     rejected = [r for r in results if r.status == "rejected"]
     if rejected:
@@ -98,7 +103,7 @@ def build_import_report(results: list[FileResult], dry_run: bool, lang: Lang) ->
         for r in rejected:
             for issue in r.errors:
                 parts.append(Text("  " + error_line(r, issue.where(lang), issue.msg.text(lang))))
-    warned = [r for r in results if r.warnings and r.status != "rejected"]
+    warned = [] if brief else [r for r in results if r.warnings and r.status != "rejected"]
     if warned:
         parts.append(Text(t("import.warnings", lang), style="yellow"))
         for r in warned:

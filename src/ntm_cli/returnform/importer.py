@@ -11,7 +11,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -73,7 +73,7 @@ def expand(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.suffix.lower() in EXTENSIONS
-                    and p.is_file()
+                    and not p.is_dir()  # a FIFO or a device gets a verdict, not silence
                     and (skip is None or skip not in p.resolve().parents)
                 )
             )
@@ -145,6 +145,8 @@ def _known(path: Path, sha: str, store: ReturnStore, reinstate: bool) -> FileRes
     )
     if reinstate:  # whether it was superseded is asked when its turn comes
         return _Known(result, sha)
+    if any(not current for _, _, current in held):
+        result.warnings = [Issue(None, None, msg("import.superseded_hint"))]
     return result
 
 
@@ -220,8 +222,9 @@ class Imported:
     signal: int | None = None
 
 
-class _Stop:
-    """Set by SIGINT/SIGTERM: the batch ends after the file being stored."""
+class Stop:
+    """Set by SIGINT/SIGTERM (see `stop_on_signals`): the batch ends after the file being
+    stored, and the annotated copies after the one being written."""
 
     signal: int | None = None
     count: int = 0
@@ -237,6 +240,7 @@ def import_all(
     advance: Callable[[FileResult], None] | None = None,
     now: dt.datetime | None = None,
     explicit: frozenset[Path] = frozenset(),
+    stop: Stop | None = None,
 ) -> Imported:
     """Import files in order, one verdict each, each file in its own transaction.
 
@@ -253,7 +257,8 @@ def import_all(
     results: list[FileResult] = []
     queue: deque[tuple[Path, FileResult | _Pending | _Known, Future[Parsed] | None]] = deque()
     batch = _Batch()
-    stop = _Stop()
+    own = stop is None  # the caller's stop holds the signals for more than the import
+    stop = stop if stop is not None else Stop()
     stop.store = store
     stopped: Message | None = None
 
@@ -277,7 +282,7 @@ def import_all(
             advance(item)
 
     done = 0
-    with _signals(stop), _parser(ctx, len(paths)) as parser:
+    with _signals(stop) if own else nullcontext(), _parser(ctx, len(paths)) as parser:
         try:
             for path in paths:
                 if stop.signal is not None:
@@ -302,12 +307,27 @@ def import_all(
                     future.cancel()
     remaining = [path for path, _, _ in queue] + paths[done:]
     if stop.signal is not None and (stopped is None or stopped.code == "store.interrupted"):
-        stopped = msg("import.interrupted", signal=signal.Signals(stop.signal).name)
+        stopped = msg("import.interrupted", signal=signal_name(stop.signal))
     return Imported(results, remaining, stopped, stop.signal)
 
 
+def signal_name(number: int) -> str:
+    """SIGINT, SIGTERM."""
+    return signal.Signals(number).name
+
+
 @contextmanager
-def _signals(stop: _Stop) -> Iterator[None]:
+def stop_on_signals() -> Iterator[Stop]:
+    """SIGINT and SIGTERM set the Stop yielded instead of raising (see `_signals`): for an import
+    and the work after it (the annotated copies)."""
+    stop = Stop()
+    with _signals(stop):
+        yield stop
+    stop.store = None
+
+
+@contextmanager
+def _signals(stop: Stop) -> Iterator[None]:
     """SIGINT and SIGTERM end the batch after the file being stored; a second signal also
     aborts the store's running statement (the file is rolled back), a third raises
     KeyboardInterrupt. The handlers in place before are put back after; one with a `stopping()`
@@ -329,7 +349,10 @@ def _signals(stop: _Stop) -> Iterator[None]:
         elif stop.count == 2 and stop.store is not None:
             interrupt = getattr(stop.store, "interrupt", None)
             if interrupt is not None:
-                interrupt()
+                try:
+                    interrupt()
+                except Exception:  # noqa: BLE001 - a store already closed: nothing to abort
+                    pass
         elif stop.count > 2:
             raise KeyboardInterrupt
 

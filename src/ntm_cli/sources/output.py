@@ -89,5 +89,7 @@ def check_targets(paths: list[Path], force: bool = False) -> None:
     for path in paths:
         if path.is_dir():
             raise NtmError("output.is_folder", path=str(path))
+        if (path.exists() or path.is_symlink()) and not path.is_file():  # a device, a FIFO
+            raise NtmError("output.not_regular", path=str(path))
         if path.exists() and not force:
             raise NtmError("output.exists_none_written", path=str(path))

@@ -34,9 +34,13 @@ COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 YEAR_RANGE = (1990, 2100)
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-# C0 and C1 control characters (tab included) and DEL: never part of a code, a name or a
-# decision number. Line breaks end rows: one inside a cell comes from a quote left open.
-_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters (tab included) and DEL, the bidirectional overrides and marks
+# that make a name read other than it is stored, and the zero-width characters that make two
+# names look alike: never part of a code, a name or a decision number. Line breaks end rows: one
+# inside a cell comes from a quote left open.
+_CONTROL = re.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 MAX_REGISTRY = 100_000_000  # bytes; a national registry (10,000 units) is about 2 MB
 
 

@@ -38,6 +38,7 @@ from ntm_cli.workspace.config import (
 
 if TYPE_CHECKING:
     from ntm_cli.domain.returns import CriteriaSet, FileResult, Return
+    from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
     from ntm_cli.sources.datadir import DataSet
     from ntm_cli.sources.output import Saveable
@@ -490,7 +491,7 @@ class Workspace:
         own transaction; annotated copies of rejected files go to `errors`."""
         from importlib.util import find_spec
 
-        from ntm_cli.returnform.importer import expand, import_all
+        from ntm_cli.returnform.importer import expand, import_all, signal_name, stop_on_signals
         from ntm_cli.workspace.results import ImportResult
 
         if find_spec("defusedxml") is None:
@@ -510,21 +511,28 @@ class Workspace:
         now = dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
         if progress is not None:
             progress(len(files))
-        with self.store(create=not dry_run) as db:
-            named = frozenset(p for p in paths if not p.is_dir())  # made current by --replace
-            done = import_all(files, db, ctx, replace, dry_run, advance, now, named)
-            note = self.store_note(db, count=False)
-        results = done.results
-        copies = 0
-        warnings: tuple[Message, ...] = ()
-        if errors is not None and done.signal is None:
-            try:
-                copies = _annotated_copies(results, errors, files)
-            except NtmError as exc:  # the verdicts stand; the user still gets them
-                warnings = (exc.message,)
+        with stop_on_signals() as stop:  # Ctrl-C: the import, then the copies, end cleanly
+            with self.store(create=not dry_run) as db:
+                named = frozenset(p for p in paths if not p.is_dir())  # made current by --replace
+                done = import_all(files, db, ctx, replace, dry_run, advance, now, named, stop)
+                note = self.store_note(db, count=False)
+            stop.store = None
+            results = done.results
+            copies = 0
+            warnings: tuple[Message, ...] = ()
+            if errors is not None and stop.signal is None:
+                try:
+                    copies = _annotated_copies(results, errors, files, stop)
+                except NtmError as exc:  # the verdicts stand; the user still gets them
+                    warnings = (exc.message,)
+                if stop.signal is not None:  # stopped while writing the copies
+                    warnings += (msg("import.copies_cut", written=copies),)
+        stopped = done.stopped
+        if stop.signal is not None and stopped is None:
+            stopped = msg("import.interrupted", signal=signal_name(stop.signal))
         return ImportResult(
             results, dry_run, copies, errors, remaining=tuple(done.remaining),
-            stopped=done.stopped, signal=done.signal, warnings=warnings, store=note,
+            stopped=stopped, signal=stop.signal, warnings=warnings, store=note,
         )  # fmt: skip
 
     def completeness(self, period: str | Period, district: str | None = None) -> CompletenessResult:
@@ -732,8 +740,11 @@ def parse_level(text: str | None, allow_none: bool = False) -> Level | str | Non
     return Level.parse(value)
 
 
-def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path]) -> int:
-    """An annotated copy of each rejected file under a free name: never over any file."""
+def _annotated_copies(
+    results: list[FileResult], folder: Path, inputs: list[Path], stop: Stop | None = None
+) -> int:
+    """An annotated copy of each rejected file under a free name: never over any file (a
+    signal ends the copies after the one being written)."""
     import openpyxl
 
     from ntm_cli.returnform.annotate import annotate
@@ -745,6 +756,8 @@ def _annotated_copies(results: list[FileResult], folder: Path, inputs: list[Path
     used: set[str] = set()
     written = 0
     for r in results:
+        if stop is not None and stop.signal is not None:
+            break
         if r.status != "rejected":
             continue
         stem = r.path.stem if r.path.suffix.lower() == ".xlsx" else r.path.name

@@ -33,6 +33,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stopped: {reason:msg}. {stored:num} files checked; {left:num} files not reached (a dry "
         "run: nothing was stored)",
     ),
+    "import.copies_cut": (
+        "dừng khi đang ghi bản sao có đánh dấu lỗi: mới ghi {written:num} bản; chạy lại lệnh để "
+        "ghi đủ",
+        "stopped while writing the annotated copies: {written:num} written; run the command "
+        "again for the rest",
+    ),
+    "import.superseded_hint": (
+        "phiếu trong tệp này đã bị một phiếu sau thay thế; thêm --replace (ghi riêng tên tệp) để "
+        "dùng lại phiếu này",
+        "the returns of this file were superseded by a later one; add --replace (naming the "
+        "file) to make them current again",
+    ),
     # the store: where it is, and what is wrong with it
     "store.source.option": ("theo --store", "from --store"),
     "store.source.env": ("theo NTM_STORE", "from NTM_STORE"),
@@ -111,10 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "stored. Get write access, or give --store a store you can write",
     ),
     "store.locked": (
-        "{path}: kho đang bị một tiến trình khác khoá và chưa được nhả; chưa ghi được gì, hãy "
-        "thử lại sau",
-        "{path}: another process holds the store locked and has not let go; nothing was "
-        "written, try again later",
+        "{path}: kho đang bị một tiến trình khác khoá và chưa được nhả; hãy thử lại sau",
+        "{path}: another process holds the store locked and has not let go; try again later",
     ),
     "store.damaged": (
         "{path}: kho bị hỏng (có trang dữ liệu không đọc được). Chạy `ntm store check` để "
@@ -320,6 +330,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.exists_none_written": (
         "{path} đã có; thêm --force để ghi đè (chưa ghi tệp nào)",
         "{path} exists; add --force to replace it (nothing was written)",
+    ),
+    "output.not_regular": (
+        "{path}: không phải tệp thông thường (thiết bị, đường ống FIFO…); không ghi đè",
+        "{path}: not a regular file (a device, a FIFO…); it is not overwritten",
     ),
     "output.is_folder": (
         "{path} là thư mục, không ghi tệp vào đó được",

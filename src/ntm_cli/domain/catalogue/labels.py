@@ -120,6 +120,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "… và {n} tệp khác: đã nhập hoặc không đổi",
         "… and {n} more: imported or unchanged",
     ),
+    "import.more_brief": (
+        "… và {n} tệp khác: đã nhập, không đổi hoặc thay thế (số đếm ở dưới)",
+        "… and {n} more: imported, unchanged or replaced (counted below)",
+    ),
     "import.returns": ("{n} phiếu", "{n} returns"),
     "import.copies": (
         "{n} bản sao có đánh dấu lỗi trong {folder}, để gửi lại xã",
