@@ -621,3 +621,24 @@ def test_a_signal_while_annotated_copies_are_written_ends_them(tmp_path: Path) -
     assert _annotated_copies(result.files, tmp_path / "errors", [bad], stop) == 0
     assert not (tmp_path / "errors").exists()
     assert _annotated_copies(result.files, tmp_path / "errors", [bad]) == 1
+
+
+def test_an_empty_store_in_the_project_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "ntm.toml").write_text('store = ""\n', encoding="utf-8")
+    done = ntm("completeness", "-p", "2024-06", cwd=tmp_path, env={"NTM_STORE": ""}, code=1)
+    assert "ntm.toml: khóa store để trống" in done.stderr
+
+
+@posix
+def test_a_new_store_in_a_read_only_folder_is_said_to_be_read_only(
+    tmp_path: Path, forms: Path
+) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        done = ntm("import", str(forms), "--store", str(folder / "s.sqlite"),
+                   preexec=_without_override, code=1)  # fmt: skip
+        assert "kho chỉ đọc, không ghi được" in done.stderr
+    finally:
+        folder.chmod(0o755)

@@ -244,6 +244,8 @@ class Store:
                 raise StoreError("store.missing", path=str(path))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                if not os.access(path.parent, os.W_OK):  # said as such, not "cannot open"
+                    raise StoreError("store.read_only", path=str(path))
                 with self._errors():
                     self.created = _create(path)
             except OSError as exc:

@@ -88,6 +88,9 @@ def read_settings(path: Path | None) -> Settings:
     base = path.parent
     data = _text(raw, "data", path)
     store = _text(raw, "store", path)
+    for name, value in (("data", data), ("store", store)):
+        if value is not None and not value.strip():  # "" would be the project's own folder
+            raise DataError("project.key_empty", path=str(path), name=name)
     office_raw = raw.get("office", {})
     if not isinstance(office_raw, dict):
         raise DataError("project.key_type", path=str(path), name="office", expected="table")

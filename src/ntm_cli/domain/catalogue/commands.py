@@ -235,6 +235,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: khóa {name} phải là {expected:valuekind}",
         "{path}: {name} must be {expected:valuekind}",
     ),
+    "project.key_empty": (
+        "{path}: khóa {name} để trống; ghi đường dẫn, hoặc xoá dòng này để dùng mặc định",
+        "{path}: {name} is empty; give a path, or delete the line for the default",
+    ),
     "project.data_missing": (
         "{path}: không có thư mục này ({source})",
         "{path}: no such folder (given by {source})",
