@@ -55,16 +55,12 @@ def import_(
     if result.stopped is not None:
         stopped = t(
             "import.stopped_dry" if dry_run else "import.stopped", lang,
-            reason=_nested(result.stopped), stored=result.stored, left=len(result.remaining),
+            reason=result.stopped.as_param(), stored=result.stored, left=len(result.remaining),
         )  # fmt: skip
         stderr().print(stopped, style="bold yellow", markup=False, highlight=False)
         raise typer.Exit(128 + result.signal if result.signal else 1)
     if result.rejected:
         raise typer.Exit(1)
-
-
-def _nested(message: Any) -> dict[str, Any]:
-    return {"code": message.code, "params": dict(message.params)}
 
 
 class _Signals:

@@ -234,10 +234,7 @@ STORE_PROBLEMS = frozenset({"store.not_there", "store.no_returns_period", "store
 
 def check_store(result: Any) -> None:
     """Under --check: exit 1 when the store does not exist or holds no return asked for (for
-    any of the months of a range)."""
-    note = getattr(result, "store", None)
-    if note is not None and note.problem is not None:
-        raise typer.Exit(1)
+    any of the months of a range): the workspace tells each as a warning of the result."""
     if any(w.code in STORE_PROBLEMS for w in getattr(result, "warnings", ())):
         raise typer.Exit(1)
 

@@ -33,6 +33,10 @@ class Message:
         """What JSON output carries: the code, the parameters and the text in `lang`."""
         return {"code": self.code, "params": dict(self.params), "message": self.text(lang)}
 
+    def as_param(self) -> dict[str, Any]:
+        """The message as a parameter of another, worded with it (`{reason:msg}`)."""
+        return {"code": self.code, "params": dict(self.params)}
+
 
 def msg(code: str, /, **params: Any) -> Message:
     return Message(code, params)

@@ -37,13 +37,14 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # non-blocking: opening a FIFO does not wait for a writer
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, "Is a directory", str(path))
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KINDS if test(mode)), "other")
             raise FileRefused("file.not_regular", kind=kind)
-        size = os.fstat(fd).st_size
+        size = info.st_size
         if size > limit:
             raise FileRefused("file.too_large", mb=_mb(size), limit_mb=_mb(limit))
         chunks, total = [], 0

@@ -55,7 +55,7 @@ def read_data_file(path: Path, limit: int) -> bytes:
     except FileRefused as exc:
         if exc.code == "file.too_large":  # in bytes: "2 MB is over 2 MB" would puzzle
             raise too_large(path, _size(path, limit + 1), limit) from None
-        reason = {"code": exc.message.code, "params": dict(exc.message.params)}
+        reason = exc.message.as_param()
         raise DataError("data.file.refused", path=str(path), reason=reason) from None
     except OSError as exc:
         raise DataError("data.file.unreadable", path=str(path), reason=os_reason(exc)) from None

@@ -97,17 +97,27 @@ MIGRATIONS: list[str] = [
 ]
 
 
+def _upgrade(db: sqlite3.Connection) -> None:
+    """In the caller's transaction: the migrations the file has not had yet (another process
+    may have applied some meanwhile), then the schema version and the application id."""
+    (current,) = db.execute("PRAGMA user_version").fetchone()
+    for migration in MIGRATIONS[current:]:
+        for statement in migration.split(";"):
+            if statement.strip():
+                db.execute(statement)
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 def _guarded(method: Callable[P, T]) -> Callable[P, T]:
     """A store method whose SQLite errors become StoreErrors (see Store._errors)."""
 
     @functools.wraps(method)
     def guarded(*args: P.args, **kwargs: P.kwargs) -> T:
-        try:
+        store = args[0]
+        assert isinstance(store, Store)
+        with store._errors():
             return method(*args, **kwargs)
-        except sqlite3.Error as exc:
-            store = args[0]
-            assert isinstance(store, Store)
-            raise store_error(exc, store.path) from None
 
     return guarded
 
@@ -164,12 +174,7 @@ def _create(path: Path) -> bool:
         try:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("BEGIN IMMEDIATE")
-            for migration in MIGRATIONS:
-                for statement in migration.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-            db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            _upgrade(db)
             db.execute("COMMIT")
         finally:
             db.close()  # the last connection: the write-ahead log is folded in and removed
@@ -355,13 +360,7 @@ class Store:
             return
         self._wal()
         with self.transaction():
-            (current,) = self.db.execute("PRAGMA user_version").fetchone()
-            for number in range(current, len(MIGRATIONS)):  # another process may have gone on
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-            self.db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
-            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            _upgrade(self.db)
         self.version, self.stamped = len(MIGRATIONS), True
 
     @contextmanager

@@ -139,14 +139,10 @@ def data_folder(option: Path | None, settings: Settings) -> Path:
     return BUNDLED
 
 
-def store_location(option: str | None, settings: Settings) -> str:
-    """`--store`, `NTM_STORE`, `ntm.toml`, then the user's data folder: never the package."""
-    return store_source(option, settings)[0]
-
-
 def store_source(option: str | None, settings: Settings) -> tuple[str, str]:
-    """The store's location and what named it: "--store", "NTM_STORE", the project file's
-    path, or "" for the default location (where an import does not create a store unasked)."""
+    """The store's location (`--store`, `NTM_STORE`, `ntm.toml`, then the user's data folder:
+    never the package) and what named it: "--store", "NTM_STORE", the project file's path, or ""
+    for the default location (where an import does not create a store unasked)."""
     for given, source in ((option, "--store"), (os.environ.get("NTM_STORE"), "NTM_STORE"),
                           (settings.store, str(settings.path))):  # fmt: skip
         if given:

@@ -34,7 +34,7 @@ class StoreNote:
     def problem(self) -> Message | None:
         """Why the result may read as "nobody reported": no store, or no return in it."""
         if not self.exists:
-            return Message("store.not_there", {"path": self.path, "source": _nested(self.source)})
+            return Message("store.not_there", {"path": self.path, "source": self.source.as_param()})
         if self.returns == 0:
             if self.period is not None:
                 return Message(
@@ -44,7 +44,7 @@ class StoreNote:
         return None
 
     def footer(self) -> Message:
-        params: dict[str, Any] = {"path": self.path, "source": _nested(self.source)}
+        params: dict[str, Any] = {"path": self.path, "source": self.source.as_param()}
         if not self.exists:
             return Message("store.footer.missing", params)
         if self.returns is not None and self.period is not None:
@@ -52,10 +52,6 @@ class StoreNote:
                 "store.footer.count", {**params, "n": self.returns, "period": self.period}
             )
         return Message("store.footer", params)
-
-
-def _nested(message: Message) -> dict[str, Any]:
-    return {"code": message.code, "params": dict(message.params)}
 
 
 @dataclass(frozen=True)
