@@ -33,9 +33,21 @@ def main() -> None:
         book = load_workbook(path)
         sheet = book["Tiêu chí"]
         code = str(sheet["B4"].value)
-        for row in range(13, 13 + 19):
+        choices = {  # a condition that asks for one of a list (a model commune's field)
+            ref: dv.formula1.strip('"').split(",")
+            for dv in sheet.data_validations.dataValidation
+            if dv.type == "list" and dv.formula1
+            for ref in str(dv.sqref).split()
+            if ref.startswith("D")
+        }
+        row = 13
+        while sheet[f"A{row}"].value:  # one row a criterion or condition of the form's set
             met = score(code, str(row)) < 85
             sheet[f"C{row}"] = "Đạt" if met else "Chưa đạt"
+            if met and f"D{row}" in choices:
+                options = choices[f"D{row}"]
+                sheet[f"D{row}"] = options[score(code, "field") % len(options)]
+            row += 1
         other = book["Kết quả khác"]
         other["B9"] = score(code, "ocop") % 3
         other["B14"] = 0 if score(code, "debt") < 80 else score(code, "debt") * 10

@@ -11,7 +11,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from ntm_cli.domain.models import UnitKind
-from ntm_cli.domain.returns import next_level
+from ntm_cli.domain.period import Period
+from ntm_cli.domain.returns import CriteriaBook, CriteriaSet
 from ntm_cli.domain.status import level_of
 from ntm_cli.returnform.reader import ReadContext
 from ntm_cli.returnform.writer import FormContext, build_form
@@ -21,23 +22,40 @@ from ntm_cli.sources.output import workbook_bytes
 
 DATA = load(BUNDLED)
 CRITERIA = load_criteria(BUNDLED, "qd318-2022-xa")
-CTX = ReadContext(DATA.plan, DATA.registry, CRITERIA)
+BOOK = CriteriaBook(
+    {
+        i: load_criteria(BUNDLED, i)
+        for levels in DATA.plan.criteria.values()
+        for i in levels.values()
+    },
+    DATA.plan.criteria,
+)
+CTX = ReadContext(DATA.plan, DATA.registry, BOOK)
 COMMUNES = [u for u in DATA.registry.units if u.kind is UnitKind.COMMUNE]
 
 
+def set_for(code: str, period: str = "2024-06") -> CriteriaSet:
+    """The set a unit's form for `period` is written on (that of the level it works towards)."""
+    found = CTX.expected(DATA.registry.by_code[code], period)
+    assert found is not None
+    return found
+
+
 def blank_form(code: str = "29263", period: str = "2024-06") -> bytes:
-    """The form ntm writes for a commune, as bytes."""
+    """The form ntm writes for a unit, as bytes."""
     unit = DATA.registry.by_code[code]
-    level = level_of(unit)
-    ctx = FormContext(
-        unit, DATA.registry.district_of(unit), period, CRITERIA, level, next_level(level)
-    )
+    level = level_of(unit, as_of=Period.parse(period).month_end())
+    towards, criteria = BOOK.towards(unit, level)
+    assert criteria is not None
+    above = (DATA.registry.district_of(unit) if unit.kind is UnitKind.COMMUNE
+             else DATA.registry.by_code.get(unit.parent_code))  # fmt: skip
+    ctx = FormContext(unit, above, period, criteria, level, towards)
     return workbook_bytes(build_form(ctx))
 
 
-def statuses_for(code: str, met: int = 17) -> list[str]:
+def statuses_for(code: str, met: int = 17, period: str = "2024-06") -> list[str]:
     """A deterministic pattern: the first `met` criteria Đạt, the rest Chưa đạt."""
-    return ["Đạt" if i < met else "Chưa đạt" for i in range(len(CRITERIA.criteria))]
+    return ["Đạt" if i < met else "Chưa đạt" for i in range(len(set_for(code, period).reported))]
 
 
 def filled_form(
@@ -49,7 +67,7 @@ def filled_form(
     """A form filled as a commune would, in a spreadsheet program (here openpyxl)."""
     book = load_workbook(io.BytesIO(blank_form(code, period)))
     sheet = book["Tiêu chí"]
-    for i, status in enumerate(statuses or statuses_for(code)):
+    for i, status in enumerate(statuses or statuses_for(code, period=period)):
         sheet[f"C{13 + i}"] = status
     other = book["Kết quả khác"]
     other["B9"], other["B10"], other["B11"] = 2, 1, 0

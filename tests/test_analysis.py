@@ -16,7 +16,7 @@ from builders import milestone, plan, province, unit
 from ntm_cli.cli.app import app
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.models import AwardRule, Level, MilestoneKind, Plan, Registry, Scope, UnitKind
-from ntm_cli.domain.returns import CriteriaSet, Criterion, Return
+from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
 from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
 from ntm_cli.engine.gaps import find_gaps
@@ -30,6 +30,7 @@ CRITERIA = CriteriaSet(
     scope="commune",
     criteria=tuple(Criterion(str(n), f"Tiêu chí {n}", f"Criterion {n}", "I") for n in range(1, 6)),
 )
+BOOK = CriteriaBook.single(CRITERIA)
 runner = CliRunner()
 C = UnitKind.COMMUNE
 D = UnitKind.DISTRICT
@@ -68,7 +69,7 @@ RETURNS = {
 
 def test_gaps_weakest_criteria_near_misses_and_the_milestone() -> None:
     share = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2024)
-    result = find_gaps(plan(share), registry(), CRITERIA, "2024-06", RETURNS, TODAY)
+    result = find_gaps(plan(share), registry(), BOOK, "2024-06", RETURNS, TODAY)
     towards_advanced, towards_model = result.levels
     assert towards_advanced.level is Level.ADVANCED
     assert [u.code for u in towards_advanced.communes] == ["1001", "1002", "1003", "1005", "1006"]
@@ -98,7 +99,7 @@ def test_gaps_weakest_criteria_near_misses_and_the_milestone() -> None:
 
 def test_gaps_for_one_district_and_one_level() -> None:
     reg = registry()
-    result = find_gaps(plan(), reg, CRITERIA, "2024-06", RETURNS, TODAY,
+    result = find_gaps(plan(), reg, BOOK, "2024-06", RETURNS, TODAY,
                        district=reg.by_code["102"], level=Level.ADVANCED)  # fmt: skip
     (section,) = result.levels
     assert [u.code for u in section.communes] == ["1005", "1006"]
@@ -131,7 +132,7 @@ def test_forecast_pipeline_near_misses_and_trend() -> None:
     p = plan(fifty, seventy)
     returns = {"1004": ret("1004", "11111"), "1005": ret("1005", "01111"),
                "1006": ret("1006", "00011"), "1007": ret("1007", "00001")}  # fmt: skip
-    result = forecast(p, reg, CRITERIA, returns, TODAY, "2024-06")
+    result = forecast(p, reg, BOOK, returns, TODAY, "2024-06")
     assert result.final_year == 2023
     first, second = result.rows
     # 2024: 50% of 10 needs 5, 4 reached: 1 needed, and 1004 meets every criterion: likely.
@@ -149,13 +150,13 @@ def test_forecast_pipeline_near_misses_and_trend() -> None:
 def test_forecast_unlikely_and_too_few_data() -> None:
     reg = forecast_registry()
     p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=100, year=2025))
-    (row,) = forecast(p, reg, CRITERIA, {}, TODAY).rows
+    (row,) = forecast(p, reg, BOOK, {}, TODAY).rows
     assert (row.needed, row.projected, row.outlook) == (6, 6, Outlook.UNLIKELY)
     # A registry whose first results are of 2022: two years, too few to project.
     young = province(unit("101", D, "01"), *(unit(f"10{i:02d}", C, "101", ntm=2022 + i % 2)
                                              for i in range(10)))  # fmt: skip
     p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2025))
-    (row,) = forecast(p, young, CRITERIA, {}, TODAY).rows
+    (row,) = forecast(p, young, BOOK, {}, TODAY).rows
     assert row.trend is not None and row.trend.years == (2022, 2023)
     assert row.projected is None and not row.trend.enough
     # No trend, no returns: the ten communes without a return decide.
@@ -170,7 +171,7 @@ def _fields(p: Plan) -> dict[str, object]:
 def test_forecast_skips_milestones_with_final_results() -> None:
     reg = forecast_registry()
     done = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=30, year=2022)
-    result = forecast(plan(done), reg, CRITERIA, {}, dt.date(2026, 1, 1))
+    result = forecast(plan(done), reg, BOOK, {}, dt.date(2026, 1, 1))
     assert result.rows == ()
 
 
@@ -206,7 +207,7 @@ def test_awards_shortlist_says_why() -> None:
         "1005": ret("1005", "11111", "2025-06", debt=0.0, ocop={3: 1, 5: 1}),
         "1006": ret("1006", "11111", "2025-06", debt=None),
     }
-    result = shortlist(p, reg, CRITERIA, 2024, returns, "2025-06")
+    result = shortlist(p, reg, BOOK, 2024, returns, "2025-06")
     rows = {(r.rule.id, r.unit.code): r for r in result.rows}
     assert set(rows) == {("huyen", "101"), ("xa", "1001"), ("xa", "1002"), ("xa", "1003"),
                          ("xa-kieu-mau", "1004"), ("xa-kieu-mau", "1005"),
@@ -244,7 +245,7 @@ def test_a_district_with_a_silent_commune_is_to_check() -> None:
     reg = awards_registry()
     p = Plan(**{**_fields(plan()), "awards": RULES[:1]})
     returns = {c: ret(c, "11111", debt=0.0) for c in ("1001", "1002", "1004", "1005")}
-    (row,) = shortlist(p, reg, CRITERIA, 2024, returns).rows
+    (row,) = shortlist(p, reg, BOOK, 2024, returns).rows
     assert row.verdict is Verdict.TO_CHECK
     (debt,) = [r for r in row.reasons if r.key == "debt_unknown"]
     assert reason_text(debt, Lang.EN) == "debt unknown for 1 of 5 communes: Unit 1003"
@@ -279,12 +280,12 @@ def test_a_commune_meeting_every_criterion_is_never_a_near_miss(
     reg, returns = world
     p = plan(milestone(MilestoneKind.SHARE, level, target=target, year=2024))
     complete = {c for c, r in returns.items() if all(r.statuses.get(str(n)) for n in range(1, 6))}
-    for section in find_gaps(p, reg, CRITERIA, "2024-06", returns, TODAY).levels:
+    for section in find_gaps(p, reg, BOOK, "2024-06", returns, TODAY).levels:
         assert not complete & {g.unit.code for g in section.near}
         assert {g.unit.code for g in section.ready} <= complete
         working = {u.code for u in section.communes}
         assert {g.unit.code for g in section.ready} == complete & working
-    for row in forecast(p, reg, CRITERIA, returns, TODAY).rows:
+    for row in forecast(p, reg, BOOK, returns, TODAY).rows:
         assert not complete & {g.unit.code for g in row.near}
 
 
@@ -304,7 +305,7 @@ def test_a_forecast_never_reports_more_units_than_exist(
     communes = sum(1 for u in reg.units if u.kind is C)
     target = share if kind is MilestoneKind.SHARE else count
     p = plan(milestone(kind, level, target=target, year=2025))
-    for row in forecast(p, reg, CRITERIA, returns, TODAY).rows:
+    for row in forecast(p, reg, BOOK, returns, TODAY).rows:
         assert row.projected is None or 0 <= row.projected <= communes
         assert 0 <= len(row.ready) + len(row.near) <= row.candidates <= communes
         assert 1 <= row.needed <= row.result.required  # a milestone already met is not forecast
@@ -377,12 +378,14 @@ def test_a_return_is_read_only_for_the_level_and_set_it_was_written_for() -> Non
     )  # fmt: skip
     returns = {"1001": ret("1001", "11111", "2024-03"),
                "1002": Return("1002", "2024-06", "other-set", {"1": True, "2": True})}  # fmt: skip
-    advanced, model = find_gaps(plan(), reg, CRITERIA, "2024-06", returns, TODAY).levels
+    advanced, model = find_gaps(plan(), reg, BOOK, "2024-06", returns, TODAY).levels
     assert (advanced.level, model.level) == (Level.ADVANCED, Level.MODEL)
     assert [u.code for u in model.without_return] == ["1001"] and not model.ready
-    assert [u.code for u in advanced.without_return] == ["1002"] and not advanced.ready
+    # kept apart from the communes with no return: it has one, on a set the level does not use
+    assert not advanced.without_return and not advanced.ready
+    assert [(u.code, set_id) for u, set_id in advanced.other_set] == [("1002", "other-set")]
     p = plan(milestone(MilestoneKind.SHARE, Level.MODEL, target=50, year=2025))
-    (row,) = forecast(p, reg, CRITERIA, returns, TODAY).rows
+    (row,) = forecast(p, reg, BOOK, returns, TODAY).rows
     assert (row.candidates, len(row.ready), row.without_return) == (1, 0, 1)
 
 
@@ -396,16 +399,16 @@ def test_a_year_stays_open_until_its_results_are_decided() -> None:
                           advanced=2020 + i if i < 4 else None, decided=decided))  # fmt: skip
     reg = province(*units)
     p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2023))
-    (row,) = forecast(p, reg, CRITERIA, {}, dt.date(2024, 3, 1)).rows
+    (row,) = forecast(p, reg, BOOK, {}, dt.date(2024, 3, 1)).rows
     assert row.milestone.year == 2023 and row.trend is not None
     assert row.trend.years[-1] == 2022
-    assert forecast(p, reg, CRITERIA, {}, dt.date(2024, 7, 1)).rows == ()
+    assert forecast(p, reg, BOOK, {}, dt.date(2024, 7, 1)).rows == ()
 
 
 def test_a_named_commune_two_levels_below_is_unlikely() -> None:
     reg = province(unit("101", D, "01"), unit("1001", C, "101"))
     p = plan(milestone(MilestoneKind.UNIT, Level.ADVANCED, year=2025, unit_code="1001"))
-    (row,) = forecast(p, reg, CRITERIA, {"1001": ret("1001", "11111")}, TODAY).rows
+    (row,) = forecast(p, reg, BOOK, {"1001": ret("1001", "11111")}, TODAY).rows
     assert (row.outlook, row.basis, row.candidates) == (Outlook.UNLIKELY, "far", 0)
 
 
@@ -427,7 +430,7 @@ def test_awards_never_decide_on_missing_data_and_name_what_happened() -> None:
     p = Plan(**{**_fields(plan()), "awards": rules})
     returns = {"1001": ret("1001", "111.1", debt=0.0), "1002": ret("1002", "11111", debt=0.0),
                "1003": ret("1003", "11111", debt=50.0)}  # fmt: skip
-    rows = {(r.rule.id, r.unit.code): r for r in shortlist(p, reg, CRITERIA, 2024, returns).rows}
+    rows = {(r.rule.id, r.unit.code): r for r in shortlist(p, reg, BOOK, 2024, returns).rows}
     assert rows[("mau", "1001")].verdict is Verdict.TO_CHECK
     assert why_text(rows[("mau", "1001")], Lang.EN).startswith(
         "criteria 4 left blank (the 2024-06 return)"

@@ -95,12 +95,19 @@ def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
 
         return edit
 
+    def model(amount: float):  # type: ignore[no-untyped-def]
+        def edit(book) -> None:  # type: ignore[no-untyped-def]
+            debt(amount)(book)
+            book["Tiêu chí"]["D34"] = "Sản xuất"  # ĐK4, the outstanding field (QĐ 319)
+
+        return edit
+
     at_ntm = next(u for u in COMMUNES if level_of(u) is Level.NTM)
-    all_met = ["Đạt"] * 19
+    all_met = ["Đạt"] * 22  # a model commune's form: Annex II and the QĐ 319 conditions
     forms = tmp_path / "returns"
-    write(forms, "phong-thanh.xlsx", filled_form("29329", "2025-06", all_met, debt(0)))
-    write(forms, "hoa-an.xlsx", filled_form("29311", "2025-06", all_met, debt(120)))
-    write(forms, "thanh-phu.xlsx", filled_form("29338", "2025-06", all_met, debt(0)))
+    write(forms, "phong-thanh.xlsx", filled_form("29329", "2025-06", all_met, model(0)))
+    write(forms, "hoa-an.xlsx", filled_form("29311", "2025-06", all_met, model(120)))
+    write(forms, "thanh-phu.xlsx", filled_form("29338", "2025-06", all_met, model(0)))
     one_short = ["Đạt"] * 18 + ["Chưa đạt"]
     write(forms, "near.xlsx", filled_form(at_ntm.code, "2025-06", one_short, debt(0)))
     environ = {**env(tmp_path), "NTM_STORE": str(tmp_path / "returns.sqlite")}

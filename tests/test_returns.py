@@ -10,7 +10,15 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from forms import CTX, blank_form, filled_form, rewrite_member, set_inline_text, sheet_member
+from forms import (
+    CTX,
+    blank_form,
+    filled_form,
+    rewrite_member,
+    set_for,
+    set_inline_text,
+    sheet_member,
+)
 from ntm_cli.returnform import layout as form
 from ntm_cli.returnform.cells import parse_number
 from ntm_cli.returnform.reader import read_return
@@ -38,12 +46,12 @@ def one_return(raw: bytes):  # type: ignore[no-untyped-def]
 
 
 def test_the_template_is_protected_with_dropdowns_and_a_hidden_identity() -> None:
-    book = load_workbook(io.BytesIO(blank_form("29263", "2024-06")))
+    book = load_workbook(io.BytesIO(blank_form("29272", "2024-06")))
     assert book.sheetnames == ["Hướng dẫn", CRITERIA_SHEET, OTHER_SHEET, "_ntm"]
     sheet = book[CRITERIA_SHEET]
     assert sheet.protection.sheet
     assert (sheet["B4"].value, sheet["B5"].value, sheet["B7"].value) == (
-        "29263", "Xã Long Đức", "2024-06",
+        "29272", "Xã An Trường A", "2024-06",
     )  # fmt: skip
     assert sheet["B4"].protection.locked and not sheet["C13"].protection.locked
     assert [sheet[f"A{13 + i}"].value for i in range(19)] == [str(n) for n in range(1, 20)]
@@ -53,13 +61,15 @@ def test_the_template_is_protected_with_dropdowns_and_a_hidden_identity() -> Non
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 == "9"  # A4
     meta = book["_ntm"]
     assert meta.sheet_state == "veryHidden" and meta.protection.sheet
-    assert meta["B1"].value == form.TEMPLATE_VERSION and meta["B2"].value == "29263"
+    assert meta["B1"].value == form.TEMPLATE_VERSION and meta["B2"].value == "29272"
 
 
 def test_a_filled_form_gives_what_was_filled() -> None:
     statuses = ["Chưa đạt" if i in (1, 10) else "Đạt" for i in range(19)]
-    ret, warnings = one_return(filled_form("29311", "2024-06", statuses))
-    assert (ret.unit_code, ret.period, ret.criteria_set) == ("29311", "2024-06", "qd318-2022-xa")
+    ret, warnings = one_return(filled_form("29287", "2024-06", statuses))  # Bình Phú: NTM
+    assert (ret.unit_code, ret.period, ret.criteria_set) == (
+        "29287", "2024-06", "qd318-2022-xa-nang-cao",
+    )  # fmt: skip
     assert ret.not_met == ["2", "11"] and len(ret.met) == 17
     assert ret.ocop == {3: 2, 4: 1, 5: 0} and ret.debt == 0
     assert ret.funds == {
@@ -69,12 +79,12 @@ def test_a_filled_form_gives_what_was_filled() -> None:
         "enterprises": 20,
         "residents": 12,
     }
-    assert warnings == {("29311", "2024-06"): []}
+    assert warnings == {("29287", "2024-06"): []}
 
 
 def test_status_spellings_and_blank_status() -> None:
     statuses = ["dat", "CHUA DAT", "1", "0", "x", "Không đạt", "", *["Đạt"] * 12]
-    ret, warnings = one_return(filled_form(statuses=statuses))
+    ret, warnings = one_return(filled_form("29272", statuses=statuses))
     assert [ret.statuses[str(n)] for n in range(1, 8)] == [
         True,
         False,
@@ -84,7 +94,7 @@ def test_status_spellings_and_blank_status() -> None:
         False,
         None,
     ]
-    assert warnings[("29263", "2024-06")] == ['"Tiêu chí"!C19: criterion 7 has no status']
+    assert warnings[("29272", "2024-06")] == ['"Tiêu chí"!C19: criterion 7 has no status']
 
 
 def test_a_bad_status_names_sheet_and_cell() -> None:
@@ -182,7 +192,7 @@ def test_a_styled_cell_at_the_last_row_is_harmless() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     # nothing is allocated for the empty rows and columns up to XFD1048576
-    assert len(ret.statuses) == 19 and peak < 20_000_000
+    assert len(ret.statuses) == len(set_for("29263").reported) and peak < 20_000_000
 
 
 def test_negative_and_non_numeric_amounts() -> None:
@@ -389,20 +399,24 @@ def test_long_format_by_name_within_a_district() -> None:
 
 def test_long_format_problems_name_line_and_column() -> None:
     rows = [
-        "29263,2024-06,1,Đạt",
-        "29263,2024-13,2,Đạt",
-        "29263,2024-06,20,Đạt",
-        "29263,2024-06,3,maybe",
+        "29272,2024-06,1,Đạt",
+        "29272,2024-13,2,Đạt",
+        "29272,2024-06,20,Đạt",
+        "29272,2024-06,3,maybe",
         "99999,2024-06,4,Đạt",
-        "29263,2024-06,1,Đạt",
+        "29272,2024-06,1,Đạt",
+        "29263,2024-06,ĐK5,Đạt",
     ]
     assert messages(long_csv(rows)) == [
         "line 3, period: '2024-13' is not a period; write YYYY-MM, e.g. 2024-06",
-        "line 4, criterion: '20' is not a criterion of qd318-2022-xa (1, 2, 3, 4, 5, 6, 7, 8, 9, "
-        "10, 11, 12, 13, 14, 15, 16, 17, 18, 19)",
+        "line 4, criterion: '20' is not a criterion of qd318-2022-xa-nang-cao (1, 2, 3, 4, 5, 6, "
+        "7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)",
         "line 5, status: 'maybe' is not a status; use Đạt or Chưa đạt (or 1/0, x/empty)",
         "line 6, unit_code: '99999' is not the code of a commune in the registry",
-        "line 7, criterion: criterion 1 of 29263 for 2024-06 is given twice",
+        "line 7, criterion: criterion 1 of 29272 for 2024-06 is given twice",
+        # each commune on the set of the level it works towards: Long Đức's is the model set
+        "line 8, criterion: 'ĐK5' is not a criterion of qd319-2022-xa-kieu-mau (1, 2, 3, 4, 5, "
+        "6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, ĐK2, ĐK3, ĐK4)",
     ]
 
 

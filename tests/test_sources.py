@@ -438,13 +438,14 @@ def test_every_dataclass_field_round_trips_through_the_cache_form() -> None:
         Scope,
         Unit,
     )
-    from ntm_cli.domain.returns import CriteriaSet, Criterion
+    from ntm_cli.domain.returns import Computed, CriteriaSet, Criterion
     from ntm_cli.sources.cache import from_json, to_json
 
     plan = Plan(
         id="p", title="Kế hoạch", number="1/KH", issued_on=dt.date(2021, 3, 4), issuer="UBND",
         area_code="84", start_year=2021, end_year=2025, title_en="Plan", source="s",
-        path="/x/targets.yaml", criteria={"commune": "qd318"}, area_line=7, due_day=10,
+        path="/x/targets.yaml", criteria={"commune": {Level.NTM: "qd318", Level.MODEL: "qd319"}},
+        area_line=7, due_day=10,
         milestones=(
             Milestone("m", 2023, MilestoneKind.SHARE, Scope.COMMUNE, Level.ADVANCED, 50.5,
                       binding=False, unit_code="845", wording="w", wording_en="we", line=9),
@@ -461,8 +462,15 @@ def test_every_dataclass_field_round_trips_through_the_cache_form() -> None:
         groups={"I": ("Quy hoạch", "Planning"), "II": ("Hạ tầng", "Infrastructure")},
         criteria=(
             Criterion("17", "Môi trường", "Environment", "I",
-                      indicators=(Criterion("17.1", "Nước sạch", "Water", "I"),)),
+                      indicators=(Criterion("17.1", "Nước sạch", "Water", "I", sure="1"),)),
+            Criterion("ĐK1", "Đạt nâng cao", "Advanced", "II", sure="2+",
+                      computed=Computed("commune", Level.ADVANCED, 10.0)),
+            Criterion("ĐK4", "Lĩnh vực", "Field", "II", choice="Lĩnh vực", choice_en="Field",
+                      choices=("Sản xuất", "Du lịch")),
         ),
+        level=Level.MODEL, requires=Level.ADVANCED, includes=("qd318-nc",), sure="1",
+        source="nguồn", amended_by="211/QĐ-TTg", amended_on=dt.date(2024, 3, 1),
+        decided_on=dt.date(2022, 3, 8),
     )  # fmt: skip
     unit_ = Unit(
         "29263", "Xã Long Đức", UnitKind.COMMUNE, "842",

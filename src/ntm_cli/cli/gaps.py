@@ -2,6 +2,7 @@
 
 from typing import Annotated
 
+import click
 import typer
 
 from ntm_cli.cli.options import (
@@ -29,6 +30,15 @@ def gaps(
             "--level", "-l", help="Only communes working towards this level: ntm, advanced, model."
         ),
     ] = None,
+    scope: Annotated[
+        str,
+        typer.Option(
+            "--scope",
+            help="commune: the communes and their returns; district: the districts, towns and "
+            "cities, on the district returns their offices send.",
+            click_type=click.Choice(["commune", "district"]),
+        ),
+    ] = "commune",
     limit: Annotated[
         int,
         typer.Option("--limit", min=0, help="Near-misses shown per level in the table (0: all)."),
@@ -44,5 +54,5 @@ def gaps(
     Example: ntm gaps --period 2024-06 --level advanced
     """
     STATE["json"] = output == "json"
-    result = open_workspace(data, store).gaps(period, district, level)
+    result = open_workspace(data, store).gaps(period, district, level, scope)
     emit(result, "gaps", output, lang, limit=limit)

@@ -216,6 +216,7 @@ class Scope(StrEnum):
 
     COMMUNE = "commune"
     DISTRICT = "district"
+    PROVINCE = "province"  # the plan's area itself: a province completing the NTM task
     UNIT = "unit"
 
 
@@ -283,7 +284,8 @@ class Plan:
     title_en: str = ""
     source: str = ""
     path: str = ""
-    criteria: dict[str, str] = field(default_factory=dict)  # scope -> criteria set id
+    # scope (commune, district, town, province) -> level worked towards -> criteria set id
+    criteria: dict[str, dict[Level, str]] = field(default_factory=dict)
     area_line: int = 0
     due_day: int = 5  # a month's return is due on this day of the next month
     awards: tuple[AwardRule, ...] = ()

@@ -22,14 +22,32 @@ def next_level(level: Level | None) -> Level | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Computed:
+    """A condition read from the registry, not asked on a form: the unit itself holds `level`
+    (`units` "self"), or at least `share` percent of its communes, districts (huyện) or towns
+    and cities hold it."""
+
+    units: str  # self | commune | district | town
+    level: Level
+    share: float = 100.0
+
+
+@dataclass(frozen=True, slots=True)
 class Criterion:
-    """One criterion of a set (indicators are optional sub-entries such as 17.8)."""
+    """One criterion of a set (indicators are optional sub-entries such as 17.8), or one
+    condition (a decision's "điều kiện": reported on the form, or `computed` from the registry;
+    `choices` asks which one of a list, such as a model commune's outstanding field)."""
 
     number: str
     name: str
     name_en: str
     group: str
     indicators: tuple[Criterion, ...] = ()
+    sure: str = ""  # "2+", "1", "weak", "unconfirmed"; "" when the set's own applies
+    computed: Computed | None = None
+    choice: str = ""  # the label of the value asked, "Lĩnh vực nổi trội"
+    choice_en: str = ""
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +61,95 @@ class CriteriaSet:
     criteria: tuple[Criterion, ...]
     title_en: str = ""
     groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    level: Level | None = None  # the level the set judges
+    requires: Level | None = None  # the level a unit must hold already
+    includes: tuple[str, ...] = ()  # sets whose criteria come first
+    sure: str = ""
+    source: str = ""
+    amended_by: str = ""
+    amended_on: dt.date | None = None
+    decided_on: dt.date | None = None
+
+    @property
+    def reported(self) -> tuple[Criterion, ...]:
+        """What a form asks: every criterion and condition but those read from the registry."""
+        return tuple(c for c in self.criteria if c.computed is None)
+
+    @property
+    def computed(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.computed is not None)
+
+    def get(self, number: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.number == number), None)
 
     def number(self, text: str) -> str | None:
-        """The criterion a cell means: "5", "05", "TC5", "Tiêu chí 5" all give "5"."""
-        digits = re.sub(r"^(?:tc|tieu chi|tiêu chí)\s*", "", text.strip().lower())
+        """The criterion a cell means: "5", "05", "TC5", "Tiêu chí 5" all give "5"; a
+        condition by its number ("ĐK2", "đk2")."""
+        from ntm_cli.domain.text import nfc
+
+        raw = nfc(text.strip())
+        known = {c.number for c in self.reported}
+        if raw.upper() in known:
+            return raw.upper()
+        digits = re.sub(r"^(?:tc|tieu chi|tiêu chí)\s*", "", raw.lower())
         digits = digits.lstrip("0") or digits
-        known = {c.number for c in self.criteria}
         return digits if digits in known else None
+
+
+# What kind of unit a criteria set judges: the scope key of the plan's `criteria:` mapping.
+SCOPE_OF_KIND = {
+    "commune": "commune", "district": "district", "town": "town", "city": "town",
+    "province": "province",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CriteriaBook:
+    """The criteria sets a plan names, by scope (commune, district, town, province) and level:
+    a unit's form and its gaps use the set of the level it works towards."""
+
+    sets: dict[str, CriteriaSet]
+    by_scope: dict[str, dict[Level, str]]
+
+    @classmethod
+    def single(cls, *sets: CriteriaSet) -> CriteriaBook:
+        """Each set for every level of its scope (a plan naming one set a scope)."""
+        return cls({c.id: c for c in sets}, {c.scope: dict.fromkeys(LEVELS, c.id) for c in sets})
+
+    def get(self, scope: str, level: Level | None) -> CriteriaSet | None:
+        set_id = self.by_scope.get(scope, {}).get(level) if level is not None else None
+        return self.sets.get(set_id) if set_id else None
+
+    def commune(self, level: Level) -> CriteriaSet | None:
+        return self.get("commune", level)
+
+    def scope_of(self, unit: Unit) -> str | None:
+        return SCOPE_OF_KIND.get(unit.kind.value)
+
+    def levels(self, scope: str) -> list[Level]:
+        """The rungs the plan has a set for, in ladder order."""
+        named = self.by_scope.get(scope, {})
+        return [lv for lv in LEVELS if lv in named]
+
+    def towards(self, unit: Unit, held: Level | None) -> tuple[Level | None, CriteriaSet | None]:
+        """The level `unit` works towards with its set; at the top of what the plan has sets
+        for, the set of the level it holds (to keep it), with `towards` None."""
+        scope = self.scope_of(unit)
+        if scope is None:
+            return None, None
+        rungs = self.levels(scope)
+        rank = 0 if held is None else held.rank
+        for level in rungs:
+            if level.rank > rank:
+                return level, self.get(scope, level)
+        return None, self.get(scope, held) if held is not None else None
+
+    def by_id(self, set_id: str) -> CriteriaSet | None:
+        return self.sets.get(set_id)
+
+    @property
+    def scopes(self) -> list[str]:
+        return list(self.by_scope)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from ntm_cli.domain.models import (
     Unit,
     UnitKind,
 )
-from ntm_cli.domain.returns import OCOP_STARS, CriteriaSet, Return
+from ntm_cli.domain.returns import OCOP_STARS, CriteriaBook, CriteriaSet, Return
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.gaps import commune_gap
 
@@ -68,7 +68,7 @@ class Awards:
 def shortlist(
     plan: Plan,
     registry: Registry,
-    criteria: CriteriaSet,
+    book: CriteriaBook,
     year: int,
     latest: dict[str, Return],
     period: str | None = None,
@@ -86,6 +86,7 @@ def shortlist(
             if reasons is None:
                 continue
             if rule.scope is Scope.COMMUNE:
+                criteria = book.towards(unit, level_of(unit))[1]  # the set it reports on now
                 reasons += _commune_checks(rule, unit, latest.get(unit.code), criteria)
             else:
                 own = [u for u in registry.descendants(unit.code) if u.kind is UnitKind.COMMUNE]
@@ -137,7 +138,7 @@ def _ocop(ret: Return, min_stars: int) -> int:
 
 
 def _commune_checks(rule: AwardRule, unit: Unit, ret: Return | None,
-                    criteria: CriteriaSet) -> list[Reason]:  # fmt: skip
+                    criteria: CriteriaSet | None) -> list[Reason]:  # fmt: skip
     needs_return = rule.max_debt is not None or rule.all_criteria or rule.min_ocop
     if ret is None:
         return [Reason("no_return", None)] if needs_return else []
@@ -152,7 +153,10 @@ def _commune_checks(rule: AwardRule, unit: Unit, ret: Return | None,
             key = "no_debt" if ret.debt == 0 else "debt_within"
             reasons.append(Reason(key, True, {"amount": ret.debt, "period": ret.period,
                                               "max": rule.max_debt}))  # fmt: skip
-    if rule.all_criteria:
+    if rule.all_criteria and criteria is None:
+        reasons.append(Reason("criteria_other_set", None, {"set": ret.criteria_set,
+                                                           "period": ret.period}))  # fmt: skip
+    elif rule.all_criteria and criteria is not None:
         gap = commune_gap(unit, None, LEVELS[-1], ret, criteria)
         if ret.criteria_set != criteria.id:
             reasons.append(Reason("criteria_other_set", None,

@@ -80,12 +80,12 @@ def check_plan(plan: Plan, registry: Registry) -> list[Issue]:
             problems.append(Issue(None, f"{where}.unit", message))
             continue
         eligible = pools[m.scope]
-        communes = m.scope is Scope.COMMUNE
+        name = {Scope.COMMUNE: "communes", Scope.PROVINCE: "province"}.get(m.scope, "districts")
         if eligible == 0:
-            code = "plan.scope.no_communes" if communes else "plan.scope.no_districts"
+            code = f"plan.scope.no_{name}"
             problems.append(Issue(None, f"{where}.scope", msg(code)))
         elif m.kind is not MilestoneKind.SHARE and m.target > eligible:
-            code = "plan.target.above_communes" if communes else "plan.target.above_districts"
+            code = f"plan.target.above_{name}"
             problems.append(
                 Issue(None, f"{where}.target", msg(code, target=m.target, eligible=eligible))
             )

@@ -12,8 +12,10 @@ Outlook, for a milestone still short of its target by `needed` units:
 - at risk: the pipeline and the near-misses (1-3 criteria short) cover it, or the trend reaches
   the target;
 - unlikely: neither.
-District-level units file no returns: their outlook rests on the trend alone (likely when it
-reaches the target, unlikely when not, at risk when there is nothing to project from).
+District-level units are judged the same way on their own returns (the district office's, on
+the district criteria sets); where none of the candidates has filed one, the outlook rests on the
+trend alone (likely when it reaches the target, unlikely when not, at risk when there is nothing
+to project from).
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ from ntm_cli.domain.models import (
     Unit,
     UnitKind,
 )
-from ntm_cli.domain.returns import CriteriaSet, Return
+from ntm_cli.domain.returns import CriteriaBook, Return
 from ntm_cli.domain.status import at_least, level_of, one_below
 from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, closest_first, commune_gap, usable
-from ntm_cli.engine.progress import MilestoneResult, Status, eligible_units, progress
+from ntm_cli.engine.progress import COUNTED, MilestoneResult, Status, eligible_units, progress
 
 MIN_POINTS = 3
 TREND_YEARS = 5  # the trend looks back at least this many result years
@@ -97,11 +99,13 @@ class MilestoneForecast:
     unit: Unit | None = None  # the named unit of a unit milestone
     unit_children: tuple[int, int] = (0, 0)  # a named district: its communes at the level, all
     scope: Scope = Scope.COMMUNE  # who is counted: communes, or district-level units
+    returns: bool = True  # judged on the candidates' returns (else on the trend alone)
 
     @property
     def by_returns(self) -> bool:
-        """Communes file returns, so the pipeline is known; district-level units do not."""
-        return self.scope is Scope.COMMUNE
+        """Whether the pipeline is known from returns: communes file them; district-level
+        units do where their offices send the district return."""
+        return self.returns
 
     @property
     def milestone(self) -> Milestone:
@@ -145,7 +149,7 @@ def open_milestones(results: tuple[MilestoneResult, ...], final: int | None) -> 
 def forecast(
     plan: Plan,
     registry: Registry,
-    criteria: CriteriaSet,
+    book: CriteriaBook,
     latest: dict[str, Return],
     today: dt.date,
     period: str | None = None,
@@ -158,7 +162,7 @@ def forecast(
     first = (
         plan.start_year - 1 if last is None else min(plan.start_year - 1, last - TREND_YEARS + 1)
     )
-    pools = {s: eligible_units(plan, registry, s) for s in (Scope.COMMUNE, Scope.DISTRICT)}
+    pools = {s: eligible_units(plan, registry, s) for s in COUNTED}
     head_of: dict[str, Unit | None] = {}
     trends: dict[tuple[Scope, Level], Trend] = {}
     rows = []
@@ -169,7 +173,11 @@ def forecast(
             continue
         if m.kind is MilestoneKind.UNIT:
             unit = registry.by_code[m.unit_code]
-            scope = Scope.COMMUNE if unit.kind is UnitKind.COMMUNE else Scope.DISTRICT
+            scope = (
+                Scope.COMMUNE if unit.kind is UnitKind.COMMUNE
+                else Scope.PROVINCE if unit.kind is UnitKind.PROVINCE
+                else Scope.DISTRICT
+            )  # fmt: skip
             trend = None
         else:
             unit = None
@@ -184,14 +192,14 @@ def forecast(
                           for y in years]  # fmt: skip
                 trends[key] = weighted_trend(years, values)
             trend = trends[key]
-        rows.append(_one(result, registry, criteria, latest, scope, unit, trend, head_of))
+        rows.append(_one(result, registry, book, latest, scope, unit, trend, head_of))
     return Forecast(plan, today, period, last, first, tuple(rows), year)
 
 
 def _one(
     result: MilestoneResult,
     registry: Registry,
-    criteria: CriteriaSet,
+    book: CriteriaBook,
     latest: dict[str, Return],
     scope: Scope,
     unit: Unit | None,
@@ -206,19 +214,28 @@ def _one(
     ready: list[CommuneGap] = []
     near: list[CommuneGap] = []
     without = 0
-    if scope is Scope.COMMUNE:
-        gaps = []
-        for u in candidates:
-            ret = latest.get(u.code)
-            if ret is None or not usable(ret, u, level_of(u, m.year), criteria):
-                without += 1
-                continue
-            if u.code not in head_of:
-                head_of[u.code] = registry.district_of(u)
-            gaps.append(commune_gap(u, head_of[u.code], m.level, ret, criteria))
-        order = {code: i for i, code in enumerate(result.missing)}
-        ready = closest_first([g for g in gaps if g.gap == 0], order)
-        near = closest_first([g for g in gaps if 1 <= g.gap <= NEAR_MISS], order)
+    gaps = []
+    filed = False  # a candidate filed a return on the set of the level it works towards
+    end = dt.date(m.year, 12, 31)
+    for u in candidates:
+        held = level_of(u, m.year)
+        towards, criteria = book.towards(u, held)
+        ret = latest.get(u.code)
+        if (criteria is None or towards is not m.level or ret is None
+                or not usable(ret, u, held, criteria)):  # fmt: skip
+            without += 1
+            continue
+        filed = True
+        if u.code not in head_of:
+            head_of[u.code] = (registry.district_of(u) if u.kind is UnitKind.COMMUNE
+                               else registry.by_code.get(u.parent_code))  # fmt: skip
+        gaps.append(commune_gap(u, head_of[u.code], m.level, ret, criteria, registry, end))
+    order = {code: i for i, code in enumerate(result.missing)}
+    ready = closest_first([g for g in gaps if g.gap == 0], order)
+    near = closest_first([g for g in gaps if 1 <= g.gap <= NEAR_MISS], order)
+    by_returns = scope is Scope.COMMUNE or filed
+    if not by_returns:
+        without = 0  # no district return at all: the trend decides, as before they existed
 
     projected = None
     reaches = None
@@ -240,7 +257,7 @@ def _one(
 
     if unit is not None and not candidates:
         outlook, basis = Outlook.UNLIKELY, "far"
-    elif scope is Scope.COMMUNE:
+    elif by_returns:
         if len(ready) >= needed:
             outlook, basis = Outlook.LIKELY, "ready"
         elif len(ready) + len(near) >= needed:
@@ -271,6 +288,7 @@ def _one(
         unit=unit,
         unit_children=children,
         scope=scope,
+        returns=by_returns,
     )
 
 

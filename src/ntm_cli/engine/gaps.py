@@ -12,10 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ntm_cli.domain.models import LEVELS, Level, Plan, Registry, Scope, Unit, UnitKind
+from ntm_cli.domain.models import (
+    DISTRICT_LEVEL,
+    Level,
+    Plan,
+    Registry,
+    Scope,
+    Unit,
+    UnitKind,
+)
 from ntm_cli.domain.period import Period
-from ntm_cli.domain.returns import CriteriaSet, Criterion, Return, next_level
-from ntm_cli.domain.status import level_of
+from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Criterion, Return
+from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.progress import MilestoneResult, Status, default_year, progress
 
 NEAR_MISS = 3  # a near-miss misses the next level by at most this many criteria
@@ -56,12 +64,50 @@ def usable(ret: Return, unit: Unit, held: Level | None, criteria: CriteriaSet) -
     return recognition is None or Period(ret.period).month_end() >= recognition.effective_on()
 
 
-def commune_gap(unit: Unit, district: Unit | None, towards: Level, ret: Return,
-                criteria: CriteriaSet) -> CommuneGap:  # fmt: skip
-    """The gap of one commune: every criterion of the set, a missing row counts as blank."""
+COMPUTED_KINDS = {
+    "commune": frozenset({UnitKind.COMMUNE}),
+    "district": frozenset({UnitKind.DISTRICT}),
+    "town": frozenset({UnitKind.TOWN, UnitKind.CITY}),
+}
+
+
+def computed_met(
+    criterion: Criterion, unit: Unit, registry: Registry | None, as_of: dt.date | None
+) -> bool | None:
+    """Whether a condition read from the registry holds for `unit` (levels as of `as_of`):
+    the unit itself holds the level, or enough of its communes / districts / towns do (a
+    share of none is met). None when there is no registry to read."""
+    rule = criterion.computed
+    assert rule is not None
+    if rule.units == "self":
+        return at_least(level_of(unit, as_of=as_of), rule.level)
+    if registry is None:
+        return None
+    kinds = COMPUTED_KINDS[rule.units]
+    pool = [u for u in registry.descendants(unit.code) if u.kind in kinds]
+    if not pool:
+        return True
+    reached = sum(at_least(level_of(u, as_of=as_of), rule.level) for u in pool)
+    return 100 * reached >= rule.share * len(pool)
+
+
+def commune_gap(
+    unit: Unit,
+    district: Unit | None,
+    towards: Level,
+    ret: Return,
+    criteria: CriteriaSet,
+    registry: Registry | None = None,
+    as_of: dt.date | None = None,
+) -> CommuneGap:
+    """The gap of one unit: every criterion and condition of the set, a missing row counts as
+    blank; a condition read from the registry counts as the registry has it on `as_of`."""
     not_met, blank = [], []
     for c in criteria.criteria:
-        status = ret.statuses.get(c.number)
+        if c.computed is not None:
+            status = computed_met(c, unit, registry, as_of)
+        else:
+            status = ret.statuses.get(c.number)
         if status is False:
             not_met.append(c.number)
         elif status is None:
@@ -106,11 +152,14 @@ class MilestoneLink:
 
 @dataclass(frozen=True, slots=True)
 class LevelGaps:
-    """Everything about the communes working towards one level."""
+    """Everything about the units working towards one level on one criteria set."""
 
     level: Level
+    criteria_set: CriteriaSet
     communes: tuple[Unit, ...]
     without_return: tuple[Unit, ...]
+    # units whose latest return is on another set (an older form): kept, not read as this one
+    other_set: tuple[tuple[Unit, str], ...]
     criteria: tuple[CriterionGap, ...]  # weakest first
     districts: tuple[DistrictGaps, ...]
     ready: tuple[CommuneGap, ...]  # every criterion met, not yet recognised
@@ -122,12 +171,13 @@ class LevelGaps:
 @dataclass(frozen=True, slots=True)
 class Gaps:
     plan: Plan
-    criteria: CriteriaSet
+    book: CriteriaBook
     period: str
     as_of: dt.date
     year: int
     district: Unit | None
     levels: tuple[LevelGaps, ...]
+    scope: str = "commune"  # the tier: communes, or district-level units
 
 
 def weakest(gaps: list[CommuneGap], criteria: CriteriaSet) -> tuple[CriterionGap, ...]:
@@ -151,40 +201,65 @@ def closest_first(gaps: list[CommuneGap], order: dict[str, int]) -> list[Commune
     return sorted(gaps, key=lambda g: (g.gap, order.get(g.unit.code, 0)))
 
 
+TIERS = {"commune": frozenset({UnitKind.COMMUNE}), "district": DISTRICT_LEVEL}
+
+
 def find_gaps(
     plan: Plan,
     registry: Registry,
-    criteria: CriteriaSet,
+    book: CriteriaBook,
     period: str,
     latest: dict[str, Return],
     today: dt.date,
     district: Unit | None = None,
     level: Level | None = None,
+    scope: str = "commune",
 ) -> Gaps:
-    """`latest`: each commune's latest return up to `period`. Levels are those held at the
-    end of the period (by decision date), as the period's forms were written for."""
+    """`latest`: each unit's latest return up to `period`. Levels are those held at the end
+    of the period (by decision date), as the period's forms were written for; each unit is
+    judged on the set of the level it works towards. `scope` "district": the district-level
+    units and their own returns."""
     as_of = Period(period).month_end()
     year = default_year(plan, as_of)
     area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
-    communes = [u for u in area if u.kind is UnitKind.COMMUNE]
-    order = {u.code: i for i, u in enumerate(communes)}
-    head_of = {u.code: registry.district_of(u) for u in communes}
+    units = [u for u in area if u.kind in TIERS[scope]]
+    order = {u.code: i for i, u in enumerate(units)}
+    head_of = {
+        u.code: registry.district_of(u) if scope == "commune" else registry.by_code.get(
+            u.parent_code) for u in units
+    }  # fmt: skip
     if district is not None:
-        communes = [u for u in communes if (h := head_of[u.code]) and h.code == district.code]
-    held = {u.code: level_of(u, as_of=as_of) for u in communes}
-    towards = {code: next_level(level) for code, level in held.items()}
-    latest = {code: r for code, r in latest.items() if code in held
-              and usable(r, registry.by_code[code], held[code], criteria)}  # fmt: skip
+        units = [u for u in units if (h := head_of[u.code]) and h.code == district.code
+                 or u.code == district.code]  # fmt: skip
+    held = {u.code: level_of(u, as_of=as_of) for u in units}
+    towards: dict[str, tuple[Level | None, CriteriaSet | None]] = {
+        u.code: book.towards(u, held[u.code]) for u in units
+    }
+    current = {code: r for code, r in latest.items() if code in held}
     measured = progress(plan, registry, year, as_of, today)
     sections = []
-    for target in LEVELS:
+    keys: list[tuple[Level, str]] = []
+    for u in units:
+        target, criteria = towards[u.code]
+        if target is not None and criteria is not None and (target, criteria.id) not in keys:
+            keys.append((target, criteria.id))
+    keys.sort(key=lambda k: k[0].rank)
+    if level is not None and not any(k[0] is level for k in keys):
+        found = book.get("commune" if scope == "commune" else "district", level)
+        if found is not None:
+            keys.append((level, found.id))
+    for target, set_id in keys:
         if level is not None and target is not level:
             continue
-        working = [u for u in communes if towards[u.code] is target]
-        if not working and level is None:
-            continue
-        gaps = [commune_gap(u, head_of[u.code], target, latest[u.code], criteria)
-                for u in working if u.code in latest]  # fmt: skip
+        criteria = book.sets[set_id]
+        working = [u for u in units if towards[u.code][0] is target
+                   and (c := towards[u.code][1]) is not None and c.id == set_id]  # fmt: skip
+        readable = {u.code: r for u in working if (r := current.get(u.code)) is not None
+                    and usable(r, u, held[u.code], criteria)}  # fmt: skip
+        other = tuple((u, r.criteria_set) for u in working if (r := current.get(u.code))
+                      is not None and r.criteria_set != criteria.id)  # fmt: skip
+        gaps = [commune_gap(u, head_of[u.code], target, readable[u.code], criteria, registry,
+                            as_of) for u in working if u.code in readable]  # fmt: skip
         ready = closest_first([g for g in gaps if g.gap == 0], order)
         near = closest_first([g for g in gaps if 1 <= g.gap <= NEAR_MISS], order)
         per_district: dict[str, list[CommuneGap]] = {}
@@ -192,13 +267,13 @@ def find_gaps(
         counts: dict[str, int] = {}
         for u in working:
             head = head_of[u.code]
-            if head is None:
+            if head is None or scope != "commune":
                 continue
             heads[head.code] = head
             counts[head.code] = counts.get(head.code, 0) + 1
             per_district.setdefault(head.code, [])
         for g in gaps:
-            if g.district is not None:
+            if g.district is not None and g.district.code in per_district:
                 per_district[g.district.code].append(g)
         districts = tuple(
             DistrictGaps(heads[code], counts[code], len(rows), weakest(rows, criteria))
@@ -209,11 +284,16 @@ def find_gaps(
             m = result.milestone
             if m.level is not target or result.shortfall == 0 or result.status is Status.ACHIEVED:
                 continue
-            if m.scope is Scope.DISTRICT or (
-                m.scope is Scope.UNIT
-                and getattr(registry.by_code.get(m.unit_code), "kind", None) is not UnitKind.COMMUNE
-            ):
-                continue  # district-level units file no returns
+            named = registry.by_code.get(m.unit_code) if m.scope is Scope.UNIT else None
+            tier = (
+                "commune" if (m.scope is Scope.COMMUNE or (named is not None
+                              and named.kind is UnitKind.COMMUNE))
+                else "district" if (m.scope is Scope.DISTRICT or (named is not None
+                                    and named.kind in DISTRICT_LEVEL))
+                else None
+            )  # fmt: skip
+            if tier != scope:
+                continue
             pool = set(result.missing)
             links.append(
                 MilestoneLink(
@@ -225,8 +305,14 @@ def find_gaps(
         sections.append(
             LevelGaps(
                 level=target,
+                criteria_set=criteria,
                 communes=tuple(working),
-                without_return=tuple(u for u in working if u.code not in latest),
+                without_return=tuple(
+                    u
+                    for u in working
+                    if u.code not in readable and u.code not in {o.code for o, _ in other}
+                ),  # fmt: skip
+                other_set=tuple((u, s) for u, s in other),
                 criteria=weakest(gaps, criteria),
                 districts=districts,
                 ready=tuple(ready),
@@ -235,4 +321,4 @@ def find_gaps(
                 milestones=tuple(links),
             )
         )
-    return Gaps(plan, criteria, period, as_of, year, district, tuple(sections))
+    return Gaps(plan, book, period, as_of, year, district, tuple(sections), scope)

@@ -21,6 +21,9 @@ from ntm_cli.domain.models import (
 )
 from ntm_cli.domain.status import at_least, level_of, one_below
 
+COUNTED = (Scope.COMMUNE, Scope.DISTRICT, Scope.PROVINCE)
+"""The scopes a count, increase or share milestone counts units of."""
+
 
 class Status(StrEnum):
     """Where a milestone stands."""
@@ -80,7 +83,11 @@ def required_units(milestone: Milestone, denominator: int) -> int:
 
 def eligible_units(plan: Plan, registry: Registry, scope: Scope) -> list[Unit]:
     """The units a scope counts inside the plan's area: rural communes (xã) only, or every
-    district-level unit (a town or city that completed the NTM task counts as NTM)."""
+    district-level unit (a town or city that completed the NTM task counts as NTM), or the
+    area itself (a province that completed the NTM task counts as NTM)."""
+    if scope is Scope.PROVINCE:
+        area = registry.by_code.get(plan.area_code) if plan.area_code else None
+        return [area] if area is not None else []
     pool: Iterable[Unit] = (
         registry.descendants(plan.area_code) if plan.area_code else registry.units
     )
@@ -178,7 +185,7 @@ def progress(
             raise NtmError("year.outside_plan", year=year, number=plan.number,
                            start=plan.start_year, end=plan.end_year)  # fmt: skip
         milestones = [m for m in plan.milestones if m.year == year]
-    pools = {s: eligible_units(plan, registry, s) for s in (Scope.COMMUNE, Scope.DISTRICT)}
+    pools = {s: eligible_units(plan, registry, s) for s in COUNTED}
     results = tuple(measure(m, plan, registry, as_of, today, pools) for m in milestones)
     # The newest result year in the registry tells a missed target from a registry not yet
     # updated (results are published months after the year ends).

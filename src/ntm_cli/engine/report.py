@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
-from ntm_cli.domain.returns import CriteriaSet, Recognition, Return
+from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Recognition, Return
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.progress import Progress, progress
@@ -81,7 +81,7 @@ class Report:
 
     plan: Plan
     registry: Registry
-    criteria: CriteriaSet
+    book: CriteriaBook
     period: str
     as_of: dt.date
     previous_as_of: dt.date
@@ -97,11 +97,24 @@ class Report:
     gaps: Gaps | None = None
     forecast: Forecast | None = None
 
-    def criterion_shares(self) -> dict[str, tuple[int, int]]:
-        """For each criterion: communes meeting it, and communes with a status for it."""
+    def set_of(self, ret: Return | None) -> CriteriaSet | None:
+        """The criteria set a return is written on (None for one the plan no longer names)."""
+        return self.book.by_id(ret.criteria_set) if ret is not None else None
+
+    def sets_in_use(self) -> list[CriteriaSet]:
+        """The sets of the communes' latest returns, in the order of the plan's ladder."""
+        used = {r.ret.criteria_set for r in self.communes if r.ret}
+        ordered = [self.book.sets[i] for levels in self.book.by_scope.values()
+                   for i in levels.values() if i in used]  # fmt: skip
+        return list({c.id: c for c in ordered}.values())
+
+    def criterion_shares(self, criteria: CriteriaSet) -> dict[str, tuple[int, int]]:
+        """For each criterion of `criteria`: communes meeting it, and communes with a status for
+        it, among the communes whose latest return is on that set."""
         shares: dict[str, tuple[int, int]] = {}
-        for c in self.criteria.criteria:
-            known = [r.ret.statuses.get(c.number) for r in self.communes if r.ret]
+        on_set = [r.ret for r in self.communes if r.ret and r.ret.criteria_set == criteria.id]
+        for c in criteria.reported:
+            known = [ret.statuses.get(c.number) for ret in on_set]
             statuses = [s for s in known if s is not None]
             shares[c.number] = (sum(statuses), len(statuses))
         return shares
@@ -110,7 +123,7 @@ class Report:
 def build_report(
     plan: Plan,
     registry: Registry,
-    criteria: CriteriaSet,
+    book: CriteriaBook,
     period: str,
     latest: dict[str, tuple[Return, list[Issue], str]],
     previous: dict[str, Return],
@@ -172,7 +185,8 @@ def build_report(
         old = previous.get(unit.code)
         gained: tuple[str, ...] = ()
         lost: tuple[str, ...] = ()
-        if ret is not None and ret.period == period and old is not None:
+        same_set = old is not None and ret is not None and old.criteria_set == ret.criteria_set
+        if ret is not None and ret.period == period and old is not None and same_set:
             gained = tuple(
                 n for n, ok in ret.statuses.items() if ok and old.statuses.get(n) is False
             )
@@ -193,13 +207,13 @@ def build_report(
 
     returns = {code: entry[0] for code, entry in latest.items()}
     known = registry_as_of(registry, as_of)
-    gaps = find_gaps(plan, known, criteria, period, returns, as_of)
-    outlook = forecast(plan, known, criteria, returns, as_of, period)
+    gaps = find_gaps(plan, known, book, period, returns, as_of)
+    outlook = forecast(plan, known, book, returns, as_of, period)
 
     return Report(
         plan=plan,
         registry=registry,
-        criteria=criteria,
+        book=book,
         period=period,
         as_of=as_of,
         previous_as_of=before,

@@ -75,13 +75,22 @@ def _gaps_section(
     if not s.communes:
         return [Text(t("gaps.none_towards", lang, level=level))]
     with_return = len(s.communes) - len(s.without_return)
+    with_return -= len(s.other_set)
+    criteria = s.criteria_set
+    title = criteria.title if lang is Lang.VI else (criteria.title_en or criteria.title)
     parts: list[RenderableType] = [
         Text(t("gaps.section", lang, level=level, n=len(s.communes), with_return=with_return),
-             style="bold")
+             style="bold"),
+        Text(t("gaps.set", lang, title=title, decision=criteria.decision), style="dim"),
     ]  # fmt: skip
     if s.without_return:
         names = ", ".join(u.name for u in s.without_return)
         parts.append(Text(t("gaps.no_return", lang, names=names)))
+    if s.other_set:
+        names = ", ".join(u.name for u, _ in s.other_set)
+        sets = sorted({set_id for _, set_id in s.other_set})
+        parts.append(Text(t("gaps.other_set", lang, names=names, sets=sets, set=criteria.id),
+                          style="yellow"))  # fmt: skip
     if with_return:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column(t("gaps.col.criterion", lang))
@@ -89,7 +98,7 @@ def _gaps_section(
         table.add_column(t("gaps.col.share", lang), justify="right")
         for row in s.criteria:
             table.add_row(
-                Text(criterion_name(result.criteria, row.criterion.number, lang)),
+                Text(criterion_name(criteria, row.criterion.number, lang)),
                 str(row.not_met),
                 "–" if row.share is None else percent(100 * row.share, lang),
                 style="dim" if row.not_met == 0 and row.reporting else None,
@@ -108,13 +117,13 @@ def _gaps_section(
                     )
                     continue
                 items = ", ".join(
-                    f"{criterion_name(result.criteria, c.criterion.number, lang)} "
+                    f"{criterion_name(criteria, c.criterion.number, lang)} "
                     f"{c.not_met}/{c.reporting}"
                     for c in worst
                 ) or t("gaps.blanks_only", lang)
                 parts.append(Text("  " + t("gaps.district_line", lang, district=d.district.name,
                                            n=d.with_return, items=items)))  # fmt: skip
-    total = len(result.criteria.criteria)
+    total = len(criteria.criteria)
     if s.ready:
         parts.append(Text(t("gaps.ready", lang, total=total, n=len(s.ready), names=_names(s.ready)),
                           style="green"))  # fmt: skip
@@ -124,7 +133,7 @@ def _gaps_section(
         headers = [t("gaps.col.commune", lang), t("col.district", lang), t("gaps.col.gap", lang),
                    t("gaps.col.missing", lang)]  # fmt: skip
         near_rows = [(g.unit.name, g.district.name if g.district else "", str(g.gap),
-                 missing_text(g, result.criteria, lang)) for g in shown]  # fmt: skip
+                 missing_text(g, criteria, lang)) for g in shown]  # fmt: skip
         if len(near_rows) >= LARGE:
             long = LongTable(headers)
             for near_row in near_rows:
@@ -184,15 +193,19 @@ def gaps_json(result: Gaps) -> dict[str, Any]:
         "period": result.period,
         "as_of": result.as_of.isoformat(),
         "year": result.year,
-        "criteria_set": result.criteria.id,
+        "scope": result.scope,
         "district": result.district.code if result.district else None,
         "near_miss_max": NEAR_MISS,
         "levels": [
             {
                 "towards": s.level.value,
+                "criteria_set": s.criteria_set.id,
                 "communes": len(s.communes),
-                "with_return": len(s.communes) - len(s.without_return),
+                "with_return": len(s.communes) - len(s.without_return) - len(s.other_set),
                 "without_return": [u.code for u in s.without_return],
+                "other_set": [
+                    {"code": u.code, "criteria_set": set_id} for u, set_id in s.other_set
+                ],  # fmt: skip
                 "criteria": [
                     {
                         "number": c.criterion.number,

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ntm_cli.domain.i18n import Lang, date_text, percent, t
-from ntm_cli.domain.models import Milestone, MilestoneKind, Plan, Registry
+from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Registry, Scope
 from ntm_cli.engine.progress import MilestoneResult, Progress, Status
 
 STYLE = {
@@ -48,6 +48,8 @@ def series_label(m: Milestone, registry: Registry, lang: Lang) -> str:
     if m.kind is MilestoneKind.UNIT:
         unit = registry.by_code.get(m.unit_code)
         return t("series.unit", lang, unit=unit.name if unit else m.unit_code, level=level)
+    if m.scope is Scope.PROVINCE and m.level is Level.NTM:  # a province "completes the task"
+        return t("series.province", lang)
     scope = t(f"scope.{m.scope.value}", lang)
     kind = t(f"kind.{m.kind.value}", lang)
     return t("series.scope", lang, scope=scope, level=level, kind=kind)

@@ -20,6 +20,7 @@ from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
 from ntm_cli.domain.period import Period
+from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.progress import Progress, Status
@@ -248,9 +249,14 @@ def _plan_share(report: Report) -> float | None:
     return None
 
 
+def _names(criteria: CriteriaSet | None, lang: Lang) -> dict[str, str]:
+    if criteria is None:
+        return {}
+    return {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
+            for c in criteria.criteria}  # fmt: skip
+
+
 def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
-    names = {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
-             for c in report.criteria.criteria}  # fmt: skip
     headers = [t("report.col.code", lang), t("report.col.commune", lang),
                t("report.col.district", lang), t("report.col.level", lang)]  # fmt: skip
     headers += [t("report.col.years", lang, level=t(f"short.{lv.value}", lang)) for lv in LEVELS]
@@ -259,10 +265,12 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
                 "OCOP 5★", t("report.col.debt", lang), t("report.col.funds", lang),
                 t("report.col.notes", lang)]  # fmt: skip
     _header(ws, 1, headers)
-    total = len(report.criteria.criteria)
     for i, c in enumerate(report.communes):
         row = 2 + i
         ret = c.ret
+        criteria = report.set_of(ret)
+        names = _names(criteria, lang)
+        total = len(criteria.reported) if criteria else len(ret.statuses) if ret else 0
         years = [  # as the level column: only what is recognised by the report date
             rec.year if (rec := c.unit.recognitions.get(lv)) and rec.effective_on() <= report.as_of
             else None
@@ -288,36 +296,51 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
 
 
 def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
-    criteria = report.criteria.criteria
-    headers = [t("report.col.code", lang), t("report.col.commune", lang)]
-    headers += [
-        f"{c.number}. {c.name if lang is Lang.VI else (c.name_en or c.name)}" for c in criteria
-    ]
-    _header(ws, 1, headers)
+    """One table per criteria set in use (communes towards NTM, advanced, model report on
+    different sets): its title, the criteria across, a row per commune, the share meeting."""
     met, not_met = t("report.met", lang), t("report.not_met", lang)
-    for i, c in enumerate(report.communes):
-        row = 2 + i
-        statuses = c.ret.statuses if c.ret else {}
-        cells = [met if s else not_met if s is False else None
-                 for s in (statuses.get(x.number) for x in criteria)]  # fmt: skip
-        _row(ws, row, [c.unit.code, c.unit.name, *cells])
-    last = 1 + len(report.communes)
-    share_row = last + 1
-    _text(ws, f"B{share_row}", t("report.share_row", lang), bold=True)
-    for j, (yes, known) in enumerate(report.criterion_shares().values()):
-        cell = ws.cell(share_row, 3 + j, yes / known if known else None)
-        cell.number_format = PERCENT
-        cell.font = Font(name=FONT, bold=True)
-    if criteria and report.communes:
-        area = f"C2:{get_column_letter(2 + len(criteria))}{last}"
-        for text, fill in ((met, MET_FILL), (not_met, NOT_MET_FILL), ("", NO_DATA_FILL)):
-            rule = CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill)  # type: ignore[no-untyped-call]
-            ws.conditional_formatting.add(area, rule)
-    for j in range(len(criteria)):
-        ws.cell(1, 3 + j).alignment = Alignment(text_rotation=90, wrap_text=True, vertical="bottom")
-    ws.row_dimensions[1].height = 150
-    _finish(ws, header_row=1, widths=[8, 22] + [6] * len(criteria), freeze_col="C",
-            last_row=last)  # fmt: skip
+    row = 1
+    widest = 0
+    for criteria in report.sets_in_use():
+        reported = criteria.reported
+        widest = max(widest, len(reported))
+        title = criteria.title if lang is Lang.VI else (criteria.title_en or criteria.title)
+        _text(ws, f"A{row}", f"{title} ({criteria.decision})", bold=True)
+        headers = [t("report.col.code", lang), t("report.col.commune", lang)]
+        headers += [
+            f"{c.number}. {c.name if lang is Lang.VI else (c.name_en or c.name)}" for c in reported
+        ]
+        _header(ws, row + 1, headers)
+        for j in range(len(reported)):
+            ws.cell(row + 1, 3 + j).alignment = Alignment(
+                text_rotation=90, wrap_text=True, vertical="bottom"
+            )
+        ws.row_dimensions[row + 1].height = 150
+        first = row + 2
+        row = first
+        for c in report.communes:
+            if c.ret is None or c.ret.criteria_set != criteria.id:
+                continue
+            statuses = c.ret.statuses
+            cells = [met if s else not_met if s is False else None
+                     for s in (statuses.get(x.number) for x in reported)]  # fmt: skip
+            _row(ws, row, [c.unit.code, c.unit.name, *cells])
+            row += 1
+        last = row - 1
+        _text(ws, f"B{row}", t("report.share_row", lang), bold=True)
+        for j, (yes, known) in enumerate(report.criterion_shares(criteria).values()):
+            cell = ws.cell(row, 3 + j, yes / known if known else None)
+            cell.number_format = PERCENT
+            cell.font = Font(name=FONT, bold=True)
+        if reported and last >= first:
+            area = f"C{first}:{get_column_letter(2 + len(reported))}{last}"
+            for text, fill in ((met, MET_FILL), (not_met, NOT_MET_FILL), ("", NO_DATA_FILL)):
+                rule = CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill)  # type: ignore[no-untyped-call]
+                ws.conditional_formatting.add(area, rule)
+        row += 2
+    _finish(ws, header_row=2, widths=[8, 22] + [6] * widest, freeze_col="C",
+            last_row=max(row - 2, 2))  # fmt: skip
+    ws.print_title_rows = None  # a table per set, each with its own header
 
 
 OUTLOOK_FILL = {
@@ -373,7 +396,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
             if not c.not_met:
                 continue
             _row(ws, row, [level_name(section.level, lang),
-                           criterion_name(gaps.criteria, c.criterion.number, lang),
+                           criterion_name(section.criteria_set, c.criterion.number, lang),
                            c.not_met, c.reporting, c.share])  # fmt: skip
             ws.cell(row, 5).number_format = PERCENT
             row += 1
@@ -389,7 +412,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
         for g in (*section.ready, *section.near):
             _row(ws, row, [g.unit.code, g.unit.name, g.district.name if g.district else "",
                            level_name(section.level, lang), g.gap,
-                           missing_text(g, gaps.criteria, lang)])  # fmt: skip
+                           missing_text(g, section.criteria_set, lang)])  # fmt: skip
             ws.merge_cells(f"F{row}:K{row}")
             row += 1
     _finish(ws, header_row=2, widths=[22, 44, 18, 14, 10, 10, 10, 10, 10, 14, 60], freeze=False)
@@ -428,14 +451,14 @@ def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
 
 
 def _changes(ws: Worksheet, report: Report, lang: Lang) -> None:
-    names = {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
-             for c in report.criteria.criteria}  # fmt: skip
+    sets = {c.unit.code: report.set_of(c.ret) for c in report.communes}
     _header(ws, 1, [t("report.col.code", lang), t("report.col.unit", lang),
                     t("report.col.gained", lang), t("report.col.lost", lang),
                     t("report.col.recognition", lang)])  # fmt: skip
     for i, c in enumerate(report.changes):
         row = 2 + i
         _row(ws, row, [c.unit.code, c.unit.name])
+        names = _names(sets.get(c.unit.code), lang)
         set_text(ws.cell(row, 3), "; ".join(f"{n}. {names.get(n, '')}" for n in c.gained))
         set_text(ws.cell(row, 4), "; ".join(f"{n}. {names.get(n, '')}" for n in c.lost))
         set_text(ws.cell(row, 5), _recognition_text(c, lang))

@@ -12,7 +12,7 @@ from ntm_cli.domain.lookup import match_units
 from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import Unit, UnitKind, pad_code
 from ntm_cli.domain.period import Period
-from ntm_cli.domain.returns import Return
+from ntm_cli.domain.returns import CriteriaSet, Return
 from ntm_cli.domain.text import fold
 from ntm_cli.returnform.cells import clean_text, excel_date, parse_status
 from ntm_cli.returnform.parsed import Parsed, ReadContext, Warnings, period_message
@@ -73,7 +73,8 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
     # a table repeats its codes, months, numbers and statuses: each is judged once
     cleaned: dict[str, tuple[str, list[Message], list[Message]]] = {}
     periods: dict[str, tuple[str, Message | None]] = {}
-    numbers: dict[str, str | None] = {}
+    numbers: dict[tuple[str, str], str | None] = {}
+    sets: dict[tuple[str, str], CriteriaSet | None] = {}  # each commune-month's set
 
     def where(row: int, column: str) -> str:
         if column == "unit_code" and "unit_code" not in col:
@@ -123,18 +124,25 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
         period, problem = periods[values["period"]]
         if problem is not None:
             parsed.problems.append(Issue(sheet, where(row_number, "period"), problem))
-        if values["criterion"] not in numbers:
-            numbers[values["criterion"]] = ctx.criteria.number(values["criterion"])
-        number = numbers[values["criterion"]]
-        if number is None:
-            known = [c.number for c in ctx.criteria.criteria]
-            parsed.problems.append(
-                Issue(
-                    sheet, where(row_number, "criterion"),
-                    msg("long.criterion.unknown", value=values["criterion"], set=ctx.criteria.id,
-                        known=known),
-                )
-            )  # fmt: skip
+        criteria = None
+        if not isinstance(unit, Message) and problem is None:
+            if (unit.code, period) not in sets:
+                sets[unit.code, period] = ctx.expected(unit, period)
+            criteria = sets[unit.code, period]
+        number = None
+        if criteria is not None:
+            if (criteria.id, values["criterion"]) not in numbers:
+                numbers[criteria.id, values["criterion"]] = criteria.number(values["criterion"])
+            number = numbers[criteria.id, values["criterion"]]
+            if number is None:
+                known = [c.number for c in criteria.reported]
+                parsed.problems.append(
+                    Issue(
+                        sheet, where(row_number, "criterion"),
+                        msg("long.criterion.unknown", value=values["criterion"], set=criteria.id,
+                            known=known),
+                    )
+                )  # fmt: skip
         status_text = values["status"]
         met = False if not status_text else parse_status(status_text)
         if met is None:
@@ -144,11 +152,14 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
                     msg("long.status.invalid", value=status_text),
                 )
             )  # fmt: skip
-        if len(parsed.problems) > problems_before or isinstance(unit, Message) or number is None:
+        if (
+            len(parsed.problems) > problems_before or isinstance(unit, Message)
+            or number is None or criteria is None
+        ):  # fmt: skip
             continue
         key = (unit.code, period)
         ret = by_key.setdefault(
-            key, Return(unit.code, period, ctx.criteria.id, {}, {}, source_kind="long")
+            key, Return(unit.code, period, criteria.id, {}, {}, source_kind="long")
         )
         if number in ret.statuses:
             parsed.problems.append(
@@ -168,7 +179,8 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
     if parsed.problems:
         return parsed
     for (code, period), ret in by_key.items():
-        missing = [c.number for c in ctx.criteria.criteria if c.number not in ret.statuses]
+        reported = sets[code, period].reported  # type: ignore[union-attr]
+        missing = [c.number for c in reported if c.number not in ret.statuses]
         if missing:
             warnings.setdefault((code, period), []).append(
                 Issue(None, None, msg("long.criteria_missing", code=code, period=period,
@@ -176,7 +188,7 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
             )  # fmt: skip
             for number in missing:
                 ret.statuses[number] = None
-        ordered = {c.number: ret.statuses[c.number] for c in ctx.criteria.criteria}
+        ordered = {c.number: ret.statuses[c.number] for c in reported}
         ret.statuses.clear()
         ret.statuses.update(ordered)
     parsed.returns = list(by_key.values())

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.messages import Issue, Message
-from ntm_cli.domain.models import Plan, Registry
+from ntm_cli.domain.models import Plan, Registry, Unit
 from ntm_cli.domain.period import Period
-from ntm_cli.domain.returns import CriteriaSet, Return
+from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Return
+from ntm_cli.domain.status import level_of
 
 Warnings = dict[tuple[str, str], list[Issue]]
 """Warnings by (commune code, period) of the return they concern."""
@@ -33,7 +34,18 @@ class ReadContext:
 
     plan: Plan
     registry: Registry
-    criteria: CriteriaSet
+    book: CriteriaBook
+
+    def allowed(self, unit: Unit) -> dict[str, CriteriaSet]:
+        """The sets a return of `unit` may be written on: every set of its scope."""
+        scope = self.book.scope_of(unit)
+        ids = self.book.by_scope.get(scope, {}).values() if scope else ()
+        return {i: self.book.sets[i] for i in dict.fromkeys(ids)}
+
+    def expected(self, unit: Unit, period: str) -> CriteriaSet | None:
+        """The set of the level `unit` works towards in `period` (levels held at its end)."""
+        held = level_of(unit, as_of=Period.parse(period).month_end())
+        return self.book.towards(unit, held)[1]
 
 
 def period_message(period: str, plan: Plan) -> Message | None:

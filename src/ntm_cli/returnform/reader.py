@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ntm_cli.domain.messages import Issue, Message, msg
-from ntm_cli.domain.models import Level, Unit, UnitKind
-from ntm_cli.domain.returns import FUND_SOURCES, Recognition, Return
+from ntm_cli.domain.models import Level, Unit
+from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Criterion, Recognition, Return
 from ntm_cli.domain.status import level_of
 from ntm_cli.domain.text import fold
 from ntm_cli.returnform import layout as form
@@ -229,21 +229,34 @@ class _FormReader:
                 form.SHEET_CRITERIA, form.CODE_CELL, msg("form.copied", shown=shown, code=code)
             )
         unit = ctx.registry.by_code.get(code)
-        if unit is None or unit.kind is not UnitKind.COMMUNE:
+        if unit is None:
             self.problem(form.SHEET_META, None, msg("form.not_a_commune", code=code))
+            return self.refused()
+        allowed = ctx.allowed(unit)
+        if not allowed:
+            self.problem(form.SHEET_META, None,
+                         msg("form.no_criteria_for", code=code, kind=unit.kind.value))  # fmt: skip
             return self.refused()
         period = fields["period"]
         self._check_period(period, form.SHEET_CRITERIA, form.PERIOD_CELL)
-        if fields["criteria_set"] != ctx.criteria.id:
+        criteria = allowed.get(fields["criteria_set"])
+        if criteria is None:
             self.problem(
                 form.SHEET_META, None,
-                msg("form.criteria_set", form_set=fields["criteria_set"], plan_set=ctx.criteria.id),
+                msg("form.criteria_set", form_set=fields["criteria_set"], plan_set=list(allowed)),
             )  # fmt: skip
-        statuses, notes = self._criteria(sheet)
+            return self.refused()
+        if not self.problems and (wanted := ctx.expected(unit, period)) is not None:
+            if wanted.id != criteria.id:
+                self.warn(None, None, msg(
+                    "form.criteria_set_other", form_set=criteria.id, title=criteria.title,
+                    expected=wanted.id, expected_title=wanted.title, period=period,
+                ))  # fmt: skip
+        statuses, notes = self._criteria(sheet, criteria)
         ret = Return(
             unit_code=code,
             period=period,
-            criteria_set=ctx.criteria.id,
+            criteria_set=criteria.id,
             statuses=statuses,
             notes=notes,
             **self._other(book.sheet(form.SHEET_OTHER, OTHER_CELLS)),  # type: ignore[arg-type]
@@ -257,12 +270,14 @@ class _FormReader:
         if problem := period_message(period, self.ctx.plan):
             self.problem(sheet, ref, problem)
 
-    def _criteria(self, sheet: Sheet) -> tuple[dict[str, bool | None], dict[str, str]]:
+    def _criteria(
+        self, sheet: Sheet, criteria: CriteriaSet
+    ) -> tuple[dict[str, bool | None], dict[str, str]]:
         statuses: dict[str, bool | None] = {}
         notes: dict[str, str] = {}
-        if self._rows_shifted(sheet):
+        if self._rows_shifted(sheet, criteria):
             return statuses, notes
-        for i, criterion in enumerate(self.ctx.criteria.criteria):
+        for i, criterion in enumerate(criteria.reported):
             row = form.criterion_row(i)
             number_ref = f"{form.NUMBER_COL}{row}"
             if self.text(sheet, number_ref, False) != criterion.number:
@@ -280,17 +295,38 @@ class _FormReader:
                 self.problem(sheet.name, ref, msg("form.status.invalid", value=raw))
             else:
                 statuses[criterion.number] = met
-            note = self.text(sheet, f"{form.NOTE_COL}{row}")
+            note_ref = f"{form.NOTE_COL}{row}"
+            note = self.text(sheet, note_ref)
+            if criterion.choices:
+                note = self._choice(sheet.name, note_ref, criterion, note, statuses)
             if note:
                 notes[criterion.number] = note
         return statuses, notes
 
-    def _rows_shifted(self, sheet: Sheet) -> bool:
+    def _choice(self, sheet: str, ref: str, criterion: Criterion, text: str,
+                statuses: dict[str, bool | None]) -> str:  # fmt: skip
+        """The value a condition asks for (a model commune's outstanding field), as the set
+        spells it; a met condition must name it."""
+        if not text:
+            if statuses.get(criterion.number):
+                self.problem(sheet, ref, msg(
+                    "form.choice.missing", number=criterion.number, label=criterion.choice,
+                    choices=list(criterion.choices),
+                ))  # fmt: skip
+            return ""
+        found = {fold(c): c for c in criterion.choices}.get(fold(text))
+        if found is None:
+            self.problem(sheet, ref, msg("form.choice.invalid", value=text, label=criterion.choice,
+                                         choices=list(criterion.choices)))  # fmt: skip
+            return ""
+        return found
+
+    def _rows_shifted(self, sheet: Sheet, criteria: CriteriaSet) -> bool:
         """Rows deleted from the criteria table or inserted into it (everything below moves):
         one problem at the row where it happened, rather than one for every row after it.
         Anything else that is out of place (a number edited, rows sorted) is left to the
         row-by-row check, and what is written below the table (a signature) is no concern."""
-        expected = [c.number for c in self.ctx.criteria.criteria]
+        expected = [c.number for c in criteria.reported]
         found = [
             _label(sheet.get(f"{form.NUMBER_COL}{form.criterion_row(i)}"))
             for i in range(len(expected) + SHIFT_ROWS)

@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ntm_cli.domain.models import Level, Unit
+from ntm_cli.domain.models import Level, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
 from ntm_cli.domain.text import set_text
@@ -22,6 +22,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 FONT = "Times New Roman"
+TASK_KINDS = frozenset({UnitKind.TOWN, UnitKind.CITY, UnitKind.PROVINCE})
 LEVEL_VI: dict[Level | None, str] = {
     None: "Chưa đạt chuẩn",
     **{Level(k): v for k, v in form.LEVEL_CHOICES.items()},
@@ -93,19 +94,23 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
     month = Period(ctx.period)
     ws["A2"] = f"Kỳ báo cáo: tháng {month.month:02d}/{month.year}"
     ws["A2"].font = Font(name=FONT, size=12, italic=True)
+    kind = ctx.unit.kind.vi.lower()
+    commune = ctx.unit.kind is UnitKind.COMMUNE
     identity = [
-        (form.CODE_CELL, "Mã xã", ctx.unit.code),
-        (form.NAME_CELL, "Tên xã", ctx.unit.name),
-        (form.DISTRICT_CELL, "Cấp huyện", ctx.district.name if ctx.district else ""),
+        (form.CODE_CELL, f"Mã {kind}", ctx.unit.code),
+        (form.NAME_CELL, f"Tên {kind}", ctx.unit.name),
+        (form.DISTRICT_CELL, "Cấp huyện" if commune else "Trực thuộc",
+         ctx.district.name if ctx.district else ""),
         (form.PERIOD_CELL, "Kỳ báo cáo (năm-tháng)", ctx.period),
-        (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", LEVEL_VI[ctx.level]),
+        (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", _level_text(ctx.level, ctx.unit)),
         (
             form.TOWARDS_CELL,
             "Mức đang phấn đấu",
-            LEVEL_VI[ctx.towards] if ctx.towards else "Duy trì, nâng chất NTM kiểu mẫu",
+            _level_text(ctx.towards, ctx.unit) if ctx.towards
+            else f"Duy trì, nâng chất {_level_text(ctx.level, ctx.unit)}",
         ),
-        (form.SET_CELL, "Bộ tiêu chí", f"{ctx.criteria.title} (QĐ {ctx.criteria.decision})"),
-    ]
+        (form.SET_CELL, "Bộ tiêu chí", _set_text(ctx)),
+    ]  # fmt: skip
     for ref, label, value in identity:
         row = int(ref[1:])
         ws.cell(row, 1, label).font = Font(name=FONT, bold=True)
@@ -131,15 +136,24 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
     )
     ws.add_data_validation(statuses)
     previous = ctx.previous
-    for i, criterion in enumerate(ctx.criteria.criteria):
+    reported = ctx.criteria.reported
+    for i, criterion in enumerate(reported):
         row = form.criterion_row(i)
         number = ws[f"{form.NUMBER_COL}{row}"]
         number.value = criterion.number
         number.number_format = "@"
-        ws[f"{form.NAME_COL}{row}"] = criterion.name
+        ws[f"{form.NAME_COL}{row}"] = (
+            f"{criterion.name} ({criterion.choice}: chọn ở cột Ghi chú)"
+            if criterion.choices else criterion.name
+        )  # fmt: skip
+        if criterion.choices:
+            _choice_list(ws, criterion.choice, criterion.choices).add(f"{form.NOTE_COL}{row}")
         status = ws[f"{form.STATUS_COL}{row}"]
         note = ws[f"{form.NOTE_COL}{row}"]
-        if previous is not None and previous.criteria_set == ctx.criteria.id:
+        if previous is not None and (
+            previous.criteria_set == ctx.criteria.id
+            or previous.criteria_set in ctx.criteria.includes
+        ):
             met = previous.statuses.get(criterion.number)
             status.value = (
                 None if met is None else (form.STATUS_MET if met else form.STATUS_NOT_MET)
@@ -156,10 +170,38 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
         note.number_format = "@"
     for col, width in zip("ABCD", (26, 52, 14, 40), strict=True):
         ws.column_dimensions[col].width = width
-    last = form.criterion_row(len(ctx.criteria.criteria) - 1)
+    last = form.criterion_row(len(reported) - 1)
     ws.print_area = f"A1:D{last}"
     ws.print_title_rows = f"{header}:{header}"
     _protect(ws)
+
+
+def _level_text(level: Level | None, unit: Unit) -> str:
+    """A level as the form words it; a town, city or province "completes the task"."""
+    if level is Level.NTM and unit.kind in TASK_KINDS:
+        return "Hoàn thành nhiệm vụ xây dựng NTM"
+    return LEVEL_VI[level]
+
+
+def _set_text(ctx: FormContext) -> str:
+    criteria = ctx.criteria
+    text = f"{criteria.title} (QĐ {criteria.decision})"
+    if criteria.includes:
+        text += "; gồm cả bộ tiêu chí của mức dưới, ghi trước các điều kiện"
+    return text
+
+
+def _choice_list(ws: Worksheet, label: str, choices: tuple[str, ...]) -> DataValidation:
+    """A drop-down of a condition's choices (a list in the formula holds 255 characters; a
+    longer list is checked on import only)."""
+    inline = '"' + ",".join(c.replace('"', "") for c in choices) + '"'
+    rule = DataValidation(
+        type="list", formula1=inline if len(inline) <= 255 else None, allow_blank=True,
+        showErrorMessage=len(inline) <= 255, errorTitle=label,
+        error=f"Chọn {label.lower()} trong danh sách",
+    )  # fmt: skip
+    ws.add_data_validation(rule)
+    return rule
 
 
 def _other_sheet(ws: Worksheet, ctx: FormContext) -> None:

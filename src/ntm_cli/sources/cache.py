@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 5  # the layout of an entry; bump it when the JSON form changes
+CACHE_FORMAT = 6  # the layout of an entry; bump it when the JSON form changes
 
 
 def cache_dir() -> Path | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue, msg
-from ntm_cli.domain.returns import CriteriaSet, Criterion
+from ntm_cli.domain.returns import Computed, CriteriaSet, Criterion
 from ntm_cli.sources.cache import cached
 from ntm_cli.sources.registry import read_data_file
 
@@ -23,9 +23,50 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def load_criteria(folder: Path, set_id: str) -> CriteriaSet:
+MAX_INCLUDES = 5  # a set includes another, which may include another: this deep at most
+
+
+def load_criteria(folder: Path, set_id: str, _seen: tuple[str, ...] = ()) -> CriteriaSet:
     """The set `set_id` of the data folder, validated (from the cache when the file is
-    unchanged); problems name the file and line."""
+    unchanged), with the criteria of the sets it includes first; problems name the file and
+    line."""
+    own = _load_own(folder, set_id)
+    if not own.includes:
+        return own
+    return _with_included(folder, own, (*_seen, set_id))
+
+
+def _with_included(folder: Path, own: CriteriaSet, seen: tuple[str, ...]) -> CriteriaSet:
+    from dataclasses import replace
+
+    path = folder / FOLDER / f"{own.id}.yaml"
+    criteria: list[Criterion] = []
+    groups: dict[str, tuple[str, str]] = {}
+    for included in own.includes:
+        if included in seen or len(seen) > MAX_INCLUDES:
+            raise DataError("criteria.include_loop", path=str(path), chain=[*seen, included])
+        other = load_criteria(folder, included, seen)
+        criteria.extend(other.criteria)
+        groups.update(other.groups)
+    known = {c.number for c in criteria}
+    if twice := [c.number for c in own.criteria if c.number in known]:
+        raise DataError("criteria.include_twice", path=str(path), number=twice[0])
+    return replace(own, criteria=(*criteria, *own.criteria), groups={**groups, **own.groups})
+
+
+def read_criteria_with_includes(folder: Path, set_id: str) -> list[Issue]:
+    """Every problem of set `set_id` and of the sets it includes."""
+    own, problems = read_criteria(folder, set_id)
+    if own is None or problems:
+        return problems
+    try:
+        load_criteria(folder, set_id)
+    except DataError as exc:
+        return [Issue(None, None, exc.message), *exc.problems]
+    return []
+
+
+def _load_own(folder: Path, set_id: str) -> CriteriaSet:
     path = folder / FOLDER / f"{set_id}.yaml"
     raw = _read(path)
     problems: list[Issue] = []
@@ -52,7 +93,7 @@ def read_criteria(folder: Path, set_id: str) -> tuple[CriteriaSet | None, list[I
 
 
 def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | None, list[Issue]]:
-    from ntm_cli.sources.criteria_schema import CriteriaFile
+    from ntm_cli.sources.criteria_schema import ConditionSpec, CriteriaFile, CriterionSpec
     from ntm_cli.sources.yamlfile import line_of, validate_yaml
 
     if raw is None:
@@ -62,8 +103,12 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
         return None, problems
     groups = {g.id for g in spec.groups}
     seen: set[str] = set()
-    for i, c in enumerate(spec.criteria):
-        where = f"{path}:{line_of(('criteria', i), lines)}: criteria[{i}]"
+    entries: list[tuple[str, int, CriterionSpec | ConditionSpec]] = [
+        ("criteria", i, c) for i, c in enumerate(spec.criteria)
+    ]
+    entries += [("conditions", i, c) for i, c in enumerate(spec.conditions)]
+    for key, i, c in entries:
+        where = f"{path}:{line_of((key, i), lines)}: {key}[{i}]"
         if c.group not in groups:
             problems.append(
                 Issue(None, f"{where}.group",
@@ -94,11 +139,37 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
                     name_en=c.name_en,
                     group=c.group,
                     indicators=tuple(
-                        Criterion(i.number, i.name, i.name_en, c.group) for i in c.indicators
+                        Criterion(i.number, i.name, i.name_en, c.group, sure=i.sure)
+                        for i in c.indicators
                     ),
+                    sure=c.sure,
                 )
                 for c in spec.criteria
+            )
+            + tuple(
+                Criterion(
+                    number=c.number,
+                    name=c.name,
+                    name_en=c.name_en,
+                    group=c.group,
+                    sure=c.sure,
+                    computed=Computed(c.computed.units, c.computed.level, c.computed.share)
+                    if c.computed
+                    else None,
+                    choice=c.choice,
+                    choice_en=c.choice_en,
+                    choices=tuple(c.choices),
+                )
+                for c in spec.conditions
             ),
+            level=spec.level,
+            requires=spec.requires,
+            includes=tuple(spec.includes),
+            sure=spec.sure,
+            source=spec.source,
+            amended_by=spec.amended_by,
+            amended_on=spec.amended_on,
+            decided_on=spec.decided_on,
         ),
         [],
     )

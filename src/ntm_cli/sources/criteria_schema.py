@@ -4,8 +4,19 @@ the file changed)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ntm_cli.domain.errors import ValueProblem
+from ntm_cli.domain.models import Level
+
+# How sure a fact is: two or more independent sources, one, an indirect one, none.
+Sure = Literal["2+", "1", "weak", "unconfirmed", ""]
+
+
+def _level(value: Any) -> Level | None:
+    return None if value in (None, "") else Level.parse(str(value))
 
 
 class _Strict(BaseModel):
@@ -16,6 +27,7 @@ class IndicatorSpec(_Strict):
     number: str
     name: str
     name_en: str = ""
+    sure: Sure = ""
 
 
 class CriterionSpec(_Strict):
@@ -24,12 +36,48 @@ class CriterionSpec(_Strict):
     name: str = Field(min_length=1)
     name_en: str = ""
     indicators: list[IndicatorSpec] = []
+    sure: Sure = ""
+
+
+class ComputedSpec(_Strict):
+    """A condition read from the registry: the unit itself holds `level`, or `share` percent of
+    its communes / districts (huyện) / towns and cities do."""
+
+    units: Literal["self", "commune", "district", "town"]
+    level: Level
+    share: float = Field(default=100, gt=0, le=100, allow_inf_nan=False)
+
+    _check_level = field_validator("level", mode="before")(_level)
+
+
+class ConditionSpec(_Strict):
+    """A decision's condition ("điều kiện"): asked on the form (optionally as a choice from a
+    list) or computed from the registry."""
+
+    number: str = Field(pattern=r"^ĐK[1-9][0-9]?$")
+    group: str
+    name: str = Field(min_length=1)
+    name_en: str = ""
+    sure: Sure = ""
+    computed: ComputedSpec | None = None
+    choice: str = ""
+    choice_en: str = ""
+    choices: list[str] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ConditionSpec:
+        if self.choices and self.computed is not None:
+            raise ValueProblem("criteria.condition.choice_computed")
+        if self.choices and not self.choice:
+            raise ValueProblem("criteria.condition.choice_label")
+        return self
 
 
 class GroupSpec(_Strict):
     id: str
     name: str
     name_en: str = ""
+    sure: Sure = ""
 
 
 class CriteriaFile(_Strict):
@@ -38,6 +86,22 @@ class CriteriaFile(_Strict):
     title_en: str = ""
     decision: str
     decided_on: dt.date | None = None
-    scope: str = Field(pattern=r"^(commune|district)$")
+    scope: str = Field(pattern=r"^(commune|district|town|province)$")
+    level: Level | None = None
+    requires: Level | None = None
+    includes: list[str] = []
+    sure: Sure = ""
+    source: str = ""
+    amended_by: str = ""
+    amended_on: dt.date | None = None
     groups: list[GroupSpec] = Field(min_length=1)
-    criteria: list[CriterionSpec] = Field(min_length=1)
+    criteria: list[CriterionSpec] = []
+    conditions: list[ConditionSpec] = []
+
+    _check_level = field_validator("level", "requires", mode="before")(_level)
+
+    @model_validator(mode="after")
+    def _something(self) -> CriteriaFile:
+        if not self.criteria and not self.conditions and not self.includes:
+            raise ValueProblem("criteria.empty")
+        return self

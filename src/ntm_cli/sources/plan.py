@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue, msg
-from ntm_cli.domain.models import AwardRule, Milestone, Plan, Scope
+from ntm_cli.domain.models import LEVELS, AwardRule, Level, Milestone, Plan, Scope
 from ntm_cli.sources.cache import CACHE_FORMAT, cache_dir, cached
 from ntm_cli.sources.registry import read_data_file, too_large
 
@@ -99,7 +99,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
         end_year=header.period.end,
         source=header.source,
         path=str(path),
-        criteria={scope: set_id for scope, set_id in spec.criteria.model_dump().items() if set_id},
+        criteria=_criteria_refs(spec.criteria.model_dump()),
         due_day=spec.returns.due_day,
         area_line=line_of(("plan", "area"), lines),
         awards=tuple(
@@ -136,3 +136,14 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
         ),
     )
     return plan, []
+
+
+def _criteria_refs(refs: dict[str, str | dict[str, str]]) -> dict[str, dict[Level, str]]:
+    """Scope -> level -> set id; a scope naming one set has it for every level."""
+    out: dict[str, dict[Level, str]] = {}
+    for scope, value in refs.items():
+        if isinstance(value, dict):
+            out[scope] = {Level(k): v for k, v in value.items() if v}
+        elif value:
+            out[scope] = dict.fromkeys(LEVELS, value)
+    return {k: v for k, v in out.items() if v}

@@ -116,11 +116,24 @@ class MilestoneSpec(_Strict):
         return self
 
 
-class CriteriaRefs(_Strict):
-    """Which criteria set (a file of data/criteria/) applies to each scope."""
+def _by_level(value: Any) -> Any:
+    """One set for every level (a set id), or a set by level ({ntm: …, advanced: …})."""
+    if isinstance(value, dict):
+        return {_level(k).value: v for k, v in value.items()}
+    return value
 
-    commune: str = ""
-    district: str = ""
+
+class CriteriaRefs(_Strict):
+    """Which criteria set (a file of data/criteria/) applies to each scope (communes, districts
+    (huyện), towns and provincial cities, the province) and each level a unit works towards:
+    a set id for all levels, or a mapping of level to set id."""
+
+    commune: str | dict[str, str] = ""
+    district: str | dict[str, str] = ""
+    town: str | dict[str, str] = ""
+    province: str | dict[str, str] = ""
+
+    _levels = field_validator("commune", "district", "town", "province", mode="before")(_by_level)
 
 
 class ReturnsSettings(_Strict):

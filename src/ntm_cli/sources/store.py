@@ -514,6 +514,15 @@ class Store:
         return self._load(["r.superseded_at IS NULL"], [up_to], source)
 
     @_guarded
+    def current_sets(self) -> list[tuple[str, str, str]]:
+        """(unit code, period, criteria set) of every current return, by unit and period."""
+        rows = self.db.execute(
+            "SELECT unit_code, period, criteria_set FROM returns WHERE superseded_at IS NULL "
+            "ORDER BY unit_code, period"
+        ).fetchall()
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    @_guarded
     def latest_period(self) -> str | None:
         """The newest period with a current return; None for an empty store."""
         (period,) = self.db.execute(

@@ -37,7 +37,7 @@ from ntm_cli.workspace.config import (
 )
 
 if TYPE_CHECKING:
-    from ntm_cli.domain.returns import CriteriaSet, FileResult, Return
+    from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
     from ntm_cli.sources.datadir import DataSet
@@ -123,31 +123,46 @@ class Workspace:
     def registry(self) -> Registry:
         return self.dataset.registry
 
-    def criteria(self, scope: str = "commune") -> CriteriaSet:
-        """The criteria set the plan names for `scope` (cached as the plan is)."""
+    def criteria(self, scope: str = "commune", level: Level | None = None) -> CriteriaSet:
+        """The criteria set the plan names for `scope` and `level` (the lowest level the scope
+        has a set for when `level` is None)."""
+        book = self.criteria_book
+        rungs = book.levels(scope)
+        if not rungs:
+            raise DataError("plan.criteria_unset", path=self.plan.path, scope=scope)
+        found = book.get(scope, level if level is not None else rungs[0])
+        if found is None:
+            raise DataError("plan.criteria_unset_level", path=self.plan.path, scope=scope,
+                            level=level)  # fmt: skip
+        return found
+
+    @cached_property
+    def criteria_book(self) -> CriteriaBook:
+        """Every criteria set the plan names, by scope and level (each loaded once)."""
+        from ntm_cli.domain.returns import CriteriaBook
         from ntm_cli.sources.criteria import load_criteria
 
-        set_id = self.plan.criteria.get(scope)
-        if not set_id:
-            raise DataError("plan.criteria_unset", path=self.plan.path, scope=scope)
-        return load_criteria(self.data_folder, set_id)
+        by_scope = self.plan.criteria
+        ids = sorted({i for levels in by_scope.values() for i in levels.values()})
+        sets = {i: load_criteria(self.data_folder, i) for i in ids}
+        return CriteriaBook(sets, by_scope)
 
     def criteria_set(self, set_id: str) -> CriteriaSet:
         from ntm_cli.sources.criteria import load_criteria
 
-        return load_criteria(self.data_folder, set_id)
+        return self.criteria_book.by_id(set_id) or load_criteria(self.data_folder, set_id)
 
     def read_context(self) -> ReadContext:
         from ntm_cli.returnform.reader import ReadContext
 
-        return ReadContext(self.plan, self.registry, self.criteria())
+        return ReadContext(self.plan, self.registry, self.criteria_book)
 
     def check(self) -> CheckResult:
         """Every problem of the plan, the registry and the criteria sets, read together (where
         loading stops at the first file with problems)."""
         from ntm_cli.domain.messages import Issue, os_reason
         from ntm_cli.engine.check import check_plan, check_registry
-        from ntm_cli.sources.criteria import read_criteria
+        from ntm_cli.sources.criteria import read_criteria_with_includes
         from ntm_cli.sources.datadir import PLAN_FILE, REGISTRY_FILE
         from ntm_cli.sources.plan import parse_plan, read_plan_bytes
         from ntm_cli.sources.registry import read_registry
@@ -177,14 +192,41 @@ class Workspace:
             if plan is not None:
                 problems += check_plan(plan, registry)
         if plan is not None:
-            for set_id in sorted(set(plan.criteria.values())):
-                problems += read_criteria(folder, set_id)[1]
+            for set_id in sorted({i for levels in plan.criteria.values() for i in levels.values()}):
+                problems += read_criteria_with_includes(folder, set_id)
         summary: dict[str, object] = {}
         if plan is not None and registry is not None:
             communes = sum(1 for u in registry.units if u.kind is UnitKind.COMMUNE)
             summary = {"number": plan.number, "milestones": len(plan.milestones),
                        "units": len(registry.units), "communes": communes}  # fmt: skip
-        return CheckResult(tuple(problems), summary)
+        stored: tuple[Message, ...] = ()
+        if not problems and self.store_exists():
+            stored = self._returns_on_other_sets()
+        return CheckResult(tuple(problems), summary, warnings=stored)
+
+    def _returns_on_other_sets(self) -> tuple[Message, ...]:
+        """Current returns written on a set other than that of the level their unit worked
+        towards in their month (forms of an older release): kept, never read as the other set."""
+        from ntm_cli.domain.period import Period
+
+        ctx = self.read_context()
+        by_set: dict[tuple[str, str], list[str]] = {}
+        with self.store() as db:
+            rows = db.current_sets() if db else []
+        for code, period, set_id in rows:
+            unit = self.registry.by_code.get(code)
+            try:
+                Period.parse(period)
+            except ValueError:
+                continue
+            expected = ctx.expected(unit, period) if unit is not None else None
+            if expected is not None and expected.id != set_id:
+                by_set.setdefault((set_id, expected.id), []).append(f"{code} ({period})")
+        return tuple(
+            msg("check.other_set", n=len(units), set=set_id, expected=expected,
+                units=units[:10] + (["…"] if len(units) > 10 else []))
+            for (set_id, expected), units in sorted(by_set.items())
+        )  # fmt: skip
 
     # Checks of what a caller asks ------------------------------------------------------------
 
@@ -425,10 +467,12 @@ class Workspace:
         unit: str | None = None,
         out: Path = Path("forms"),
         force: bool = False,
+        scope: str = "commune",
     ) -> TemplateResult:
-        """One return form per commune, pre-filled with its last return; all or none written."""
+        """One return form per commune (`scope` "district": per district-level unit, filled by
+        the district office; "province": the province's), each on the criteria set of the level
+        the unit works towards, pre-filled with its last return; all or none written."""
         from ntm_cli.domain.lookup import resolve_unit
-        from ntm_cli.domain.returns import next_level
         from ntm_cli.domain.status import level_of
         from ntm_cli.domain.text import slug, split_prefix
         from ntm_cli.returnform.writer import FormContext, build_form
@@ -436,45 +480,63 @@ class Workspace:
         from ntm_cli.workspace.results import TemplateResult
 
         month = self.period(period)
-        criteria = self.criteria()
+        book = self.criteria_book
         registry, plan = self.registry, self.plan
         area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
-        communes = [u for u in area if u.kind is UnitKind.COMMUNE]
+        if plan.area_code and (own := registry.by_code.get(plan.area_code)) is not None:
+            area = [own, *area]
+        kinds = FORM_KINDS[scope]
+        units = [u for u in area if u.kind in kinds and book.scope_of(u) in book.by_scope]
         head = self.district(district)
         if head is not None:
-            communes = [u for u in communes if u.parent_code == head.code]
+            units = [u for u in units if u.parent_code == head.code or u.code == head.code]
         if unit is not None:
             if not unit.strip():
                 raise UsageError("option.empty", option="--unit")
-            one = resolve_unit(registry, unit, {UnitKind.COMMUNE}, what="commune")
-            if one not in communes:
+            any_kind = {u.kind for u in area if book.scope_of(u) in book.by_scope}
+            one = resolve_unit(registry, unit, any_kind, what="unit")
+            if one not in area or (head is not None and one.parent_code != head.code):
                 raise NtmError("unit.not_in_area", name=one.name, code=one.code,
                                area=head.name if head else plan.number)  # fmt: skip
-            communes = [one]
+            units = [one]
+
+        def asks(each: Unit) -> bool:  # the registry may answer all a set asks (a town's)
+            criteria = book.towards(each, level_of(each, as_of=month.month_end()))[1]
+            return criteria is not None and bool(criteria.reported)
+
+        if unit is not None and not asks(units[0]):
+            raise NtmError("template.nothing_to_report", name=units[0].name, code=units[0].code)
+        units = [u for u in units if asks(u)]
+        if not units:
+            raise NtmError("template.no_units", scope=scope)
         previous: dict[str, Return] = {}
         with self.store() as db:
             for stored in db.returns(before=month) if db else []:
                 previous[stored.ret.unit_code] = stored.ret  # the latest period wins
             note = self.store_note(db, count=False)
         forms = []
-        for commune in communes:
-            name = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}.xlsx"
-            forms.append((commune, out / name))
+        for each in units:
+            name = f"{month}_{each.code}_{slug(split_prefix(each.name)[1])}.xlsx"
+            forms.append((each, out / name))
         files = []
-        for commune, target in forms:
-            level = level_of(commune, as_of=month.month_end())  # its level in that month
-            book = build_form(
+        for each, target in forms:
+            level = level_of(each, as_of=month.month_end())  # its level in that month
+            towards, criteria = book.towards(each, level)
+            assert criteria is not None  # every unit kept has a set for its scope
+            above = registry.district_of(each) if each.kind is UnitKind.COMMUNE else (
+                registry.by_code.get(each.parent_code))  # fmt: skip
+            book_ = build_form(
                 FormContext(
-                    unit=commune,
-                    district=registry.district_of(commune),
+                    unit=each,
+                    district=above,
                     period=month,
                     criteria=criteria,
                     level=level,
-                    towards=next_level(level),
-                    previous=previous.get(commune.code),
+                    towards=towards,
+                    previous=previous.get(each.code),
                 )
             )
-            files.append((target, workbook_bytes(book)))
+            files.append((target, workbook_bytes(book_)))
         write_all_atomic(files, force=force)
         return TemplateResult(forms, registry, month, out, store=note)
 
@@ -573,7 +635,7 @@ class Workspace:
         name = "bao-cao-ntm" if lang is Lang.VI else "ntm-report"
         targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
         check_targets([target for _, target in targets], force)
-        criteria = self.criteria()
+        book = self.criteria_book
         reports = []
         notes: list[StoreNote] = []
         with self.store() as db:
@@ -587,7 +649,7 @@ class Workspace:
                 }
                 received = db.received(month) if db else {}
                 result = build_report(
-                    self.plan, self.registry, criteria, month, latest, previous, received,
+                    self.plan, self.registry, book, month, latest, previous, received,
                     today(), as_of,
                 )  # fmt: skip
                 reports.append((target, result))
@@ -600,15 +662,17 @@ class Workspace:
         period: str | Period | None = None,
         district: str | None = None,
         level: str | Level | None = None,
+        scope: str = "commune",
     ) -> GapsResult:
-        """The weakest criteria and the communes 1-3 criteria short of the next level."""
+        """The weakest criteria and the communes 1-3 criteria short of the next level (`scope`
+        "district": the district-level units, on their own returns)."""
         from ntm_cli.engine.gaps import find_gaps
         from ntm_cli.workspace.results import GapsResult
 
         asked = self.period(period) if period is not None else None
         towards = parse_option(parse_level, level, "--level") if isinstance(level, str) else level
         head = self.district(district)
-        criteria = self.criteria()
+        book = self.criteria_book
         month, latest, note = self._latest(asked)
         if not note.exists:
             assert (problem := note.problem) is not None
@@ -619,9 +683,9 @@ class Workspace:
             raise NtmError("returns.none")
         assert isinstance(towards, Level | None)
         result = find_gaps(
-            self.plan, self.registry, criteria, month, latest, today(), head, towards
+            self.plan, self.registry, book, month, latest, today(), head, towards, scope
         )
-        return GapsResult(result, self.registry, criteria, store=note)
+        return GapsResult(result, self.registry, store=note)
 
     def forecast(
         self,
@@ -640,11 +704,11 @@ class Workspace:
             month = Period.of_date(as_of)
         if year is not None:
             self.year(year)
-        criteria = self.criteria()
+        book = self.criteria_book
         month, latest, note = self._latest(month)
         warnings = _told(note) + (() if latest else (msg("returns.none_trend_only"),))
         registry = self.registry if as_of is None else registry_as_of(self.registry, as_of)
-        result = forecast(self.plan, registry, criteria, latest, as_of or today(), month, year)
+        result = forecast(self.plan, registry, book, latest, as_of or today(), month, year)
         return ForecastResult(result, self.registry, warnings=warnings, store=note)
 
     def awards(
@@ -664,11 +728,19 @@ class Workspace:
             if unknown := [r for r in rules if r not in known]:
                 raise DataError("awards.unknown_rule", path=plan.path, rule=unknown[0], known=known)
             plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rules))
-        criteria = self.criteria()
+        book = self.criteria_book
         month, latest, note = self._latest(month)
         warnings = _told(note) + (() if latest else (msg("returns.none_awards"),))
-        result = shortlist(plan, self.registry, criteria, year, latest, month)
+        result = shortlist(plan, self.registry, book, year, latest, month)
         return AwardsResult(result, warnings=warnings, store=note)
+
+
+FORM_KINDS = {
+    "commune": frozenset({UnitKind.COMMUNE}),
+    "district": DISTRICT_LEVEL,
+    "province": frozenset({UnitKind.PROVINCE}),
+}
+"""The units `ntm template --scope` writes forms for."""
 
 
 def _shown(location: str) -> str:

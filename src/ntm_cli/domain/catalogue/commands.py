@@ -247,9 +247,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: không có targets.yaml ({source}); thư mục dữ liệu phải có targets.yaml và units.csv",
         "{path}: holds no targets.yaml ({source}); a data folder has it and units.csv",
     ),
+    "template.nothing_to_report": (
+        "{name} ({code}): bộ tiêu chí của mức đơn vị đang phấn đấu không có gì để báo cáo (danh"
+        " mục đã trả lời mọi điều kiện); không cần phiếu",
+        "{name} ({code}): the criteria set of the level it works towards asks nothing to report"
+        " (the registry answers every condition); no form is needed",
+    ),
+    "template.no_units": (
+        "không có đơn vị nào cần phiếu (--scope {scope}) trong phạm vi đã chọn",
+        "no unit needs a form (--scope {scope}) in the area chosen",
+    ),
     "plan.criteria_unset": (
         "{path}: chưa đặt criteria.{scope}; hãy ghi mã bộ tiêu chí",
         "{path}: criteria.{scope} is not set; name a criteria set",
+    ),
+    "plan.criteria_unset_level": (
+        "{path}: criteria.{scope} không có bộ tiêu chí cho mức {level:level}",
+        "{path}: criteria.{scope} names no set for level {level:level}",
     ),
     "init.exists": (
         "{path} đã có; thêm --force để ghi đè",

@@ -196,9 +196,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} is not an id; use lower-case letters, digits, . _ -",
     ),
     "plan.scope.invalid": (
-        "{value!r} không phải đối tượng; ghi commune (xã), district (cấp huyện) hoặc unit "
-        "(một đơn vị)",
-        "{value!r} is not a scope; use commune, district, unit",
+        "{value!r} không phải đối tượng; ghi commune (xã), district (cấp huyện), province (cả"
+        " tỉnh) hoặc unit (một đơn vị)",
+        "{value!r} is not a scope; use commune, district, province, unit",
     ),
     "plan.period.order": (
         "năm kết thúc {end} trước năm bắt đầu {start}",
@@ -286,6 +286,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mục tiêu {target:num} nhiều hơn số xã trong địa bàn ({eligible})",
         "{target:g} is more than the {eligible} communes (xã) in the area",
     ),
+    "plan.scope.no_province": (
+        "kế hoạch không ghi địa bàn (plan.area) có trong danh mục: không có tỉnh nào để đếm",
+        "the plan names no area (plan.area) in the registry: there is no province to count",
+    ),
+    "plan.target.above_province": (
+        "mục tiêu {target:num} nhiều hơn một tỉnh",
+        "{target:g} is more than the one province",
+    ),
     "plan.target.above_districts": (
         "mục tiêu {target:num} nhiều hơn số đơn vị cấp huyện trong địa bàn ({eligible})",
         "{target:g} is more than the {eligible} district-level units in the area",
@@ -314,6 +322,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "criteria.id.mismatch": (
         "{id!r} khác với tên tệp",
         "{id!r} differs from the file name",
+    ),
+    "criteria.empty": (
+        "bộ tiêu chí không có tiêu chí, điều kiện hay bộ được gộp (includes) nào",
+        "the set has no criteria, conditions or included sets",
+    ),
+    "criteria.condition.choice_computed": (
+        "một điều kiện tính từ danh mục (computed) không hỏi lựa chọn (choices)",
+        "a condition computed from the registry asks no choice (choices)",
+    ),
+    "criteria.condition.choice_label": (
+        "có choices thì phải ghi choice: tên của điều được chọn (ví dụ “Lĩnh vực nổi trội”)",
+        "choices need a choice: the name of what is chosen (for example “Lĩnh vực nổi trội”)",
+    ),
+    "criteria.include_loop": (
+        "{path}: các bộ tiêu chí gộp nhau thành vòng hoặc quá sâu: {chain:list}",
+        "{path}: the sets include each other in a loop or too deeply: {chain:list}",
+    ),
+    "criteria.include_twice": (
+        "{path}: số {number} đã có trong bộ được gộp; đánh số khác",
+        "{path}: number {number} is already in an included set; number it differently",
     ),
     # looking units up by name or code
     "lookup.none.unit": (

@@ -103,8 +103,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'sheet "{sheet}" is missing; use the form as ntm made it',
     ),
     "form.criteria_set": (
-        "phiếu dùng bộ tiêu chí {form_set}, kế hoạch dùng {plan_set}: hãy gửi cho xã phiếu mới",
-        "the form uses criteria set {form_set}, the plan {plan_set}; send the commune a new form",
+        "phiếu dùng bộ tiêu chí {form_set}, kế hoạch dùng {plan_set:list} cho đơn vị này: hãy gửi"
+        " phiếu mới",
+        "the form uses criteria set {form_set}, the plan {plan_set:list} for this unit; send a"
+        " new form",
+    ),
+    "form.criteria_set_other": (
+        "phiếu viết theo {title} ({form_set}); kỳ {period} đơn vị phấn đấu theo {expected_title}"
+        " ({expected}): phiếu được lưu nhưng không được tính cho mức đang phấn đấu; hãy gửi phiếu"
+        " mới",
+        "the form is on {title} ({form_set}); in {period} the unit works towards"
+        " {expected_title} ({expected}): the return is kept but not counted for that level;"
+        " send a new form",
+    ),
+    "form.no_criteria_for": (
+        "{code} là {kind:kind}: kế hoạch không có bộ tiêu chí nào cho loại đơn vị này",
+        "{code} is a {kind:kind}: the plan names no criteria set for that kind of unit",
+    ),
+    "form.choice.missing": (
+        "{number} ghi Đạt nhưng chưa chọn {label}: chọn một trong {choices:list}",
+        "{number} is met but names no {label}: choose one of {choices:list}",
+    ),
+    "form.choice.invalid": (
+        "{value!r} không phải {label} trong danh sách: chọn một trong {choices:list}",
+        "{value!r} is not a {label} of the list: choose one of {choices:list}",
     ),
     "form.not_a_commune": (
         "{code} không phải mã xã trong danh mục",

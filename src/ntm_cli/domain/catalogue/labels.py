@@ -17,10 +17,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "levelx.advanced": ("NTM nâng cao", "advanced NTM"),
     "levelx.model": ("NTM kiểu mẫu", "model NTM"),
     "series.unit": ("{unit} đạt {level}", "{unit} at {level}"),
+    "series.province": (
+        "Tỉnh hoàn thành nhiệm vụ xây dựng NTM",
+        "Province completed the NTM task",
+    ),
     "series.scope": ("{scope} đạt {level} ({kind})", "{scope} at {level} ({kind})"),
     # scopes, as counted nouns
     "scope.commune": ("Xã", "Communes"),
     "scope.district": ("Đơn vị cấp huyện", "District-level units"),
+    "scope.province": ("Tỉnh", "Province"),
     # milestone kinds, for the whole-period rows
     "kind.count": ("tổng số", "total"),
     "kind.increase": ("tăng thêm trong năm", "added in the year"),
@@ -179,6 +184,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Chưa có phiếu báo cáo cho mức này: {names}",
         "No return for this level: {names}",
     ),
+    "gaps.set": (
+        "Theo {title} ({decision})",
+        "On {title} ({decision})",
+    ),
+    "gaps.other_set": (
+        "Phiếu mới nhất viết theo bộ tiêu chí khác ({sets:list}), không tính theo {set}: {names}."
+        " Phiếu vẫn được lưu; hãy gửi các xã này phiếu mới (ntm template)",
+        "Latest return on another criteria set ({sets:list}), not read as {set}: {names}. The"
+        " returns are kept; send these communes a new form (ntm template)",
+    ),
     "gaps.col.criterion": ("Tiêu chí", "Criterion"),
     "gaps.col.not_met": ("Xã chưa đạt", "Communes not meeting"),
     "gaps.col.share": ("Tỷ lệ", "Share"),
@@ -294,16 +309,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "the unit is more than one level below",
     ),
     "forecast.basis.trend_only": (
-        "cấp huyện không nộp phiếu; xu hướng dự báo đạt {projected}/{required}",
-        "district-level units file no returns; the trend projects {projected}/{required}",
+        "chưa có phiếu cấp huyện nào; xu hướng dự báo đạt {projected}/{required}",
+        "no district return filed; the trend projects {projected}/{required}",
     ),
     "forecast.basis.trend_short": (
-        "cấp huyện không nộp phiếu; xu hướng dự báo chỉ {projected}/{required}",
-        "district-level units file no returns; the trend projects only {projected}/{required}",
+        "chưa có phiếu cấp huyện nào; xu hướng dự báo chỉ {projected}/{required}",
+        "no district return filed; the trend projects only {projected}/{required}",
     ),
     "forecast.basis.no_evidence": (
-        "cấp huyện không nộp phiếu, không có xu hướng để dự báo{children}",
-        "district-level units file no returns and there is no trend to project{children}",
+        "chưa có phiếu cấp huyện nào, không có xu hướng để dự báo{children}",
+        "no district return filed and there is no trend to project{children}",
     ),
     "forecast.children": (
         "; xã của huyện đạt {level}: {n}/{total}",
@@ -526,6 +541,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Valid: {number}, {milestones} milestones; {units} units ({communes} communes).",
     ),
     "check.problems": ("{n} lỗi:", "{n} problem(s):"),
+    "check.other_set": (
+        "Kho phiếu: {n} phiếu hiện hành viết theo bộ tiêu chí {set}, trong khi tháng đó đơn vị"
+        " phấn đấu theo {expected}: vẫn lưu, không tính theo {expected}: {units:list}."
+        " Gửi phiếu mới (ntm template) để các đơn vị báo cáo lại.",
+        "Store: {n} current return(s) written on criteria set {set} while the unit worked"
+        " towards {expected} that month: kept, not read as {expected}: {units:list}. Send new"
+        " forms (ntm template) for the units to report again.",
+    ),
 }
 LABELS.update(
     {

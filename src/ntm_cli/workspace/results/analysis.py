@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ntm_cli.domain.models import Registry
-from ntm_cli.domain.returns import CriteriaSet
 
 if TYPE_CHECKING:
     import pandas
@@ -23,7 +22,6 @@ from ntm_cli.workspace.results.base import Result, _frame
 class GapsResult(Result):
     gaps: Gaps
     registry: Registry
-    criteria: CriteriaSet
 
     def to_frame(self) -> pandas.DataFrame:
         """One row a commune with a usable return: the level it works towards and its gap."""
