@@ -68,3 +68,18 @@ def test_published_rows_cite_their_source_and_others_say_illustrative() -> None:
             assert "(published)" in unit.source or unit.source.startswith("illustrative"), unit.code
     assert not any(r.year >= 2025 for u in DATA.registry.units for r in u.recognitions.values()
                    if u.kind is not UnitKind.PROVINCE)  # fmt: skip
+
+
+def test_decisions_are_numbered_with_their_issuer() -> None:
+    # "number/QĐ-issuer": the Prime Minister (QĐ-TTg) recognises districts, towns and the
+    # province; the provincial People's Committee (QĐ-UBND) recognises communes.
+    for unit in DATA.registry.units:
+        issuer = "QĐ-UBND" if unit.kind is UnitKind.COMMUNE else "QĐ-TTg"
+        for recognition in unit.recognitions.values():
+            if recognition.decision:
+                number, _, rest = recognition.decision.partition("/")
+                assert number.isdigit() and rest == issuer, (unit.code, recognition.decision)
+    long_son, don_chau = DATA.registry.by_code["29443"], DATA.registry.by_code["29500"]
+    assert long_son.recognitions[Level.NTM].decision == "835/QĐ-UBND"
+    assert don_chau.recognitions[Level.NTM].decision == "834/QĐ-UBND"
+    assert "not confirmed" in long_son.source and "not confirmed" in don_chau.source
