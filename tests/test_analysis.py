@@ -3,6 +3,7 @@ every right answer is worked out in the test."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -400,6 +401,10 @@ def test_a_year_stays_open_until_its_results_are_decided() -> None:
     assert row.milestone.year == 2023 and row.trend is not None
     assert row.trend.years[-1] == 2022
     assert forecast(p, reg, CRITERIA, {}, dt.date(2024, 7, 1)).rows == ()
+    # a plan file that expects the decisions until 31/03 makes 2023 final from 1 April 2024
+    window = dataclasses.replace(p, decisions_until=(3, 31))
+    assert forecast(window, reg, CRITERIA, {}, dt.date(2024, 3, 31)).rows != ()
+    assert forecast(window, reg, CRITERIA, {}, dt.date(2024, 4, 1)).rows == ()
 
 
 def test_a_named_commune_two_levels_below_is_unlikely() -> None:

@@ -205,6 +205,19 @@ def test_one_sheet_exports(cycle: Path, tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 2 and "--out TỆP.xlsx đi cùng --format xlsx" in result.output
 
 
+def test_the_milestone_sheet_reads_not_yet_and_awaiting(tmp_path: Path) -> None:
+    # the aspirational model district of 2025, and the 2023 results on 31/3/2024 (decisions on
+    # them expected until 30/06/2024)
+    run("progress", "-y", "2025", "--format", "xlsx", "--out", str(tmp_path / "2025.xlsx"))
+    rows = {r[0]: r for r in table(load_workbook(tmp_path / "2025.xlsx").active, 2, 8)}
+    assert rows["2025.huyen-kieu-mau"][3:] == [1, 0, 9, 1, "Chưa đạt (phấn đấu)"]
+    assert rows["2025.xa-nang-cao-ty-le"][7] == "Không đạt"
+    out = tmp_path / "2023.xlsx"
+    run("progress", "-y", "2023", "--as-of", "2024-03-31", "-f", "xlsx", "-o", str(out),
+        "--lang", "en")  # fmt: skip
+    assert {r[7] for r in table(load_workbook(out).active, 2, 8)} == {"Awaiting recognition"}
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(max_size=200) | st.sampled_from(["=1+1", "+1", "-1", "@A1", "\t=x", "#N/A", "\ufffe"])

@@ -287,10 +287,20 @@ class Plan:
     area_line: int = 0
     due_day: int = 5  # a month's return is due on this day of the next month
     awards: tuple[AwardRule, ...] = ()
+    # (month, day) of the year after a result year until which decisions recognising that
+    # year's results are expected; None when the plan file does not say
+    decisions_until: tuple[int, int] | None = None
 
     @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
+
+    def recognition_ends(self, year: int) -> dt.date | None:
+        """The last day decisions on the results of `year` are expected (in the next year)."""
+        if self.decisions_until is None:
+            return None
+        month, day = self.decisions_until
+        return dt.date(year + 1, month, day)
 
     def outside(self, period: str) -> Message | None:
         """Why a reporting month cannot be of this plan (a typo, or the wrong programme)."""

@@ -119,13 +119,16 @@ class Forecast:
     year: int | None = None
 
 
-def final_year(latest: int | None, reference: dt.date) -> int | None:
+def final_year(latest: int | None, reference: dt.date, plan: Plan | None = None) -> int | None:
     """The newest result year taken as complete. Decisions on a year's results are signed for
     months after it ends (QĐ 547/QĐ-TTg of 20/6/2024 for results of 2023), so a year counts as
-    complete from 1 July of the next one, and never beyond the newest result in the registry."""
+    complete once the plan's window for those decisions has closed (from 1 July of the next
+    year when the plan file sets none), and never beyond the newest result in the registry."""
     if latest is None:
         return None
-    complete = reference.year - (1 if reference >= dt.date(reference.year, 7, 1) else 2)
+    closes = plan.recognition_ends(reference.year - 1) if plan else None
+    closes = closes or dt.date(reference.year, 6, 30)
+    complete = reference.year - (1 if reference > closes else 2)
     return min(latest, complete)
 
 
@@ -153,7 +156,7 @@ def forecast(
 ) -> Forecast:
     """`latest`: each commune's latest return (up to `period`)."""
     measured = progress(plan, registry, None, None, today)
-    last = final_year(measured.latest_result_year, today)
+    last = final_year(measured.latest_result_year, today, plan)
     # From the year before the plan, or further back for a short plan or a late registry.
     first = (
         plan.start_year - 1 if last is None else min(plan.start_year - 1, last - TREND_YEARS + 1)

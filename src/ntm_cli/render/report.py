@@ -22,17 +22,20 @@ from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
-from ntm_cli.engine.progress import Progress, Status
+from ntm_cli.engine.progress import Progress, Verdict
 from ntm_cli.engine.report import Change, Report
 from ntm_cli.render.progress import milestone_label, status_label
 
 FONT = "Times New Roman"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 STATUS_FILL = {
-    Status.ACHIEVED: PatternFill("solid", fgColor="C6EFCE"),
-    Status.OPEN: PatternFill("solid", fgColor="FFEB9C"),
-    Status.MISSED: PatternFill("solid", fgColor="FFC7CE"),
-    Status.UPCOMING: PatternFill("solid", fgColor="EDEDED"),
+    Verdict.ACHIEVED: PatternFill("solid", fgColor="C6EFCE"),
+    Verdict.ACHIEVED_EARLY: PatternFill("solid", fgColor="C6EFCE"),
+    Verdict.OPEN: PatternFill("solid", fgColor="FFEB9C"),
+    Verdict.AWAITING: PatternFill("solid", fgColor="FFEB9C"),
+    Verdict.NOT_YET: PatternFill("solid", fgColor="FFEB9C"),
+    Verdict.MISSED: PatternFill("solid", fgColor="FFC7CE"),
+    Verdict.UPCOMING: PatternFill("solid", fgColor="EDEDED"),
 }
 MET_FILL = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
 NOT_MET_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
@@ -171,7 +174,7 @@ def _milestone_table(
             label += f" ({t('progress.aspirational', lang)})"
         _row(ws, row, [m.id, label, m.year, r.required, r.actual, r.denominator, r.shortfall,
                        status_label(r, lang)])  # fmt: skip
-        ws.cell(row, 8).fill = STATUS_FILL[r.status]
+        ws.cell(row, 8).fill = STATUS_FILL[r.verdict]
         ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         if m.kind is MilestoneKind.SHARE:
             set_text(ws.cell(row, 2), f"{label} ({m.target:g}%)")

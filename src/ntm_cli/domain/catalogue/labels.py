@@ -5,6 +5,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.achieved": ("Đạt", "Achieved"),
     "status.achieved_early": ("Đạt sớm", "Achieved early"),
     "status.missed": ("Không đạt", "Missed"),
+    "status.not_yet": ("Chưa đạt (phấn đấu)", "Not yet (aspirational)"),
+    "status.awaiting": ("Chờ công nhận", "Awaiting recognition"),
     "status.open": ("Đang thực hiện", "Open"),
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     # levels
@@ -46,6 +48,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "by decision date, as of {as_of}",
     ),
     "progress.aspirational": ("phấn đấu", "aspirational"),
+    "progress.awaiting": (
+        "Chờ công nhận: chưa đạt theo các quyết định đã có, nhưng quyết định công nhận kết quả "
+        "năm {year} còn được ban hành đến {until} (mục recognition của targets.yaml).",
+        "Awaiting recognition: not met by the decisions so far, but decisions on the results "
+        "of {year} are expected until {until} (recognition in targets.yaml).",
+    ),
     "progress.illustrative": (
         "Sổ đơn vị có {n} dòng số liệu minh họa (cột source); xem `ntm units`.",
         "The registry has {n} illustrative rows (source column); see `ntm units`.",
