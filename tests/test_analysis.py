@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.console import Console
 from typer.testing import CliRunner
 
 from builders import milestone, plan, province, unit
@@ -21,7 +22,13 @@ from ntm_cli.domain.returns import CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
 from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
 from ntm_cli.engine.gaps import find_gaps
-from ntm_cli.render.analysis import build_awards, reason_text, why_text
+from ntm_cli.render.analysis import (
+    build_awards,
+    build_forecast,
+    forecast_json,
+    reason_text,
+    why_text,
+)
 
 TODAY = dt.date(2024, 7, 10)
 CRITERIA = CriteriaSet(
@@ -162,6 +169,27 @@ def test_forecast_unlikely_and_too_few_data() -> None:
     # No trend, no returns: the ten communes without a return decide.
     assert (row.needed, row.candidates) == (5, 10) and row.outlook is Outlook.AT_RISK
     assert row.basis == "unknown"
+
+
+def test_a_trend_that_reaches_the_target_is_at_risk_and_the_rule_says_why() -> None:
+    # 60% of 10 needs 6 by 2025, 4 reached: the trend (+1 a year, 0-4 over 2019-2023) projects
+    # 6, but no return shows a ready commune: at risk, not likely. The printed rule says so.
+    reg = forecast_registry()
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=60, year=2025))
+    result = forecast(p, reg, CRITERIA, {}, TODAY)
+    (row,) = result.rows
+    assert (row.result.required, row.projected, len(row.ready)) == (6, 6, 0)
+    assert (row.outlook, row.basis) == (Outlook.AT_RISK, "trend")
+    console = Console(width=400, record=True)
+    console.print(build_forecast(result, reg, Lang.EN))
+    text = console.export_text()
+    assert "at risk when ready and near-miss communes cover it, or when only the trend " in text
+    assert "How a district-level milestone" not in text  # no district row here
+    console.print(build_forecast(result, reg, Lang.VI))
+    assert "hoặc khi chỉ riêng xu hướng đạt mục tiêu" in console.export_text()
+    rule = forecast_json(result)["rule"]
+    assert set(rule) == {"commune", "district", "unit"}
+    assert "only the trend reaches the target" in rule["commune"]
 
 
 def _fields(p: Plan) -> dict[str, object]:

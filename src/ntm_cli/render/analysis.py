@@ -292,6 +292,17 @@ def basis_text(f: MilestoneForecast, lang: Lang) -> str:
     return text
 
 
+RULES = ("commune", "district", "unit")
+
+
+def rule_lines(result: Forecast, lang: Lang) -> list[str]:
+    """How the outlook was decided (the rule of engine/forecast.py), for the rows shown."""
+    shown = {"commune": any(f.by_returns for f in result.rows),
+             "district": any(not f.by_returns for f in result.rows),
+             "unit": any(f.unit is not None for f in result.rows)}  # fmt: skip
+    return [t(f"forecast.rule.{key}", lang) for key in RULES if shown[key]]
+
+
 def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     returns = (
         t("forecast.returns", lang, period=result.period)
@@ -329,6 +340,7 @@ def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     for i, f in enumerate(result.rows, start=1):
         parts.append(Text(f"  {i}. {basis_text(f, lang)}"))
     parts.append(Text(t("forecast.legend", lang), style="dim"))
+    parts.extend(Text(line, style="dim") for line in rule_lines(result, lang))
     last_year = result.final_year or result.first_year
     parts.append(Text(t("forecast.method", lang, first=result.first_year, last=last_year,
                         min=MIN_POINTS), style="dim"))  # fmt: skip
@@ -347,6 +359,7 @@ def forecast_json(result: Forecast) -> dict[str, Any]:
             "first_year": result.first_year,
             "min_years": MIN_POINTS,
         },
+        "rule": {key: t(f"forecast.rule.{key}", Lang.EN) for key in RULES},
         "milestones": [
             {
                 "id": f.milestone.id,

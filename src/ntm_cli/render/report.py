@@ -334,7 +334,13 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     """What to push: the forecast per milestone, the weakest criteria, the near-miss communes."""
     from ntm_cli.engine.forecast import MIN_POINTS
     from ntm_cli.engine.gaps import NEAR_MISS
-    from ntm_cli.render.analysis import basis_text, criterion_name, level_name, missing_text
+    from ntm_cli.render.analysis import (
+        basis_text,
+        criterion_name,
+        level_name,
+        missing_text,
+        rule_lines,
+    )
 
     forecast, gaps = report.forecast, report.gaps
     assert forecast is not None and gaps is not None
@@ -364,6 +370,9 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     last_year = forecast.final_year or forecast.first_year
     _text(ws, f"A{row}", t("forecast.method", lang, first=forecast.first_year, last=last_year,
                            min=MIN_POINTS), italic=True)  # fmt: skip
+    for line in rule_lines(forecast, lang):
+        row += 1
+        _text(ws, f"A{row}", line, italic=True)
     row += 2
 
     _text(ws, f"A{row}", t("advice.weakest", lang), bold=True)

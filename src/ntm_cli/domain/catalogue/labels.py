@@ -276,6 +276,29 @@ LABELS: dict[str, tuple[str, str]] = {
         "Ready: communes meeting every criterion of the level, not yet recognised. "
         "Near: 1-3 criteria short.",
     ),
+    "forecast.rule.commune": (
+        "Cách đánh giá chỉ tiêu về xã: Có khả năng đạt khi số xã sẵn sàng đủ bù số còn thiếu; "
+        "Có nguy cơ khi sẵn sàng cộng gần đạt đủ bù, hoặc khi chỉ riêng xu hướng đạt mục tiêu "
+        "(xu hướng không thay được phiếu báo cáo: các xã sẵn sàng mới là bằng chứng), hoặc khi "
+        "không có xu hướng mà các xã chưa có phiếu có thể bù; còn lại là Khó đạt.",
+        "How a commune milestone is judged: likely when the ready communes cover the shortfall; "
+        "at risk when ready and near-miss communes cover it, or when only the trend reaches the "
+        "target (a trend does not replace the returns: ready communes are the evidence), or "
+        "when there is no trend and the communes without a return could cover it; otherwise "
+        "unlikely.",
+    ),
+    "forecast.rule.district": (
+        "Cách đánh giá chỉ tiêu cấp huyện (không nộp phiếu): Có khả năng đạt khi xu hướng đạt "
+        "mục tiêu, Khó đạt khi không đạt, Có nguy cơ khi không có xu hướng để dự báo.",
+        "How a district-level milestone is judged (no returns): likely when the trend reaches "
+        "the target, unlikely when it does not, at risk when there is no trend to project.",
+    ),
+    "forecast.rule.unit": (
+        "Chỉ tiêu theo tên đơn vị: Khó đạt khi đơn vị còn cách mức hơn một bậc; nếu không, "
+        "đánh giá như trên theo cấp của đơn vị (không có xu hướng riêng cho một đơn vị).",
+        "A named unit: unlikely when it is more than one level below; otherwise judged as "
+        "above for its level of unit (a single unit has no trend of its own).",
+    ),
     "forecast.too_few": ("chưa đủ số liệu ({n} năm)", "too few data ({n} years)"),
     "forecast.basis.ready": (
         "{ready} xã sẵn sàng đủ bù {needed} còn thiếu",
