@@ -192,6 +192,49 @@ def test_a_trend_that_reaches_the_target_is_at_risk_and_the_rule_says_why() -> N
     assert "only the trend reaches the target" in rule["commune"]
 
 
+def test_the_trend_says_which_of_its_units_are_illustrative() -> None:
+    # Communes advanced in 2020, 2021, 2022 and 2023, one a year; the notes make the years of
+    # 1000 and 1002 illustrative and 1001's published (only its NTM year is illustrative);
+    # 1003's note is about its decision date only.
+    notes = {
+        "1000": "illustrative",
+        "1001": "advanced result 2021 (published); NTM year illustrative",
+        "1002": "model result 2023 (published); NTM and advanced years illustrative",
+        "1003": "advanced result 2023 (published); decision date illustrative",
+    }
+    reg = forecast_registry()
+    reg = Registry(tuple(dataclasses.replace(u, source=notes.get(u.code, ""))
+                         for u in reg.units))  # fmt: skip
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=60, year=2025))
+    result = forecast(p, reg, CRITERIA, {}, TODAY)
+    (row,) = result.rows
+    assert row.trend is not None
+    assert row.trend.years == (2019, 2020, 2021, 2022, 2023)
+    assert row.trend.values == (0, 1, 2, 3, 4)
+    assert row.trend.illustrative == (0, 1, 1, 2, 2)
+    assert row.trend.illustrative_units == (("1000", 2020), ("1002", 2022))
+    console = Console(width=400, record=True)
+    console.print(build_forecast(result, reg, Lang.EN))
+    assert (
+        "Illustrative inputs: the trend of row 1 counts 2 units whose year at the level is "
+        "illustrative (source column of units.csv); illustrative/all units at the level by "
+        "year: 2019: 0/0, 2020: 1/1, 2021: 1/2, 2022: 2/3, 2023: 2/4."
+    ) in console.export_text()
+    (item,) = forecast_json(result)["milestones"]
+    assert item["illustrative_inputs"] is True
+    assert item["trend"]["illustrative"] == [0, 1, 1, 2, 2]
+    assert item["trend"]["illustrative_units"] == [
+        {"code": "1000", "year": 2020},
+        {"code": "1002", "year": 2022},
+    ]
+    # without any illustrative note, nothing is said
+    plain = forecast(p, forecast_registry(), CRITERIA, {}, TODAY)
+    assert forecast_json(plain)["milestones"][0]["illustrative_inputs"] is False
+    console = Console(width=400, record=True)
+    console.print(build_forecast(plain, reg, Lang.EN))
+    assert "Illustrative inputs" not in console.export_text()
+
+
 def _fields(p: Plan) -> dict[str, object]:
     return {f: getattr(p, f) for f in p.__dataclass_fields__}
 

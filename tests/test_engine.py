@@ -156,6 +156,33 @@ def test_a_finished_year_awaits_recognition_until_the_plans_window_closes() -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("note", "levels"),
+    [
+        ("", set()),
+        ("NTM result 2021, 834/QĐ-UBND or 835/QĐ-UBND of 09/5/2022 (published)", set()),
+        ("illustrative", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("minh họa", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("Minh hoạ", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("advanced result 2022, decision of 29/5/2023 (published); NTM year illustrative",
+         {Level.NTM}),
+        ("model result 2022 (published); NTM and advanced years illustrative",
+         {Level.NTM, Level.ADVANCED}),
+        ("kết quả NTM kiểu mẫu năm 2022 (đã công bố); năm đạt NTM và nâng cao là minh họa",
+         {Level.NTM, Level.ADVANCED}),
+        ("advanced result 2023 (published); NTM year illustrative; decision date illustrative",
+         {Level.NTM}),
+        ("minh họa; ngày quyết định là minh họa", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("recognised (published); result year 2022 illustrative; decision date illustrative",
+         {Level.NTM, Level.ADVANCED, Level.MODEL}),
+    ],
+)  # fmt: skip
+def test_a_note_says_which_result_years_are_illustrative(note: str, levels: set[Level]) -> None:
+    u = replace(unit("1", C, "01", ntm=2019), source=note)
+    assert u.illustrative_levels == levels
+    assert u.illustrative is bool(levels)
+
+
 def test_a_town_that_completed_the_task_counts_as_ntm_at_district_level() -> None:
     registry = province(
         unit("842", UnitKind.CITY, "01", ntm=2020),

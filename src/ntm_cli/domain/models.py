@@ -131,7 +131,58 @@ class Unit:
 
     @property
     def illustrative(self) -> bool:
-        return "illustrative" in self.source.lower()
+        """The row holds illustrative, not published, figures (its note says so)."""
+        return _says_illustrative(self.source)
+
+    @property
+    def illustrative_levels(self) -> frozenset[Level]:
+        """The levels whose result year the note calls illustrative (see illustrative_levels)."""
+        return illustrative_levels(self.source) if self.illustrative else frozenset()
+
+
+def _says_illustrative(note: str) -> bool:
+    lower = note.lower()
+    if "illustrative" in lower:
+        return True
+    from ntm_cli.domain.text import fold
+
+    return "minh" in lower and "minh hoa" in fold(note)
+
+
+# What a clause of a note names, folded (no diacritics): a level's year, or a decision date.
+_LEVEL_WORDS = {Level.ADVANCED: ("advanced", "nang cao"), Level.MODEL: ("model", "kieu mau")}
+_NOT_PLAIN_NTM = ("advanced ntm", "model ntm", "ntm nang cao", "ntm kieu mau")
+_DATE_WORDS = ("decision date", "ngay quyet dinh")
+
+
+def illustrative_levels(note: str) -> frozenset[Level]:
+    """The levels whose result years a registry note calls illustrative.
+
+    The note is read clause by clause (`;` between them): a clause saying "illustrative" (or
+    "minh họa") marks the years of the levels it names ("NTM and advanced years
+    illustrative"), or, naming none, every year of the row ("illustrative"); one about the
+    decision date marks no year. A year the note does not call illustrative is taken as
+    published.
+    """
+    from ntm_cli.domain.text import fold
+
+    found: set[Level] = set()
+    for clause in note.split(";"):
+        if not _says_illustrative(clause):
+            continue
+        text = fold(clause)
+        if any(word in text for word in _DATE_WORDS):
+            continue
+        named = {lv for lv, words in _LEVEL_WORDS.items() if any(w in text for w in words)}
+        plain = text
+        for phrase in _NOT_PLAIN_NTM:
+            plain = plain.replace(phrase, "")
+        if "ntm" in plain:
+            named.add(Level.NTM)
+        if not named:
+            return frozenset(LEVELS)
+        found |= named
+    return frozenset(found)
 
 
 def ladder_problems(unit: Unit) -> list[tuple[str, Message]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ntm_cli.domain.models import (
@@ -56,6 +56,10 @@ class Trend:
     values: tuple[int, ...]
     slope: float | None = None  # units a year; None when there are too few years
     intercept: float = 0.0
+    # of each year's value, the units whose registry row holds illustrative figures
+    illustrative: tuple[int, ...] = ()
+    # those units: (code, the first year of the trend it is counted in)
+    illustrative_units: tuple[tuple[str, int], ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -183,12 +187,28 @@ def forecast(
                 earliest = min((r.year for u in pools[scope] for r in u.recognitions.values()),
                                default=first)  # fmt: skip
                 years = list(range(max(first, earliest), (last if last is not None else 0) + 1))
-                values = [sum(at_least(level_of(u, y), m.level) for u in pools[scope])
-                          for y in years]  # fmt: skip
-                trends[key] = weighted_trend(years, values)
+                trends[key] = _trend(years, pools[scope], m.level)
             trend = trends[key]
         rows.append(_one(result, registry, criteria, latest, scope, unit, trend, head_of))
     return Forecast(plan, today, period, last, first, tuple(rows), year)
+
+
+def _trend(years: list[int], pool: list[Unit], level: Level) -> Trend:
+    """The units of `pool` at or above `level` each year, and those of them counted by an
+    illustrative result year (the registry's note says which)."""
+    counted = [[u for u in pool if at_least(level_of(u, y), level)] for y in years]
+    made_up = {u.code for u in pool if level in u.illustrative_levels}
+    first_seen: dict[str, int] = {}
+    for year, units in zip(years, counted, strict=True):
+        for u in units:
+            if u.code in made_up:
+                first_seen.setdefault(u.code, year)
+    trend = weighted_trend(years, [len(units) for units in counted])
+    return replace(
+        trend,
+        illustrative=tuple(sum(u.code in made_up for u in units) for units in counted),
+        illustrative_units=tuple(first_seen.items()),
+    )
 
 
 def _one(

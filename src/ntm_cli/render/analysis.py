@@ -15,7 +15,7 @@ from ntm_cli.domain.i18n import Lang, date_text, number, percent, t
 from ntm_cli.domain.models import Level, Registry
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
-from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook
+from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook, Trend
 from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, Gaps, LevelGaps
 from ntm_cli.render.longtable import LARGE, LongTable
 from ntm_cli.render.progress import milestone_label
@@ -303,6 +303,25 @@ def rule_lines(result: Forecast, lang: Lang) -> list[str]:
     return [t(f"forecast.rule.{key}", lang) for key in RULES if shown[key]]
 
 
+def illustrative_lines(result: Forecast, lang: Lang) -> list[str]:
+    """A line for each trend that counts units of illustrative registry rows: the rows of the
+    table it projects, and how many of each year's units are illustrative."""
+    rows: dict[int, list[int]] = {}
+    trends: dict[int, Trend] = {}
+    for i, f in enumerate(result.rows, start=1):
+        if f.trend is not None and f.trend.illustrative_units:
+            rows.setdefault(id(f.trend), []).append(i)
+            trends[id(f.trend)] = f.trend
+    lines = []
+    for key, numbers in rows.items():
+        trend = trends[key]
+        counts = zip(trend.years, trend.illustrative, trend.values, strict=True)
+        years = ", ".join(f"{y}: {n}/{total}" for y, n, total in counts)
+        lines.append(t("forecast.illustrative", lang, rows=", ".join(map(str, numbers)),
+                       n=len(trend.illustrative_units), years=years))  # fmt: skip
+    return lines
+
+
 def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     returns = (
         t("forecast.returns", lang, period=result.period)
@@ -339,6 +358,7 @@ def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     parts.append(table)
     for i, f in enumerate(result.rows, start=1):
         parts.append(Text(f"  {i}. {basis_text(f, lang)}"))
+    parts.extend(Text(line, style="yellow") for line in illustrative_lines(result, lang))
     parts.append(Text(t("forecast.legend", lang), style="dim"))
     parts.extend(Text(line, style="dim") for line in rule_lines(result, lang))
     last_year = result.final_year or result.first_year
@@ -379,7 +399,12 @@ def forecast_json(result: Forecast) -> dict[str, Any]:
                     "years": list(f.trend.years),
                     "values": list(f.trend.values),
                     "slope": None if f.trend.slope is None else round(f.trend.slope, 4),
+                    "illustrative": list(f.trend.illustrative),
+                    "illustrative_units": [
+                        {"code": code, "year": year} for code, year in f.trend.illustrative_units
+                    ],
                 },
+                "illustrative_inputs": f.trend is not None and bool(f.trend.illustrative_units),
                 "projected": f.projected,
                 "outlook": f.outlook.value,
                 "basis": basis_text(f, Lang.EN),

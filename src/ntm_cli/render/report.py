@@ -337,6 +337,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     from ntm_cli.render.analysis import (
         basis_text,
         criterion_name,
+        illustrative_lines,
         level_name,
         missing_text,
         rule_lines,
@@ -370,7 +371,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     last_year = forecast.final_year or forecast.first_year
     _text(ws, f"A{row}", t("forecast.method", lang, first=forecast.first_year, last=last_year,
                            min=MIN_POINTS), italic=True)  # fmt: skip
-    for line in rule_lines(forecast, lang):
+    for line in [*rule_lines(forecast, lang), *illustrative_lines(forecast, lang)]:
         row += 1
         _text(ws, f"A{row}", line, italic=True)
     row += 2

@@ -299,6 +299,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "A named unit: unlikely when it is more than one level below; otherwise judged as "
         "above for its level of unit (a single unit has no trend of its own).",
     ),
+    "forecast.illustrative": (
+        "Số liệu minh họa: xu hướng của dòng {rows} tính cả {n} đơn vị có năm đạt mức là số "
+        "liệu minh họa (cột source của units.csv); số đơn vị minh họa/số đơn vị đạt mức theo "
+        "năm: {years}.",
+        "Illustrative inputs: the trend of row {rows} counts {n} units whose year at the level "
+        "is illustrative (source column of units.csv); illustrative/all units at the level by "
+        "year: {years}.",
+    ),
     "forecast.too_few": ("chưa đủ số liệu ({n} năm)", "too few data ({n} years)"),
     "forecast.basis.ready": (
         "{ready} xã sẵn sàng đủ bù {needed} còn thiếu",
