@@ -269,6 +269,29 @@ def test_units_table_marks_illustrative_rows() -> None:
     assert "*" not in run("units", "-d", "845", "--kind", "Thị trấn")  # no illustrative row
 
 
+def test_a_units_note_is_shown_in_the_language_of_the_output(data_copy: Path) -> None:
+    vi, en = run("unit", "29443"), run("unit", "29443", "--lang", "en")  # Xã Long Sơn
+    assert "Quyết định 834/QĐ-UBND hoặc 835/QĐ-UBND ngày 09/5/2022 (đã công bố)" in vi
+    assert "of 09/5/2022 (published)" not in vi
+    assert "834/QĐ-UBND or 835/QĐ-UBND of 09/5/2022 (published)" in en
+    assert "(đã công bố)" not in en
+    listed = json.loads(run("units", "--search", "Long Sơn", "-f", "json"))
+    assert listed[0]["source"].startswith("đạt chuẩn NTM năm 2021")
+    assert listed[0]["source_en"].startswith("NTM result 2021")
+    # a registry of before source_en (one note, in English) stays valid and is shown as it is
+    units = data_copy / "units.csv"
+    rows = units.read_text(encoding="utf-8").splitlines()
+    old = [",".join(line.split(",")[:13]) + ',"NTM result 2021 (published), illustrative"'
+           if i else line.replace(",source_en", "")
+           for i, line in enumerate(rows)]  # fmt: skip
+    units.write_text("\n".join(old) + "\n", encoding="utf-8")
+    assert "Lỗi" not in run("plan", "check", "--data", str(data_copy))
+    for lang in ("vi", "en"):
+        card = run("unit", "29443", "--lang", lang, "--data", str(data_copy))
+        assert "NTM result 2021 (published), illustrative" in card
+    assert "114 dòng số liệu minh họa" in run("progress", "--data", str(data_copy))
+
+
 def test_plan_check_passes_on_the_bundled_data() -> None:
     assert "Hợp lệ: 69/KH-UBND, 12 chỉ tiêu; 114 đơn vị (85 xã)." in run("plan", "check")
 

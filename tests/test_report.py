@@ -142,6 +142,30 @@ def test_districts_communes_criteria_and_changes(report: Path) -> None:
     assert len(gained) == 80  # May's three unmet criteria are met in every June return
 
 
+def test_the_notes_sheet_gives_each_registry_note_in_the_reports_language(
+    report: Path, cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def notes(book_path: Path) -> dict[str, str]:
+        sheet = load_workbook(book_path)["Ghi chú dữ liệu" if "bao-cao" in book_path.name
+                                          else "Data notes"]  # fmt: skip
+        return {str(r[0]): r[2] for r in sheet.iter_rows(values_only=True) if r[0] and r[2]}
+
+    vi = notes(report)
+    assert vi["29284"] == (  # Tân Bình
+        "đạt NTM nâng cao năm 2021, quyết định ngày 07/4/2022 (đã công bố); năm đạt chuẩn NTM "
+        "là minh họa"
+    )
+    assert vi["29263"] == "minh họa"
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    run("report", "--period", "2024-06", "--lang", "en", "--out", str(tmp_path / "en"))
+    (english,) = (tmp_path / "en").glob("*.xlsx")
+    en = notes(english)
+    assert en["29284"] == (
+        "advanced result 2021, decision of 07/4/2022 (published); NTM year illustrative"
+    )
+    assert en["29263"] == "illustrative"
+
+
 def test_a_submitted_formula_is_text_in_the_report(report: Path) -> None:
     book = load_workbook(report)
     notes = {row[0].value: row[16] for row in book["Theo xã"].iter_rows(min_row=2) if row[0].value}

@@ -126,18 +126,28 @@ class Unit:
     recognitions: dict[Level, Recognition] = field(default_factory=dict)
     revoked_level: Level | None = None
     revoked_on: dt.date | None = None
-    source: str = ""
+    source: str = ""  # where the row's figures come from, in Vietnamese (or as written)
     line: int = 0
+    source_en: str = ""  # the same note in English, when given
+
+    def note(self, english: bool = False) -> str:
+        """The row's note in the language asked, else in the other one."""
+        if english:
+            return self.source_en or self.source
+        return self.source or self.source_en
 
     @property
     def illustrative(self) -> bool:
-        """The row holds illustrative, not published, figures (its note says so)."""
-        return _says_illustrative(self.source)
+        """The row holds illustrative, not published, figures (its note says so, "minh họa"
+        or "illustrative", in either column)."""
+        return _says_illustrative(self.source) or _says_illustrative(self.source_en)
 
     @property
     def illustrative_levels(self) -> frozenset[Level]:
         """The levels whose result year the note calls illustrative (see illustrative_levels)."""
-        return illustrative_levels(self.source) if self.illustrative else frozenset()
+        if not self.illustrative:
+            return frozenset()
+        return illustrative_levels(self.source) | illustrative_levels(self.source_en)
 
 
 def _says_illustrative(note: str) -> bool:

@@ -501,7 +501,7 @@ def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
     )
     for i, unit in enumerate(report.illustrative):
         _row(ws, row + 2 + i, [unit.code, unit.name])
-        set_text(ws.cell(row + 2 + i, 3), unit.source)
+        set_text(ws.cell(row + 2 + i, 3), unit.note(lang is Lang.EN))
     _finish(ws, header_row=2, widths=[10, 36, 90], filter_table=False)
 
 
