@@ -483,7 +483,7 @@ def test_registry_shape_problems(data_copy: Path) -> None:
     lines[0] = lines[0].removesuffix(",ntm_year")
     units.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"]).output
-    assert f"{units}:4: the row has 15 cells but the header 14; a value with a comma" in out
+    assert f"{units}:4: the row has 16 cells but the header 15; a value with a comma" in out
 
 
 def test_bad_yaml_is_reported_with_its_line(data_copy: Path) -> None:
