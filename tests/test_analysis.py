@@ -3,6 +3,7 @@ every right answer is worked out in the test."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.console import Console
 from typer.testing import CliRunner
 
 from builders import milestone, plan, province, unit
@@ -20,7 +22,13 @@ from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
 from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
 from ntm_cli.engine.gaps import find_gaps
-from ntm_cli.render.analysis import build_awards, reason_text, why_text
+from ntm_cli.render.analysis import (
+    build_awards,
+    build_forecast,
+    forecast_json,
+    reason_text,
+    why_text,
+)
 
 TODAY = dt.date(2024, 7, 10)
 CRITERIA = CriteriaSet(
@@ -162,6 +170,70 @@ def test_forecast_unlikely_and_too_few_data() -> None:
     # No trend, no returns: the ten communes without a return decide.
     assert (row.needed, row.candidates) == (5, 10) and row.outlook is Outlook.AT_RISK
     assert row.basis == "unknown"
+
+
+def test_a_trend_that_reaches_the_target_is_at_risk_and_the_rule_says_why() -> None:
+    # 60% of 10 needs 6 by 2025, 4 reached: the trend (+1 a year, 0-4 over 2019-2023) projects
+    # 6, but no return shows a ready commune: at risk, not likely. The printed rule says so.
+    reg = forecast_registry()
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=60, year=2025))
+    result = forecast(p, reg, BOOK, {}, TODAY)
+    (row,) = result.rows
+    assert (row.result.required, row.projected, len(row.ready)) == (6, 6, 0)
+    assert (row.outlook, row.basis) == (Outlook.AT_RISK, "trend")
+    console = Console(width=400, record=True)
+    console.print(build_forecast(result, reg, Lang.EN))
+    text = console.export_text()
+    assert "at risk when ready and near-miss communes cover it, or when only the trend " in text
+    assert "How a district-level milestone" not in text  # no district row here
+    console.print(build_forecast(result, reg, Lang.VI))
+    assert "hoặc khi chỉ riêng xu hướng đạt mục tiêu" in console.export_text()
+    rule = forecast_json(result)["rule"]
+    assert set(rule) == {"commune", "district", "unit"}
+    assert "only the trend reaches the target" in rule["commune"]
+
+
+def test_the_trend_says_which_of_its_units_are_illustrative() -> None:
+    # Communes advanced in 2020, 2021, 2022 and 2023, one a year; the notes make the years of
+    # 1000 and 1002 illustrative and 1001's published (only its NTM year is illustrative);
+    # 1003's note is about its decision date only.
+    notes = {
+        "1000": "illustrative",
+        "1001": "advanced result 2021 (published); NTM year illustrative",
+        "1002": "model result 2023 (published); NTM and advanced years illustrative",
+        "1003": "advanced result 2023 (published); decision date illustrative",
+    }
+    reg = forecast_registry()
+    reg = Registry(tuple(dataclasses.replace(u, source=notes.get(u.code, ""))
+                         for u in reg.units))  # fmt: skip
+    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=60, year=2025))
+    result = forecast(p, reg, BOOK, {}, TODAY)
+    (row,) = result.rows
+    assert row.trend is not None
+    assert row.trend.years == (2019, 2020, 2021, 2022, 2023)
+    assert row.trend.values == (0, 1, 2, 3, 4)
+    assert row.trend.illustrative == (0, 1, 1, 2, 2)
+    assert row.trend.illustrative_units == (("1000", 2020), ("1002", 2022))
+    console = Console(width=400, record=True)
+    console.print(build_forecast(result, reg, Lang.EN))
+    assert (
+        "Illustrative inputs: the trend of row 1 counts 2 units whose year at the level is "
+        "illustrative (source column of units.csv); illustrative/all units at the level by "
+        "year: 2019: 0/0, 2020: 1/1, 2021: 1/2, 2022: 2/3, 2023: 2/4."
+    ) in console.export_text()
+    (item,) = forecast_json(result)["milestones"]
+    assert item["illustrative_inputs"] is True
+    assert item["trend"]["illustrative"] == [0, 1, 1, 2, 2]
+    assert item["trend"]["illustrative_units"] == [
+        {"code": "1000", "year": 2020},
+        {"code": "1002", "year": 2022},
+    ]
+    # without any illustrative note, nothing is said
+    plain = forecast(p, forecast_registry(), BOOK, {}, TODAY)
+    assert forecast_json(plain)["milestones"][0]["illustrative_inputs"] is False
+    console = Console(width=400, record=True)
+    console.print(build_forecast(plain, reg, Lang.EN))
+    assert "Illustrative inputs" not in console.export_text()
 
 
 def _fields(p: Plan) -> dict[str, object]:
@@ -403,6 +475,10 @@ def test_a_year_stays_open_until_its_results_are_decided() -> None:
     assert row.milestone.year == 2023 and row.trend is not None
     assert row.trend.years[-1] == 2022
     assert forecast(p, reg, BOOK, {}, dt.date(2024, 7, 1)).rows == ()
+    # a plan file that expects the decisions until 31/03 makes 2023 final from 1 April 2024
+    window = dataclasses.replace(p, decisions_until=(3, 31))
+    assert forecast(window, reg, BOOK, {}, dt.date(2024, 3, 31)).rows != ()
+    assert forecast(window, reg, BOOK, {}, dt.date(2024, 4, 1)).rows == ()
 
 
 def test_a_named_commune_two_levels_below_is_unlikely() -> None:

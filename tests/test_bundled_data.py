@@ -65,6 +65,43 @@ def test_totals_as_published_on_a_date(as_of: dt.date, expected: tuple[int, int,
 def test_published_rows_cite_their_source_and_others_say_illustrative() -> None:
     for unit in COMMUNES + DISTRICTS:
         if unit.recognitions:
-            assert "(published)" in unit.source or unit.source.startswith("illustrative"), unit.code
+            vi, en = unit.source, unit.source_en
+            assert "(published)" in en or en.startswith("illustrative"), unit.code
+            assert "(đã công bố)" in vi or vi.startswith("minh họa"), unit.code
+            # the two notes say the same: as many published clauses, the same illustrative years
+            assert vi.count("(đã công bố)") == en.count("(published)"), unit.code
+            assert vi.count(";") == en.count(";"), unit.code
+            assert (
+                unit.illustrative_levels
+                == unit.__class__(unit.code, unit.name, unit.kind, source=en).illustrative_levels
+            ), unit.code
     assert not any(r.year >= 2025 for u in DATA.registry.units for r in u.recognitions.values()
                    if u.kind is not UnitKind.PROVINCE)  # fmt: skip
+
+
+def test_decisions_are_numbered_with_their_issuer() -> None:
+    # "number/QĐ-issuer": the Prime Minister (QĐ-TTg) recognises districts, towns and the
+    # province; the provincial People's Committee (QĐ-UBND) recognises communes.
+    for unit in DATA.registry.units:
+        issuer = "QĐ-UBND" if unit.kind is UnitKind.COMMUNE else "QĐ-TTg"
+        for recognition in unit.recognitions.values():
+            if recognition.decision:
+                number, _, rest = recognition.decision.partition("/")
+                assert number.isdigit() and rest == issuer, (unit.code, recognition.decision)
+    long_son, don_chau = DATA.registry.by_code["29443"], DATA.registry.by_code["29500"]
+    assert long_son.recognitions[Level.NTM].decision == "835/QĐ-UBND"
+    assert don_chau.recognitions[Level.NTM].decision == "834/QĐ-UBND"
+    for unit in (long_son, don_chau):
+        assert "not confirmed" in unit.source_en and "chưa xác nhận" in unit.source
+
+
+def test_every_note_is_in_vietnamese_and_in_english() -> None:
+    # the notes are printed in Vietnamese reports: each has its English in source_en, and the
+    # decision numbers and dates of the one are those of the other
+    import re
+
+    cited = re.compile(r"\d+/QĐ-\w+|\d{1,2}/\d{1,2}/\d{4}")
+    for unit in DATA.registry.units:
+        assert bool(unit.source) == bool(unit.source_en), unit.code
+        assert "illustrative" not in unit.source and "published" not in unit.source, unit.code
+        assert cited.findall(unit.source) == cited.findall(unit.source_en), unit.code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -10,7 +11,14 @@ from builders import milestone, plan, province, unit
 from ntm_cli.domain.errors import NtmError
 from ntm_cli.domain.models import Level, MilestoneKind, Scope, UnitKind
 from ntm_cli.domain.status import level_of
-from ntm_cli.engine.progress import Status, default_year, measure, progress, required_units
+from ntm_cli.engine.progress import (
+    Status,
+    Verdict,
+    default_year,
+    measure,
+    progress,
+    required_units,
+)
 
 D = dt.date
 TODAY = D(2026, 11, 29)
@@ -96,6 +104,83 @@ def test_named_unit_not_reached_is_missing_and_missed_after_its_year() -> None:
     assert r.status is Status.OPEN
     r = measure(m, plan(m), registry, None, D(2024, 6, 30))
     assert r.status is Status.UPCOMING
+
+
+def test_an_aspirational_target_not_reached_is_not_yet_rather_than_missed() -> None:
+    # Plan 69's "phấn đấu" 01 district-level unit at model NTM, of 3 districts none at model:
+    # 0 of the 1 required, a shortfall of 1, the year over; not a failure of the plan.
+    registry = province(*(unit(c, UnitKind.DISTRICT, "01", ntm=2018, advanced=2023)
+                          for c in ("100", "200", "300")))  # fmt: skip
+    aspired = milestone(MilestoneKind.COUNT, Level.MODEL, 1, 2025, Scope.DISTRICT, binding=False)
+    binding = milestone(MilestoneKind.COUNT, Level.MODEL, 1, 2025, Scope.DISTRICT)
+    result = progress(plan(aspired), registry, 2025, today=TODAY)
+    (r,) = result.results
+    assert (r.required, r.actual, r.denominator, r.shortfall) == (1, 0, 3, 1)
+    assert (r.status, r.verdict) == (Status.MISSED, Verdict.NOT_YET)
+    assert result.binding_missed() == []
+    (r,) = progress(plan(binding), registry, 2025, today=TODAY).results
+    assert r.verdict is Verdict.MISSED
+
+
+def test_a_finished_year_awaits_recognition_until_the_plans_window_closes() -> None:
+    # Results of 2023: one district decided 08/4/2024, the other with no decision yet; the
+    # plan expects decisions on a year's results until 30/06 of the next year.
+    registry = province(
+        unit("100", UnitKind.DISTRICT, "01", ntm=2020),
+        unit("200", UnitKind.DISTRICT, "01", ntm=2023, decided={Level.NTM: D(2024, 4, 8)}),
+    )
+    total = milestone(MilestoneKind.COUNT, Level.NTM, 2, 2023, Scope.DISTRICT)
+    before = milestone(MilestoneKind.COUNT, Level.NTM, 1, 2022, Scope.DISTRICT)
+    windowed = replace(plan(total, before), decisions_until=(6, 30))
+    by_march = progress(windowed, registry, None, D(2024, 3, 31), TODAY)
+    r2023, r2022 = by_march.results
+    assert (r2023.actual, r2023.status, r2023.verdict) == (1, Status.MISSED, Verdict.AWAITING)
+    assert r2022.verdict is Verdict.ACHIEVED  # met ones stay achieved
+    assert by_march.binding_missed() == []
+    assert windowed.recognition_ends(2023) == D(2024, 6, 30)
+    # the decision of 08/4/2024 is in: met
+    assert progress(windowed, registry, None, D(2024, 4, 8), TODAY).results[0].verdict is (
+        Verdict.ACHIEVED
+    )
+    # the window is the last day: on 30/6 still awaited, from 1/7 missed
+    lacking = province(unit("100", UnitKind.DISTRICT, "01", ntm=2020),
+                       unit("200", UnitKind.DISTRICT, "01"))  # fmt: skip
+    on_last = progress(windowed, lacking, None, D(2024, 6, 30), TODAY).results[0]
+    after = progress(windowed, lacking, None, D(2024, 7, 1), TODAY)
+    assert on_last.verdict is Verdict.AWAITING
+    assert after.results[0].verdict is Verdict.MISSED
+    assert [r.milestone.id for r in after.binding_missed()] == [total.id]
+    # a plan file without the window: a finished year not met is missed at once
+    assert progress(plan(total), registry, None, D(2024, 3, 31), TODAY).results[0].verdict is (
+        Verdict.MISSED
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "levels"),
+    [
+        ("", set()),
+        ("NTM result 2021, 834/QĐ-UBND or 835/QĐ-UBND of 09/5/2022 (published)", set()),
+        ("illustrative", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("minh họa", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("Minh hoạ", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("advanced result 2022, decision of 29/5/2023 (published); NTM year illustrative",
+         {Level.NTM}),
+        ("model result 2022 (published); NTM and advanced years illustrative",
+         {Level.NTM, Level.ADVANCED}),
+        ("kết quả NTM kiểu mẫu năm 2022 (đã công bố); năm đạt NTM và nâng cao là minh họa",
+         {Level.NTM, Level.ADVANCED}),
+        ("advanced result 2023 (published); NTM year illustrative; decision date illustrative",
+         {Level.NTM}),
+        ("minh họa; ngày quyết định là minh họa", {Level.NTM, Level.ADVANCED, Level.MODEL}),
+        ("recognised (published); result year 2022 illustrative; decision date illustrative",
+         {Level.NTM, Level.ADVANCED, Level.MODEL}),
+    ],
+)  # fmt: skip
+def test_a_note_says_which_result_years_are_illustrative(note: str, levels: set[Level]) -> None:
+    u = replace(unit("1", C, "01", ntm=2019), source=note)
+    assert u.illustrative_levels == levels
+    assert u.illustrative is bool(levels)
 
 
 def test_a_town_that_completed_the_task_counts_as_ntm_at_district_level() -> None:

@@ -142,6 +142,30 @@ def test_districts_communes_criteria_and_changes(report: Path) -> None:
     assert len(gained) == 80  # May's three unmet criteria are met in every June return
 
 
+def test_the_notes_sheet_gives_each_registry_note_in_the_reports_language(
+    report: Path, cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def notes(book_path: Path) -> dict[str, str]:
+        sheet = load_workbook(book_path)["Ghi chú dữ liệu" if "bao-cao" in book_path.name
+                                          else "Data notes"]  # fmt: skip
+        return {str(r[0]): r[2] for r in sheet.iter_rows(values_only=True) if r[0] and r[2]}
+
+    vi = notes(report)
+    assert vi["29284"] == (  # Tân Bình
+        "đạt NTM nâng cao năm 2021, quyết định ngày 07/4/2022 (đã công bố); năm đạt chuẩn NTM "
+        "là minh họa"
+    )
+    assert vi["29263"] == "minh họa"
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    run("report", "--period", "2024-06", "--lang", "en", "--out", str(tmp_path / "en"))
+    (english,) = (tmp_path / "en").glob("*.xlsx")
+    en = notes(english)
+    assert en["29284"] == (
+        "advanced result 2021, decision of 07/4/2022 (published); NTM year illustrative"
+    )
+    assert en["29263"] == "illustrative"
+
+
 def test_a_submitted_formula_is_text_in_the_report(report: Path) -> None:
     book = load_workbook(report)
     notes = {row[0].value: row[16] for row in book["Theo xã"].iter_rows(min_row=2) if row[0].value}
@@ -203,6 +227,19 @@ def test_one_sheet_exports(cycle: Path, tmp_path: Path, monkeypatch: pytest.Monk
     assert load_workbook(tmp_path / "c.xlsx").active.title == "Nộp báo cáo"
     result = runner.invoke(app, ["progress", "--format", "xlsx"])
     assert result.exit_code == 2 and "--out TỆP.xlsx đi cùng --format xlsx" in result.output
+
+
+def test_the_milestone_sheet_reads_not_yet_and_awaiting(tmp_path: Path) -> None:
+    # the aspirational model district of 2025, and the 2023 results on 31/3/2024 (decisions on
+    # them expected until 30/06/2024)
+    run("progress", "-y", "2025", "--format", "xlsx", "--out", str(tmp_path / "2025.xlsx"))
+    rows = {r[0]: r for r in table(load_workbook(tmp_path / "2025.xlsx").active, 2, 8)}
+    assert rows["2025.huyen-kieu-mau"][3:] == [1, 0, 9, 1, "Chưa đạt (phấn đấu)"]
+    assert rows["2025.xa-nang-cao-ty-le"][7] == "Không đạt"
+    out = tmp_path / "2023.xlsx"
+    run("progress", "-y", "2023", "--as-of", "2024-03-31", "-f", "xlsx", "-o", str(out),
+        "--lang", "en")  # fmt: skip
+    assert {r[7] for r in table(load_workbook(out).active, 2, 8)} == {"Awaiting recognition"}
 
 
 @settings(max_examples=200, deadline=None)

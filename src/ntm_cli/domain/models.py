@@ -126,12 +126,73 @@ class Unit:
     recognitions: dict[Level, Recognition] = field(default_factory=dict)
     revoked_level: Level | None = None
     revoked_on: dt.date | None = None
-    source: str = ""
+    source: str = ""  # where the row's figures come from, in Vietnamese (or as written)
     line: int = 0
+    source_en: str = ""  # the same note in English, when given
+
+    def note(self, english: bool = False) -> str:
+        """The row's note in the language asked, else in the other one."""
+        if english:
+            return self.source_en or self.source
+        return self.source or self.source_en
 
     @property
     def illustrative(self) -> bool:
-        return "illustrative" in self.source.lower()
+        """The row holds illustrative, not published, figures (its note says so, "minh họa"
+        or "illustrative", in either column)."""
+        return _says_illustrative(self.source) or _says_illustrative(self.source_en)
+
+    @property
+    def illustrative_levels(self) -> frozenset[Level]:
+        """The levels whose result year the note calls illustrative (see illustrative_levels)."""
+        if not self.illustrative:
+            return frozenset()
+        return illustrative_levels(self.source) | illustrative_levels(self.source_en)
+
+
+def _says_illustrative(note: str) -> bool:
+    lower = note.lower()
+    if "illustrative" in lower:
+        return True
+    from ntm_cli.domain.text import fold
+
+    return "minh" in lower and "minh hoa" in fold(note)
+
+
+# What a clause of a note names, folded (no diacritics): a level's year, or a decision date.
+_LEVEL_WORDS = {Level.ADVANCED: ("advanced", "nang cao"), Level.MODEL: ("model", "kieu mau")}
+_NOT_PLAIN_NTM = ("advanced ntm", "model ntm", "ntm nang cao", "ntm kieu mau")
+_DATE_WORDS = ("decision date", "ngay quyet dinh")
+
+
+def illustrative_levels(note: str) -> frozenset[Level]:
+    """The levels whose result years a registry note calls illustrative.
+
+    The note is read clause by clause (`;` between them): a clause saying "illustrative" (or
+    "minh họa") marks the years of the levels it names ("NTM and advanced years
+    illustrative"), or, naming none, every year of the row ("illustrative"); one about the
+    decision date marks no year. A year the note does not call illustrative is taken as
+    published.
+    """
+    from ntm_cli.domain.text import fold
+
+    found: set[Level] = set()
+    for clause in note.split(";"):
+        if not _says_illustrative(clause):
+            continue
+        text = fold(clause)
+        if any(word in text for word in _DATE_WORDS):
+            continue
+        named = {lv for lv, words in _LEVEL_WORDS.items() if any(w in text for w in words)}
+        plain = text
+        for phrase in _NOT_PLAIN_NTM:
+            plain = plain.replace(phrase, "")
+        if "ntm" in plain:
+            named.add(Level.NTM)
+        if not named:
+            return frozenset(LEVELS)
+        found |= named
+    return frozenset(found)
 
 
 def ladder_problems(unit: Unit) -> list[tuple[str, Message]]:
@@ -289,10 +350,20 @@ class Plan:
     area_line: int = 0
     due_day: int = 5  # a month's return is due on this day of the next month
     awards: tuple[AwardRule, ...] = ()
+    # (month, day) of the year after a result year until which decisions recognising that
+    # year's results are expected; None when the plan file does not say
+    decisions_until: tuple[int, int] | None = None
 
     @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
+
+    def recognition_ends(self, year: int) -> dt.date | None:
+        """The last day decisions on the results of `year` are expected (in the next year)."""
+        if self.decisions_until is None:
+            return None
+        month, day = self.decisions_until
+        return dt.date(year + 1, month, day)
 
     def outside(self, period: str) -> Message | None:
         """Why a reporting month cannot be of this plan (a typo, or the wrong programme)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ntm_cli.domain.models import (
@@ -58,6 +58,10 @@ class Trend:
     values: tuple[int, ...]
     slope: float | None = None  # units a year; None when there are too few years
     intercept: float = 0.0
+    # of each year's value, the units whose registry row holds illustrative figures
+    illustrative: tuple[int, ...] = ()
+    # those units: (code, the first year of the trend it is counted in)
+    illustrative_units: tuple[tuple[str, int], ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -123,13 +127,16 @@ class Forecast:
     year: int | None = None
 
 
-def final_year(latest: int | None, reference: dt.date) -> int | None:
+def final_year(latest: int | None, reference: dt.date, plan: Plan | None = None) -> int | None:
     """The newest result year taken as complete. Decisions on a year's results are signed for
     months after it ends (QĐ 547/QĐ-TTg of 20/6/2024 for results of 2023), so a year counts as
-    complete from 1 July of the next one, and never beyond the newest result in the registry."""
+    complete once the plan's window for those decisions has closed (from 1 July of the next
+    year when the plan file sets none), and never beyond the newest result in the registry."""
     if latest is None:
         return None
-    complete = reference.year - (1 if reference >= dt.date(reference.year, 7, 1) else 2)
+    closes = plan.recognition_ends(reference.year - 1) if plan else None
+    closes = closes or dt.date(reference.year, 6, 30)
+    complete = reference.year - (1 if reference > closes else 2)
     return min(latest, complete)
 
 
@@ -157,7 +164,7 @@ def forecast(
 ) -> Forecast:
     """`latest`: each commune's latest return (up to `period`)."""
     measured = progress(plan, registry, None, None, today)
-    last = final_year(measured.latest_result_year, today)
+    last = final_year(measured.latest_result_year, today, plan)
     # From the year before the plan, or further back for a short plan or a late registry.
     first = (
         plan.start_year - 1 if last is None else min(plan.start_year - 1, last - TREND_YEARS + 1)
@@ -188,12 +195,28 @@ def forecast(
                 earliest = min((r.year for u in pools[scope] for r in u.recognitions.values()),
                                default=first)  # fmt: skip
                 years = list(range(max(first, earliest), (last if last is not None else 0) + 1))
-                values = [sum(at_least(level_of(u, y), m.level) for u in pools[scope])
-                          for y in years]  # fmt: skip
-                trends[key] = weighted_trend(years, values)
+                trends[key] = _trend(years, pools[scope], m.level)
             trend = trends[key]
         rows.append(_one(result, registry, book, latest, scope, unit, trend, head_of))
     return Forecast(plan, today, period, last, first, tuple(rows), year)
+
+
+def _trend(years: list[int], pool: list[Unit], level: Level) -> Trend:
+    """The units of `pool` at or above `level` each year, and those of them counted by an
+    illustrative result year (the registry's note says which)."""
+    counted = [[u for u in pool if at_least(level_of(u, y), level)] for y in years]
+    made_up = {u.code for u in pool if level in u.illustrative_levels}
+    first_seen: dict[str, int] = {}
+    for year, units in zip(years, counted, strict=True):
+        for u in units:
+            if u.code in made_up:
+                first_seen.setdefault(u.code, year)
+    trend = weighted_trend(years, [len(units) for units in counted])
+    return replace(
+        trend,
+        illustrative=tuple(sum(u.code in made_up for u in units) for units in counted),
+        illustrative_units=tuple(first_seen.items()),
+    )
 
 
 def _one(

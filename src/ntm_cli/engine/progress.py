@@ -34,6 +34,19 @@ class Status(StrEnum):
     UPCOMING = "upcoming"
 
 
+class Verdict(StrEnum):
+    """How an office reads a milestone's status: the status, with an early achievement, an
+    aspirational target's shortfall and a result still awaiting its decisions told apart."""
+
+    ACHIEVED = "achieved"
+    ACHIEVED_EARLY = "achieved_early"
+    MISSED = "missed"
+    NOT_YET = "not_yet"  # an aspirational ("phấn đấu") target not reached: not a failure
+    AWAITING = "awaiting"  # not met, but decisions on the year's results are still expected
+    OPEN = "open"
+    UPCOMING = "upcoming"
+
+
 @dataclass(frozen=True, slots=True)
 class MilestoneResult:
     """A milestone measured against the registry."""
@@ -48,6 +61,18 @@ class MilestoneResult:
     counted: tuple[str, ...]
     missing: tuple[str, ...]
     reached_year: int | None = None
+    # missed by decision date while decisions on the year's results are still expected
+    awaiting: bool = False
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.status is Status.ACHIEVED:
+            return Verdict.ACHIEVED_EARLY if self.early else Verdict.ACHIEVED
+        if self.status is not Status.MISSED:
+            return Verdict(self.status.value)
+        if self.awaiting:
+            return Verdict.AWAITING
+        return Verdict.MISSED if self.milestone.binding else Verdict.NOT_YET
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +91,8 @@ class Progress:
         return self.as_of or self.today
 
     def binding_missed(self) -> list[MilestoneResult]:
-        return [r for r in self.results if r.milestone.binding and r.status is Status.MISSED]
+        """Binding milestones missed; one whose year's decisions are still expected is not."""
+        return [r for r in self.results if r.verdict is Verdict.MISSED]
 
 
 def required_units(milestone: Milestone, denominator: int) -> int:
@@ -107,6 +133,13 @@ def status_of(year: int, actual: int, required: int, reference: dt.date) -> Stat
     if year == reference.year:
         return Status.OPEN
     return Status.UPCOMING
+
+
+def awaiting_recognition(plan: Plan, year: int, reference: dt.date) -> bool:
+    """A finished year whose results may still be recognised: `reference` is within the plan's
+    window for decisions on them (none when the plan file sets no window)."""
+    ends = plan.recognition_ends(year)
+    return ends is not None and year < reference.year and reference <= ends
 
 
 def measure(
@@ -151,17 +184,19 @@ def measure(
         missing = [u.code for u, lv in now if one_below(lv, level)]
     required = required_units(milestone, denominator)
     actual = len(counted)
+    status = status_of(year, actual, required, reference)
     return MilestoneResult(
         milestone=milestone,
         required=required,
         actual=actual,
         denominator=denominator,
         shortfall=max(0, required - actual),
-        status=status_of(year, actual, required, reference),
+        status=status,
         early=early,
         counted=tuple(counted),
         missing=tuple(missing),
         reached_year=reached_year,
+        awaiting=status is Status.MISSED and awaiting_recognition(plan, year, reference),
     )
 
 

@@ -15,7 +15,7 @@ from ntm_cli.domain.i18n import Lang, date_text, number, percent, t
 from ntm_cli.domain.models import Level, Registry
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
-from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook
+from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook, Trend
 from ntm_cli.engine.gaps import NEAR_MISS, CommuneGap, Gaps, LevelGaps
 from ntm_cli.render.longtable import LARGE, LongTable
 from ntm_cli.render.progress import milestone_label
@@ -305,6 +305,36 @@ def basis_text(f: MilestoneForecast, lang: Lang) -> str:
     return text
 
 
+RULES = ("commune", "district", "unit")
+
+
+def rule_lines(result: Forecast, lang: Lang) -> list[str]:
+    """How the outlook was decided (the rule of engine/forecast.py), for the rows shown."""
+    shown = {"commune": any(f.by_returns for f in result.rows),
+             "district": any(not f.by_returns for f in result.rows),
+             "unit": any(f.unit is not None for f in result.rows)}  # fmt: skip
+    return [t(f"forecast.rule.{key}", lang) for key in RULES if shown[key]]
+
+
+def illustrative_lines(result: Forecast, lang: Lang) -> list[str]:
+    """A line for each trend that counts units of illustrative registry rows: the rows of the
+    table it projects, and how many of each year's units are illustrative."""
+    rows: dict[int, list[int]] = {}
+    trends: dict[int, Trend] = {}
+    for i, f in enumerate(result.rows, start=1):
+        if f.trend is not None and f.trend.illustrative_units:
+            rows.setdefault(id(f.trend), []).append(i)
+            trends[id(f.trend)] = f.trend
+    lines = []
+    for key, numbers in rows.items():
+        trend = trends[key]
+        counts = zip(trend.years, trend.illustrative, trend.values, strict=True)
+        years = ", ".join(f"{y}: {n}/{total}" for y, n, total in counts)
+        lines.append(t("forecast.illustrative", lang, rows=", ".join(map(str, numbers)),
+                       n=len(trend.illustrative_units), years=years))  # fmt: skip
+    return lines
+
+
 def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     returns = (
         t("forecast.returns", lang, period=result.period)
@@ -341,7 +371,9 @@ def build_forecast(result: Forecast, registry: Registry, lang: Lang) -> Group:
     parts.append(table)
     for i, f in enumerate(result.rows, start=1):
         parts.append(Text(f"  {i}. {basis_text(f, lang)}"))
+    parts.extend(Text(line, style="yellow") for line in illustrative_lines(result, lang))
     parts.append(Text(t("forecast.legend", lang), style="dim"))
+    parts.extend(Text(line, style="dim") for line in rule_lines(result, lang))
     last_year = result.final_year or result.first_year
     parts.append(Text(t("forecast.method", lang, first=result.first_year, last=last_year,
                         min=MIN_POINTS), style="dim"))  # fmt: skip
@@ -360,6 +392,7 @@ def forecast_json(result: Forecast) -> dict[str, Any]:
             "first_year": result.first_year,
             "min_years": MIN_POINTS,
         },
+        "rule": {key: t(f"forecast.rule.{key}", Lang.EN) for key in RULES},
         "milestones": [
             {
                 "id": f.milestone.id,
@@ -379,7 +412,12 @@ def forecast_json(result: Forecast) -> dict[str, Any]:
                     "years": list(f.trend.years),
                     "values": list(f.trend.values),
                     "slope": None if f.trend.slope is None else round(f.trend.slope, 4),
+                    "illustrative": list(f.trend.illustrative),
+                    "illustrative_units": [
+                        {"code": code, "year": year} for code, year in f.trend.illustrative_units
+                    ],
                 },
+                "illustrative_inputs": f.trend is not None and bool(f.trend.illustrative_units),
                 "projected": f.projected,
                 "outlook": f.outlook.value,
                 "basis": basis_text(f, Lang.EN),

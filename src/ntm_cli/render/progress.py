@@ -13,24 +13,27 @@ from rich.text import Text
 
 from ntm_cli.domain.i18n import Lang, date_text, percent, t
 from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Registry, Scope
-from ntm_cli.engine.progress import MilestoneResult, Progress, Status
+from ntm_cli.engine.progress import MilestoneResult, Progress, Verdict
 
 STYLE = {
-    Status.ACHIEVED: "green",
-    Status.MISSED: "bold red",
-    Status.OPEN: "yellow",
-    Status.UPCOMING: "dim",
+    Verdict.ACHIEVED: "green",
+    Verdict.ACHIEVED_EARLY: "green",
+    Verdict.MISSED: "bold red",
+    Verdict.NOT_YET: "yellow",
+    Verdict.AWAITING: "yellow",
+    Verdict.OPEN: "yellow",
+    Verdict.UPCOMING: "dim",
 }
 CSV_COLUMNS = (
     "id", "year", "scope", "level", "kind", "target", "binding", "unit_code", "required",
     "actual", "denominator", "shortfall", "status", "early", "counted", "missing", "wording",
+    "verdict",
 )  # fmt: skip
 
 
 def status_label(result: MilestoneResult, lang: Lang) -> str:
-    if result.status is Status.ACHIEVED and result.early:
-        return t("status.achieved_early", lang)
-    return t(f"status.{result.status.value}", lang)
+    """Đạt, Đạt sớm, Không đạt, Chưa đạt (phấn đấu), Chờ công nhận, Đang thực hiện, …"""
+    return t(f"status.{result.verdict.value}", lang)
 
 
 def milestone_label(m: Milestone, registry: Registry, lang: Lang) -> str:
@@ -63,7 +66,7 @@ def target_text(r: MilestoneResult, lang: Lang) -> str:
     if m.kind is MilestoneKind.INCREASE:
         return f"+{r.required}"
     if m.kind is MilestoneKind.COUNT:
-        return f"{r.required}/{r.denominator}"
+        return str(r.required)
     return t(f"level.{m.level.value}", lang)
 
 
@@ -74,8 +77,8 @@ def actual_text(r: MilestoneResult, lang: Lang) -> str:
         return f"{r.actual} ({share})"
     if m.kind is MilestoneKind.INCREASE:
         return f"+{r.actual}"
-    if m.kind is MilestoneKind.COUNT:
-        return f"{r.actual}/{r.denominator}"
+    if m.kind is MilestoneKind.COUNT:  # against the target: 0/1 district at model, not 0/9
+        return f"{r.actual}/{r.required}"
     if r.reached_year is None:
         return t("progress.unit_missing", lang)
     return t("progress.unit_reached", lang, year=r.reached_year)
@@ -100,7 +103,7 @@ def compact_text(r: MilestoneResult, lang: Lang) -> str:
 
 
 def status_cell(r: MilestoneResult, lang: Lang) -> Text:
-    text = Text(status_label(r, lang), style=STYLE[r.status])
+    text = Text(status_label(r, lang), style=STYLE[r.verdict])
     if r.shortfall and r.missing:
         text.append("\n" + t("progress.candidates", lang, n=len(r.missing)), style="dim")
     return text
@@ -122,6 +125,12 @@ def _footer(
         lines.append(
             Text(t("progress.no_results", lang, years=years, latest=latest), style="yellow")
         )
+    awaiting = sorted({r.milestone.year for r in progress.results if r.awaiting})
+    for year in awaiting:
+        ends = progress.plan.recognition_ends(year)
+        assert ends is not None  # a result awaits only inside the plan's window
+        until = date_text(ends, lang)
+        lines.append(Text(t("progress.awaiting", lang, year=year, until=until), style="yellow"))
     illustrative = sum(1 for u in registry.units if u.illustrative)
     if illustrative:
         lines.append(Text(t("progress.illustrative", lang, n=illustrative), style="dim"))
@@ -197,7 +206,7 @@ def build_period_table(progress: Progress, registry: Registry, lang: Lang) -> Gr
                 continue
             r = cell
             cells.append(
-                Text(f"{compact_text(r, lang)}\n{status_label(r, lang)}", style=STYLE[r.status])
+                Text(f"{compact_text(r, lang)}\n{status_label(r, lang)}", style=STYLE[r.verdict])
             )
         table.add_row(*cells)
     return Group(table, *_footer(progress, registry, lang, "progress.legend_all"))
@@ -230,6 +239,7 @@ def result_json(r: MilestoneResult) -> dict[str, Any]:
         "denominator": r.denominator,
         "shortfall": r.shortfall,
         "status": r.status.value,
+        "verdict": r.verdict.value,
         "early": r.early,
         "counted": list(r.counted),
         "missing": list(r.missing),

@@ -23,17 +23,20 @@ from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
-from ntm_cli.engine.progress import Progress, Status
+from ntm_cli.engine.progress import Progress, Verdict
 from ntm_cli.engine.report import Change, Report
 from ntm_cli.render.progress import milestone_label, status_label
 
 FONT = "Times New Roman"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 STATUS_FILL = {
-    Status.ACHIEVED: PatternFill("solid", fgColor="C6EFCE"),
-    Status.OPEN: PatternFill("solid", fgColor="FFEB9C"),
-    Status.MISSED: PatternFill("solid", fgColor="FFC7CE"),
-    Status.UPCOMING: PatternFill("solid", fgColor="EDEDED"),
+    Verdict.ACHIEVED: PatternFill("solid", fgColor="C6EFCE"),
+    Verdict.ACHIEVED_EARLY: PatternFill("solid", fgColor="C6EFCE"),
+    Verdict.OPEN: PatternFill("solid", fgColor="FFEB9C"),
+    Verdict.AWAITING: PatternFill("solid", fgColor="FFEB9C"),
+    Verdict.NOT_YET: PatternFill("solid", fgColor="FFEB9C"),
+    Verdict.MISSED: PatternFill("solid", fgColor="FFC7CE"),
+    Verdict.UPCOMING: PatternFill("solid", fgColor="EDEDED"),
 }
 MET_FILL = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
 NOT_MET_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
@@ -172,7 +175,7 @@ def _milestone_table(
             label += f" ({t('progress.aspirational', lang)})"
         _row(ws, row, [m.id, label, m.year, r.required, r.actual, r.denominator, r.shortfall,
                        status_label(r, lang)])  # fmt: skip
-        ws.cell(row, 8).fill = STATUS_FILL[r.status]
+        ws.cell(row, 8).fill = STATUS_FILL[r.verdict]
         ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         if m.kind is MilestoneKind.SHARE:
             set_text(ws.cell(row, 2), f"{label} ({m.target:g}%)")
@@ -354,7 +357,14 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     """What to push: the forecast per milestone, the weakest criteria, the near-miss communes."""
     from ntm_cli.engine.forecast import MIN_POINTS
     from ntm_cli.engine.gaps import NEAR_MISS
-    from ntm_cli.render.analysis import basis_text, criterion_name, level_name, missing_text
+    from ntm_cli.render.analysis import (
+        basis_text,
+        criterion_name,
+        illustrative_lines,
+        level_name,
+        missing_text,
+        rule_lines,
+    )
 
     forecast, gaps = report.forecast, report.gaps
     assert forecast is not None and gaps is not None
@@ -384,6 +394,9 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     last_year = forecast.final_year or forecast.first_year
     _text(ws, f"A{row}", t("forecast.method", lang, first=forecast.first_year, last=last_year,
                            min=MIN_POINTS), italic=True)  # fmt: skip
+    for line in [*rule_lines(forecast, lang), *illustrative_lines(forecast, lang)]:
+        row += 1
+        _text(ws, f"A{row}", line, italic=True)
     row += 2
 
     _text(ws, f"A{row}", t("advice.weakest", lang), bold=True)
@@ -511,7 +524,7 @@ def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
     )
     for i, unit in enumerate(report.illustrative):
         _row(ws, row + 2 + i, [unit.code, unit.name])
-        set_text(ws.cell(row + 2 + i, 3), unit.source)
+        set_text(ws.cell(row + 2 + i, 3), unit.note(lang is Lang.EN))
     _finish(ws, header_row=2, widths=[10, 36, 90], filter_table=False)
 
 

@@ -243,8 +243,8 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
                 f"{t(f'level.{lv.value}', lang)}: {rec.year}"
                 + (f" ({decision})" if decision else ""),
             )
-    if u.source:
-        facts.add_row(t("card.source", lang), u.source)
+    if note := u.note(lang is Lang.EN):
+        facts.add_row(t("card.source", lang), note)
     parts: list[RenderableType] = [Text(u.name, style="bold"), facts]
     latest = card.latest
     if latest is None:

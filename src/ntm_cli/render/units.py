@@ -20,7 +20,7 @@ ABBREVIATION = {UnitKind.DISTRICT: "H.", UnitKind.TOWN: "TX", UnitKind.CITY: "TP
 
 CSV_COLUMNS = (
     "code", "name", "kind", "parent_code", "district_code", "level", "ntm_year",
-    "advanced_year", "model_year", "illustrative", "source",
+    "advanced_year", "model_year", "illustrative", "source", "source_en",
 )  # fmt: skip
 
 
@@ -97,6 +97,7 @@ def unit_json(row: UnitRow) -> dict[str, Any]:
         },
         "illustrative": u.illustrative,
         "source": u.source,
+        "source_en": u.source_en or None,
     }
 
 
@@ -109,6 +110,6 @@ def units_csv(rows: list[UnitRow]) -> str:
         writer.writerow([
             u.code, u.name, u.kind.vi, u.parent_code, row.district.code if row.district else "",
             row.level.value if row.level else "", *(_year(u, lv) for lv in LEVELS),
-            str(u.illustrative).lower(), u.source,
+            str(u.illustrative).lower(), u.source, u.source_en,
         ])  # fmt: skip
     return out.getvalue()

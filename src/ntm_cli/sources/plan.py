@@ -101,6 +101,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
         path=str(path),
         criteria=_criteria_refs(spec.criteria.model_dump()),
         due_day=spec.returns.due_day,
+        decisions_until=spec.recognition.decisions_until if spec.recognition else None,
         area_line=line_of(("plan", "area"), lines),
         awards=tuple(
             AwardRule(

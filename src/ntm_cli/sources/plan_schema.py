@@ -142,6 +142,24 @@ class ReturnsSettings(_Strict):
     due_day: int = Field(default=5, ge=1, le=28)
 
 
+class RecognitionSettings(_Strict):
+    """When the decisions recognising a year's results are expected: until `decisions_until`
+    (day/month, "30/06") of the next year."""
+
+    decisions_until: tuple[int, int]
+
+    @field_validator("decisions_until", mode="before")
+    @classmethod
+    def _day_month(cls, value: Any) -> tuple[int, int]:
+        """ "30/06" (day/month, as Vietnamese dates are written) to (month, day)."""
+        day, _, month = str(value).strip().partition("/")
+        try:
+            dt.date(2001, int(month), int(day))  # a day of every year: 29/02 is refused
+        except ValueError:
+            raise ValueProblem("plan.recognition.invalid", value=str(value)) from None
+        return int(month), int(day)
+
+
 class AwardRuleSpec(_Strict):
     """One category of commendations: who is a candidate and the conditions to qualify."""
 
@@ -194,5 +212,6 @@ class PlanFile(_Strict):
     plan: PlanHeader
     criteria: CriteriaRefs = CriteriaRefs()
     returns: ReturnsSettings = ReturnsSettings()
+    recognition: RecognitionSettings | None = None
     awards: AwardsSection | None = None
     milestones: list[MilestoneSpec] = Field(min_length=1)

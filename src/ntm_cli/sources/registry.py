@@ -29,7 +29,7 @@ REQUIRED_COLUMNS = ("code", "name", "kind", "parent_code")
 STATUS_COLUMNS = tuple(
     f"{level.value}_{suffix}" for level in LEVELS for suffix in ("year", "decision", "decided_on")
 )
-OPTIONAL_COLUMNS = (*STATUS_COLUMNS, "source", "revoked_level", "revoked_on")
+OPTIONAL_COLUMNS = (*STATUS_COLUMNS, "source", "source_en", "revoked_level", "revoked_on")
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 YEAR_RANGE = (1990, 2100)
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
@@ -329,6 +329,7 @@ def _parse_row(
         revoked_level=revoked_level,
         revoked_on=revoked_on,
         source=cell("source"),
+        source_en=cell("source_en"),
         line=line,
     )
     if row_was_read:  # a ladder check on half-read years would only echo the first problem

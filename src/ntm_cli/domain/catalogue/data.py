@@ -200,6 +200,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " tỉnh) hoặc unit (một đơn vị)",
         "{value!r} is not a scope; use commune, district, province, unit",
     ),
+    "plan.recognition.invalid": (
+        '{value!r} không phải ngày/tháng; ghi như "30/06" (hạn ban hành quyết định công nhận '
+        "kết quả của một năm, trong năm sau)",
+        '{value!r} is not a day/month; write it as "30/06" (the day of the next year until '
+        "which decisions on a year's results are expected)",
+    ),
     "plan.period.order": (
         "năm kết thúc {end} trước năm bắt đầu {start}",
         "end {end} is before start {start}",

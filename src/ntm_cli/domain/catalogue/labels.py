@@ -5,6 +5,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.achieved": ("Đạt", "Achieved"),
     "status.achieved_early": ("Đạt sớm", "Achieved early"),
     "status.missed": ("Không đạt", "Missed"),
+    "status.not_yet": ("Chưa đạt (phấn đấu)", "Not yet (aspirational)"),
+    "status.awaiting": ("Chờ công nhận", "Awaiting recognition"),
     "status.open": ("Đang thực hiện", "Open"),
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     # levels
@@ -51,6 +53,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "by decision date, as of {as_of}",
     ),
     "progress.aspirational": ("phấn đấu", "aspirational"),
+    "progress.awaiting": (
+        "Chờ công nhận: chưa đạt theo các quyết định đã có, nhưng quyết định công nhận kết quả "
+        "năm {year} còn được ban hành đến {until} (mục recognition của targets.yaml).",
+        "Awaiting recognition: not met by the decisions so far, but decisions on the results "
+        "of {year} are expected until {until} (recognition in targets.yaml).",
+    ),
     "progress.illustrative": (
         "Sổ đơn vị có {n} dòng số liệu minh họa (cột source); xem `ntm units`.",
         "The registry has {n} illustrative rows (source column); see `ntm units`.",
@@ -282,6 +290,41 @@ LABELS: dict[str, tuple[str, str]] = {
         "Sẵn sàng: xã đạt đủ tiêu chí của mức, chưa được công nhận. Gần đạt: thiếu 1–3 tiêu chí.",
         "Ready: communes meeting every criterion of the level, not yet recognised. "
         "Near: 1-3 criteria short.",
+    ),
+    "forecast.rule.commune": (
+        "Cách đánh giá chỉ tiêu về xã (và chỉ tiêu cấp huyện khi các huyện đã nộp phiếu cấp "
+        "huyện): Có khả năng đạt khi số đơn vị sẵn sàng đủ bù số còn thiếu; "
+        "Có nguy cơ khi sẵn sàng cộng gần đạt đủ bù, hoặc khi chỉ riêng xu hướng đạt mục tiêu "
+        "(xu hướng không thay được phiếu báo cáo: các xã sẵn sàng mới là bằng chứng), hoặc khi "
+        "không có xu hướng mà các xã chưa có phiếu có thể bù; còn lại là Khó đạt.",
+        "How a commune milestone (and a district-level one once district returns are filed) is "
+        "judged: likely when the ready units cover the shortfall; "
+        "at risk when ready and near-miss communes cover it, or when only the trend reaches the "
+        "target (a trend does not replace the returns: ready communes are the evidence), or "
+        "when there is no trend and the communes without a return could cover it; otherwise "
+        "unlikely.",
+    ),
+    "forecast.rule.district": (
+        "Cách đánh giá chỉ tiêu cấp huyện khi chưa có phiếu cấp huyện nào: Có khả năng đạt khi "
+        "xu hướng đạt mục tiêu, Khó đạt khi không đạt, Có nguy cơ khi không có xu hướng để dự "
+        "báo.",
+        "How a district-level milestone is judged while no district return is filed: likely "
+        "when the trend reaches the target, unlikely when it does not, at risk when there is no "
+        "trend to project.",
+    ),
+    "forecast.rule.unit": (
+        "Chỉ tiêu theo tên đơn vị: Khó đạt khi đơn vị còn cách mức hơn một bậc; nếu không, "
+        "đánh giá như trên theo cấp của đơn vị (không có xu hướng riêng cho một đơn vị).",
+        "A named unit: unlikely when it is more than one level below; otherwise judged as "
+        "above for its level of unit (a single unit has no trend of its own).",
+    ),
+    "forecast.illustrative": (
+        "Số liệu minh họa: xu hướng của dòng {rows} tính cả {n} đơn vị có năm đạt mức là số "
+        "liệu minh họa (cột source của units.csv); số đơn vị minh họa/số đơn vị đạt mức theo "
+        "năm: {years}.",
+        "Illustrative inputs: the trend of row {rows} counts {n} units whose year at the level "
+        "is illustrative (source column of units.csv); illustrative/all units at the level by "
+        "year: {years}.",
     ),
     "forecast.too_few": ("chưa đủ số liệu ({n} năm)", "too few data ({n} years)"),
     "forecast.basis.ready": (

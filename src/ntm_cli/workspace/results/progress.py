@@ -24,7 +24,8 @@ class ProgressResult(Result):
     def to_frame(self) -> pandas.DataFrame:
         """One row a milestone: its target, the units required, actual, shortfall and status."""
         columns = ["id", "year", "wording", "scope", "level", "kind", "target", "required",
-                   "actual", "denominator", "shortfall", "status", "binding", "early"]  # fmt: skip
+                   "actual", "denominator", "shortfall", "status", "verdict", "binding",
+                   "early"]  # fmt: skip
         return _frame(
             (
                 {
@@ -40,6 +41,7 @@ class ProgressResult(Result):
                     "denominator": r.denominator,
                     "shortfall": r.shortfall,
                     "status": r.status.value,
+                    "verdict": r.verdict.value,
                     "binding": m.binding,
                     "early": r.early,
                 }  # fmt: skip
