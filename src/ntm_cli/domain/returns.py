@@ -75,6 +75,7 @@ class Return:
     debt: float | None = None
     funds: dict[str, float] = field(default_factory=dict)
     source_kind: str = "form"  # "form" or "long"
+    values: dict[str, float] = field(default_factory=dict)  # emulation items, by item id
 
     @property
     def met(self) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.messages import Issue, Message
 from ntm_cli.domain.models import Plan, Registry
@@ -34,6 +35,7 @@ class ReadContext:
     plan: Plan
     registry: Registry
     criteria: CriteriaSet
+    emulation: Emulation | None = None  # the extra items a form may carry
 
 
 def period_message(period: str, plan: Plan) -> Message | None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError, parse_option
 from ntm_cli.domain.i18n import Lang
-from ntm_cli.domain.messages import Message, msg, os_reason
+from ntm_cli.domain.messages import Issue, Message, msg, os_reason
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.workspace.config import (
@@ -37,6 +37,7 @@ from ntm_cli.workspace.config import (
 )
 
 if TYPE_CHECKING:
+    from ntm_cli.domain.emulation import Emulation
     from ntm_cli.domain.returns import CriteriaSet, FileResult, Return
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
@@ -137,10 +138,27 @@ class Workspace:
 
         return load_criteria(self.data_folder, set_id)
 
+    @cached_property
+    def emulation(self) -> Emulation | None:
+        """The plan's emulation movement (`emulation.yaml`), None when the folder has none;
+        refused when it names a criterion its set does not have."""
+        from ntm_cli.sources.emulation import check_criteria_refs, load_emulation
+
+        found = load_emulation(self.data_folder)
+        if found is not None and (problems := check_criteria_refs(found, self._named_sets(found))):
+            raise DataError("emulation.invalid", problems, path=found.path)
+        return found
+
+    def _named_sets(self, emulation: Emulation) -> dict[str, CriteriaSet | None]:
+        from ntm_cli.sources.criteria import read_criteria
+
+        named = {ref.set for c in emulation.contents for ref in c.criteria}
+        return {set_id: read_criteria(self.data_folder, set_id)[0] for set_id in sorted(named)}
+
     def read_context(self) -> ReadContext:
         from ntm_cli.returnform.reader import ReadContext
 
-        return ReadContext(self.plan, self.registry, self.criteria())
+        return ReadContext(self.plan, self.registry, self.criteria(), self.emulation)
 
     def check(self) -> CheckResult:
         """Every problem of the plan, the registry and the criteria sets, read together (where
@@ -179,12 +197,32 @@ class Workspace:
         if plan is not None:
             for set_id in sorted(set(plan.criteria.values())):
                 problems += read_criteria(folder, set_id)[1]
+        problems += self._emulation_problems()
         summary: dict[str, object] = {}
         if plan is not None and registry is not None:
             communes = sum(1 for u in registry.units if u.kind is UnitKind.COMMUNE)
             summary = {"number": plan.number, "milestones": len(plan.milestones),
                        "units": len(registry.units), "communes": communes}  # fmt: skip
         return CheckResult(tuple(problems), summary)
+
+    def _emulation_problems(self) -> list[Issue]:
+        from ntm_cli.sources.emulation import (
+            EMULATION_FILE,
+            check_criteria_refs,
+            parse_emulation,
+            read_emulation_bytes,
+        )
+
+        try:
+            raw = read_emulation_bytes(self.data_folder)
+        except DataError as exc:
+            return [Issue(None, None, exc.message), *exc.problems]
+        if raw is None:
+            return []
+        found, problems = parse_emulation(raw, self.data_folder / EMULATION_FILE)
+        if found is not None:
+            problems += check_criteria_refs(found, self._named_sets(found))
+        return problems
 
     # Checks of what a caller asks ------------------------------------------------------------
 
@@ -460,6 +498,7 @@ class Workspace:
         for commune in communes:
             name = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}.xlsx"
             forms.append((commune, out / name))
+        emulation = self.emulation
         files = []
         for commune, target in forms:
             level = level_of(commune, as_of=month.month_end())  # its level in that month
@@ -472,6 +511,7 @@ class Workspace:
                     level=level,
                     towards=next_level(level),
                     previous=previous.get(commune.code),
+                    emulation=emulation,
                 )
             )
             files.append((target, workbook_bytes(book)))
