@@ -44,6 +44,7 @@ class FieldRef:
     field: str
     kind: ItemKind
     basis: Basis = Basis.PLAN
+    programme: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet, Recognition, Return
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
+from ntm_cli.engine.emulation import EmulationResult, emulation_results
 from ntm_cli.engine.progress import Progress, progress
 
 if TYPE_CHECKING:
@@ -96,6 +99,7 @@ class Report:
     illustrative: list[Unit] = field(default_factory=list)
     gaps: Gaps | None = None
     forecast: Forecast | None = None
+    emulation: EmulationResult | None = None
 
     def criterion_shares(self) -> dict[str, tuple[int, int]]:
         """For each criterion: communes meeting it, and communes with a status for it."""
@@ -117,10 +121,15 @@ def build_report(
     received: dict[str, dt.date],
     today: dt.date,
     as_of: dt.date | None = None,
+    emulation: Emulation | None = None,
+    sets: Mapping[str, CriteriaSet] | None = None,
+    year_returns: Iterable[Return] = (),
 ) -> Report:
     """`latest`: each commune's latest return up to `period` (with its warnings and file);
     `previous`: the latest before `period`; `received`: first import day of this period's
-    returns. Counts are as of `as_of`, by default the last day of the period."""
+    returns. Counts are as of `as_of`, by default the last day of the period. With the plan's
+    `emulation` movement: `sets`, the criteria sets it names, and `year_returns`, the current
+    returns of the year up to `period`."""
     month = Period(period)
     as_of = as_of or month.month_end()
     before = month.previous().month_end()
@@ -195,6 +204,14 @@ def build_report(
     known = registry_as_of(registry, as_of)
     gaps = find_gaps(plan, known, criteria, period, returns, as_of)
     outlook = forecast(plan, known, criteria, returns, as_of, period)
+    movement = None
+    if emulation is not None:
+        codes = {u.code for u in communes}
+        movement = emulation_results(
+            emulation, sets or {criteria.id: criteria}, period,
+            {code: ret for code, ret in returns.items() if code in codes},
+            [r for r in year_returns if r.unit_code in codes],
+        )  # fmt: skip
 
     return Report(
         plan=plan,
@@ -214,6 +231,7 @@ def build_report(
         illustrative=[u for u in area if u.illustrative],
         gaps=gaps,
         forecast=outlook,
+        emulation=movement,
     )
 
 

@@ -84,6 +84,20 @@ def parse_emulation(raw: bytes, path: Path) -> tuple[Emulation | None, list[Issu
         numbers.setdefault(c.number, i)
         programmes[c.number] = {p.id for p in c.programmes}
         fields = [f.field for f in c.fields]
+        for j, ref in enumerate(c.fields):
+            if ref.programme and ref.programme not in programmes[c.number]:
+                problems.append(
+                    Issue(
+                        None,
+                        where("contents", i, "fields", j, "programme"),
+                        msg(
+                            "emulation.item_programme",
+                            programme=ref.programme,
+                            content=c.number,
+                            known=sorted(programmes[c.number]) or ["-"],
+                        ),
+                    )
+                )
         for j, name in enumerate(fields):
             if name in fields[:j]:
                 problems.append(
@@ -148,7 +162,10 @@ def parse_emulation(raw: bytes, path: Path) -> tuple[Emulation | None, list[Issu
                     )
                     for j, r in enumerate(c.criteria)
                 ),
-                fields=tuple(FieldRef(f.field, ItemKind(f.kind), Basis(f.basis)) for f in c.fields),
+                fields=tuple(
+                    FieldRef(f.field, ItemKind(f.kind), Basis(f.basis), f.programme)
+                    for f in c.fields
+                ),
                 programmes=tuple(Programme(p.id, p.title, p.title_en) for p in c.programmes),
             )
             for i, c in enumerate(sorted(spec.contents, key=lambda c: c.number))

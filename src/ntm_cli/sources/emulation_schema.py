@@ -39,6 +39,7 @@ class FieldRefSpec(_Strict):
     field: Literal["funds", "debt", "ocop"]
     kind: Literal["flow", "stock"]
     basis: Literal["plan", "office"] = "plan"
+    programme: str = ""
 
 
 class ProgrammeSpec(_Strict):

@@ -150,10 +150,17 @@ class Workspace:
         return found
 
     def _named_sets(self, emulation: Emulation) -> dict[str, CriteriaSet | None]:
-        from ntm_cli.sources.criteria import read_criteria
+        """The criteria sets the movement names (None: not in the data folder, or not valid:
+        its own problems are told where it is used)."""
+        from ntm_cli.sources.criteria import load_criteria
 
-        named = {ref.set for c in emulation.contents for ref in c.criteria}
-        return {set_id: read_criteria(self.data_folder, set_id)[0] for set_id in sorted(named)}
+        found: dict[str, CriteriaSet | None] = {}
+        for set_id in sorted({ref.set for c in emulation.contents for ref in c.criteria}):
+            try:
+                found[set_id] = load_criteria(self.data_folder, set_id)
+            except DataError:
+                found[set_id] = None
+        return found
 
     def read_context(self) -> ReadContext:
         from ntm_cli.returnform.reader import ReadContext
@@ -614,6 +621,9 @@ class Workspace:
         targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
         check_targets([target for _, target in targets], force)
         criteria = self.criteria()
+        emulation = self.emulation
+        sets = self._named_sets(emulation) if emulation is not None else {}
+        named = {set_id: found for set_id, found in sets.items() if found is not None}
         reports = []
         notes: list[StoreNote] = []
         with self.store() as db:
@@ -626,9 +636,14 @@ class Workspace:
                     s.ret.unit_code: s.ret for s in (db.latest(month.previous()) if db else [])
                 }
                 received = db.received(month) if db else {}
+                year = (
+                    [s.ret for s in db.returns(since=f"{month.year}-01", before=month.next())]
+                    if db and emulation is not None
+                    else []
+                )
                 result = build_report(
                     self.plan, self.registry, criteria, month, latest, previous, received,
-                    today(), as_of,
+                    today(), as_of, emulation, named, year,
                 )  # fmt: skip
                 reports.append((target, result))
                 notes.append(self.store_note(db, month))

@@ -616,7 +616,6 @@ LABELS.update(
         "emulation.line.funds_total": ("Tổng vốn huy động", "Total funds mobilised"),
         "emulation.line.debt": ("Nợ đọng xây dựng cơ bản", "Outstanding capital-construction debt"),
         "emulation.line.ocop": ("Sản phẩm OCOP {stars} sao", "OCOP products, {stars} stars"),
-        "emulation.line.programme": ("Chương trình: {title}", "Programme: {title}"),
         "fund.central": ("Ngân sách trung ương", "Central budget"),
         "fund.local": ("Ngân sách địa phương", "Local budget"),
         "fund.credit": ("Vốn tín dụng", "Credit"),
