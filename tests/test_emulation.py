@@ -117,7 +117,7 @@ def test_aliases_depth_and_size_are_refused(tmp_path: Path) -> None:
     deep = "title: x\ncontents: " + "[" * 60 + "]" * 60 + "\n"
     (too_deep,) = problems_of(deep, tmp_path)
     assert f"{tmp_path / 'emulation.yaml'}:2" in too_deep
-    (tmp_path / "emulation.yaml").write_text("# x\n" * 300_000, encoding="utf-8")
+    (tmp_path / "emulation.yaml").write_text("# x\n" * 600_000, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_emulation(tmp_path)
     assert "emulation.yaml" in caught.value.message.text(Lang.EN)
@@ -228,6 +228,22 @@ def test_a_store_of_the_schema_before_gains_the_table_and_keeps_its_returns(
         assert db.version == len(MIGRATIONS)
         db.save([new], {}, "new.xlsx", "bb", 10, False)
         assert [s.ret.values for s in db.returns()] == [{}, {"ho-21-phan-viec": 90.0}]
+
+
+def test_the_year_to_date_reads_current_returns_of_the_year_only(tmp_path: Path) -> None:
+    def one(period: str, amount: float) -> Return:
+        return Return("29263", period, CRITERIA.id, {"1": True}, funds={"local": amount},
+                      values={"ho-nuoc-sach-moi": amount})  # fmt: skip
+
+    with Store(tmp_path / "s.sqlite") as db:
+        for n, (period, amount) in enumerate([("2023-12", 1.0), ("2024-02", 2.0),
+                                              ("2024-02", 3.0), ("2024-07", 4.0)]):  # fmt: skip
+            db.save([one(period, amount)], {}, f"{n}.xlsx", str(n) * 64, 1, replace=True)
+        flows = db.flows("2024-01", "2024-06")
+    # the correction of February replaced the first; December and July are outside
+    assert [(r.period, r.funds, r.values, r.statuses) for r in flows] == [
+        ("2024-02", {"local": 3.0}, {"ho-nuoc-sach-moi": 3.0}, {})
+    ]
 
 
 def test_bad_item_cells_name_sheet_cell_value_and_fix() -> None:

@@ -501,17 +501,12 @@ class Store:
         unit_code: str | None = None,
         current_only: bool = True,
         before: str | None = None,
-        since: str | None = None,
     ) -> list[StoredReturn]:
-        """Stored returns, oldest period first; filters combine (`since` and `before`: periods
-        from `since` on, and before `before`)."""
+        """Stored returns, oldest period first; filters combine."""
         where, args = [], []
         if period:
             where.append("r.period = ?")
             args.append(period)
-        if since:
-            where.append("r.period >= ?")
-            args.append(since)
         if before:
             where.append("r.period < ?")
             args.append(before)
@@ -534,6 +529,38 @@ class Store:
             "JOIN returns r ON r.unit_code = m.unit_code AND r.period = m.period"
         )
         return self._load(["r.superseded_at IS NULL"], [up_to], source)
+
+    @_guarded
+    def flows(self, since: str, up_to: str) -> list[Return]:
+        """The current returns of the months from `since` to `up_to` with only what is summed
+        over months (funds and the emulation items), without their criteria: a year of a
+        national store's criteria would cost far more than the sums need."""
+        funds = ", ".join(f"fund_{s}" for s in FUND_SOURCES)
+        rows = self.db.execute(
+            f"SELECT id, unit_code, period, criteria_set, source_kind, {funds} FROM returns "
+            "WHERE superseded_at IS NULL AND period >= ? AND period <= ? ORDER BY period, id",
+            (since, up_to),
+        ).fetchall()
+        values: dict[int, dict[str, float]] = {}
+        for return_id, item, value in self.db.execute(
+            "SELECT v.return_id, v.item, v.value FROM return_values v JOIN returns r "
+            "ON r.id = v.return_id WHERE r.superseded_at IS NULL AND r.period >= ? "
+            "AND r.period <= ?",
+            (since, up_to),
+        ):
+            values.setdefault(return_id, {})[item] = value
+        return [
+            Return(
+                unit_code=code,
+                period=period,
+                criteria_set=criteria_set,
+                statuses={},
+                funds={s: v for s, v in zip(FUND_SOURCES, amounts, strict=True) if v is not None},
+                source_kind=kind,
+                values=values.get(return_id, {}),
+            )  # fmt: skip
+            for return_id, code, period, criteria_set, kind, *amounts in rows
+        ]
 
     @_guarded
     def latest_period(self) -> str | None:

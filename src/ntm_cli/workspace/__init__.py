@@ -636,11 +636,7 @@ class Workspace:
                     s.ret.unit_code: s.ret for s in (db.latest(month.previous()) if db else [])
                 }
                 received = db.received(month) if db else {}
-                year = (
-                    [s.ret for s in db.returns(since=f"{month.year}-01", before=month.next())]
-                    if db and emulation is not None
-                    else []
-                )
+                year = db.flows(f"{month.year}-01", month) if db and emulation is not None else []
                 result = build_report(
                     self.plan, self.registry, criteria, month, latest, previous, received,
                     today(), as_of, emulation, named, year,
