@@ -1,8 +1,10 @@
 """Fill return forms as communes would, for a demonstration or a training session.
 
-Illustrative only: the statuses are made up (seeded, so every run gives the same files). A few
-communes send nothing, one types a status by hand ("Dat roi") and one enters a negative amount,
-so that `ntm import` has something to refuse.
+Illustrative only: the statuses and figures are made up (seeded, so every run gives the same
+files), the emulation movement's items too (households registered for the 21 household tasks,
+digital-transformation models, rural tourism sites…). A few communes send nothing, one types a
+status by hand ("Dat roi") and one enters a negative amount, so that `ntm import` has something to
+refuse.
 
     python examples/fill_forms.py FORMS_DIR RETURNS_DIR [--skip N]
 """
@@ -19,6 +21,31 @@ from openpyxl import load_workbook
 def score(*parts: str) -> int:
     """A stable pseudo-random number from 0 to 99."""
     return int(hashlib.sha256("|".join(parts).encode()).hexdigest()[:8], 16) % 100
+
+
+# Made-up but plausible figures for the emulation items of emulation.yaml, by item id, from a
+# number 0-99; an item not listed here gets a small count.
+ITEMS = {
+    "lien-ket-san-xuat": lambda n: n % 4,
+    "dien-tich-cong-nghe-cao": lambda n: round(n * 0.15, 1),
+    "ap-kieu-mau": lambda n: n % 3,
+    "ho-21-phan-viec": lambda n: 300 + n * 12,
+    "mo-hinh-chuyen-doi-so": lambda n: n % 3,
+    "du-lich-nong-thon": lambda n: 1 if n < 20 else 0,
+    "mo-hinh-khcn": lambda n: n % 4,
+    "ho-nuoc-sach-moi": lambda n: n % 25,
+    "mo-hinh-an-ninh": lambda n: 1 + n % 3,
+}
+
+
+def fill_items(book, code: str, period: str) -> None:  # type: ignore[no-untyped-def]
+    """The emulation section of "Kết quả khác" (rows from 25, ids listed in the hidden "_ntm"
+    sheet's B6); a form without the section is left as it is."""
+    listed = book["_ntm"]["B6"].value if "_ntm" in book.sheetnames else None
+    other = book["Kết quả khác"]
+    for i, item in enumerate(str(listed).split(",") if listed else []):
+        figure = ITEMS.get(item, lambda n: n % 5)
+        other[f"B{25 + i}"] = figure(score(code, period, item))
 
 
 def main() -> None:
@@ -53,6 +80,7 @@ def main() -> None:
         other["B14"] = 0 if score(code, "debt") < 80 else score(code, "debt") * 10
         for row in range(17, 22):
             other[f"B{row}"] = score(code, str(row)) * 12.5
+        fill_items(book, code, str(sheet["B7"].value))
         if index == 0:
             sheet["C14"] = "Dat roi"  # typed by hand instead of picked from the list
         if index == 1:

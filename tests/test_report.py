@@ -24,6 +24,7 @@ runner = CliRunner()
 SHEETS = [
     "Tổng hợp",
     "Khuyến nghị",
+    "Phong trào thi đua",
     "Theo huyện",
     "Theo xã",
     "Tiêu chí",

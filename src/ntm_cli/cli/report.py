@@ -53,7 +53,7 @@ def report(
     store: StoreOption = None,
     data: DataOption = None,
 ) -> None:
-    """Write the monthly report workbook (8 sheets, 2 charts), in Vietnamese by default.
+    """Write the monthly report workbook (9 sheets, 2 charts), in Vietnamese by default.
 
     Example: ntm report --period 2024-06 --out reports
     """

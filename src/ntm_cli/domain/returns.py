@@ -61,6 +61,8 @@ class CriteriaSet:
     criteria: tuple[Criterion, ...]
     title_en: str = ""
     groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    short: str = ""  # a short name, where sets are shown side by side ("xã NTM nâng cao")
+    short_en: str = ""
     level: Level | None = None  # the level the set judges
     requires: Level | None = None  # the level a unit must hold already
     includes: tuple[str, ...] = ()  # sets whose criteria come first
@@ -175,6 +177,7 @@ class Return:
     debt: float | None = None
     funds: dict[str, float] = field(default_factory=dict)
     source_kind: str = "form"  # "form" or "long"
+    values: dict[str, float] = field(default_factory=dict)  # emulation items, by item id
 
     @property
     def met(self) -> list[str]:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Recognition, Return
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
+from ntm_cli.engine.emulation import EmulationResult, emulation_results
 from ntm_cli.engine.progress import Progress, progress
 
 if TYPE_CHECKING:
@@ -96,6 +99,7 @@ class Report:
     illustrative: list[Unit] = field(default_factory=list)
     gaps: Gaps | None = None
     forecast: Forecast | None = None
+    emulation: EmulationResult | None = None
 
     def set_of(self, ret: Return | None) -> CriteriaSet | None:
         """The criteria set a return is written on (None for one the plan no longer names)."""
@@ -130,10 +134,15 @@ def build_report(
     received: dict[str, dt.date],
     today: dt.date,
     as_of: dt.date | None = None,
+    emulation: Emulation | None = None,
+    sets: Mapping[str, CriteriaSet] | None = None,
+    year_returns: Iterable[Return] = (),
 ) -> Report:
     """`latest`: each commune's latest return up to `period` (with its warnings and file);
     `previous`: the latest before `period`; `received`: first import day of this period's
-    returns. Counts are as of `as_of`, by default the last day of the period."""
+    returns. Counts are as of `as_of`, by default the last day of the period. With the plan's
+    `emulation` movement: `sets`, the criteria sets it names, and `year_returns`, the current
+    returns of the year up to `period`."""
     month = Period(period)
     as_of = as_of or month.month_end()
     before = month.previous().month_end()
@@ -209,6 +218,14 @@ def build_report(
     known = registry_as_of(registry, as_of)
     gaps = find_gaps(plan, known, book, period, returns, as_of)
     outlook = forecast(plan, known, book, returns, as_of, period)
+    movement = None
+    if emulation is not None:
+        codes = {u.code for u in communes}
+        movement = emulation_results(
+            emulation, {**book.sets, **(sets or {})}, period,
+            {code: ret for code, ret in returns.items() if code in codes},
+            [r for r in year_returns if r.unit_code in codes],
+        )  # fmt: skip
 
     return Report(
         plan=plan,
@@ -228,6 +245,7 @@ def build_report(
         illustrative=[u for u in area if u.illustrative],
         gaps=gaps,
         forecast=outlook,
+        emulation=movement,
     )
 
 

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ntm_cli.domain.emulation import Basis
 from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
@@ -23,6 +24,7 @@ from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
+from ntm_cli.engine.emulation import EmulationResult, Line
 from ntm_cli.engine.progress import Progress, Verdict
 from ntm_cli.engine.report import Change, Report
 from ntm_cli.render.progress import milestone_label, status_label
@@ -49,8 +51,9 @@ PERCENT = "0.0%"
 def build_report_workbook(
     report: Report, lang: Lang, office: str = "", place: str = ""
 ) -> Workbook:
-    """The eight sheets, the two charts, print set-up and properties; `office` and `place` are
-    the project file's (the office's name and where it signs), else the defaults."""
+    """The nine sheets (eight without an emulation movement), the two charts, print set-up and
+    properties; `office` and `place` are the project file's (the office's name and where it
+    signs), else the defaults."""
     book = _new_book()
     first = book.active
     assert first is not None
@@ -59,6 +62,8 @@ def build_report_workbook(
     _summary(summary, report, lang, office, place)
     if report.forecast is not None and report.gaps is not None:
         _advice(book.create_sheet(t("report.sheet.advice", lang)), report, lang)
+    if report.emulation is not None:
+        _emulation(book.create_sheet(t("report.sheet.emulation", lang)), report.emulation, lang)
     districts = book.create_sheet(t("report.sheet.districts", lang))
     _districts(districts, report, lang)
     _communes(book.create_sheet(t("report.sheet.communes", lang)), report, lang)
@@ -430,6 +435,99 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
             row += 1
     _finish(ws, header_row=2, widths=[22, 44, 18, 14, 10, 10, 10, 10, 10, 14, 60], freeze=False)
     ws.print_title_rows = None  # three tables with their own headers: none repeats
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+MONEY = "#,##0.0"
+CONTENT_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
+    """The movement content by content: criteria met, funds, OCOP and the communes' items, in
+    the month, the year to date or as they stand (one row a figure; no merged cells)."""
+    movement = result.emulation
+    en = lang is Lang.EN
+    month = Period(result.period)
+    _text(ws, "A1", t("emulation.sheet.title", lang, month=f"{month.month:02d}", year=month.year),
+          bold=True, size=14)  # fmt: skip
+    title = (movement.title_en or movement.title) if en else movement.title
+    _text(ws, "A2", t("emulation.sheet.subtitle", lang, title=title, source=movement.source,
+                      month=f"{month.month:02d}", year=month.year), italic=True)  # fmt: skip
+    headers = ["emulation.col.tt", "emulation.col.line", "emulation.col.unit",
+               "emulation.col.month", "emulation.col.ytd", "emulation.col.now",
+               "emulation.col.reporting", "emulation.col.share", "emulation.col.note"]  # fmt: skip
+    _header(ws, 4, [t(h, lang) for h in headers])
+    row = 5
+    for i, part in enumerate(result.contents):
+        content = part.content
+        name = (content.title_en or content.title) if en else content.title
+        _row(ws, row, [ROMAN[i] if i < len(ROMAN) else str(i + 1), f"{content.ordinal}: {name}"])
+        for col in (1, 2):
+            ws.cell(row, col).font = Font(name=FONT, bold=True)
+        row += 1
+        number = 0
+        for line in part.lines:
+            if line.what != "programme":
+                number += 1
+            _row(ws, row, _emulation_values(line, number, lang))
+            if line.what == "programme":
+                ws.cell(row, 2).font = Font(name=FONT, italic=True)
+            money = line.what in ("fund", "funds_total", "debt")
+            decimal = line.what == "item" and any(
+                i.id == line.key and not i.whole for i in movement.items
+            )
+            for col in (4, 5, 6):
+                ws.cell(row, col).number_format = MONEY if money or decimal else "#,##0"
+            ws.cell(row, 8).number_format = PERCENT
+            ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
+    last = row - 1
+    row += 1
+    _text(ws, f"A{row}", t("emulation.notes.title", lang), bold=True)
+    notes = [t("emulation.notes.sums", lang), t("emulation.notes.office", lang)]
+    if result.illustrative:
+        notes.append(t("emulation.notes.illustrative", lang, n=result.illustrative))
+    for note in notes:
+        row += 1
+        _text(ws, f"B{row}", note, italic=True)
+        ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    row += 2
+    _text(ws, f"A{row}", t("emulation.notes.contents", lang), bold=True)
+    for i, content in enumerate(movement.contents):
+        row += 1
+        _text(ws, f"A{row}", ROMAN[i] if i < len(ROMAN) else str(i + 1))
+        _text(ws, f"B{row}", f"{content.ordinal}, {content.text}")
+        ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    _finish(ws, header_row=4, widths=[6, 70, 12, 14, 14, 16, 12, 10, 30], filter_table=False,
+            last_row=last)  # fmt: skip
+
+
+def _emulation_values(line: Line, number: int, lang: Lang) -> list[Any]:
+    """A line of the emulation sheet: TT, label, unit, month, year, now, reporting, share,
+    note."""
+    en = lang is Lang.EN
+    label, unit = (line.label_en, line.unit_en) if en else (line.label, line.unit)
+    if line.what == "programme":
+        return ["", label]
+    if line.what == "criterion":
+        label = t("emulation.line.criterion", lang, number=line.key, name=label)
+        unit = t("emulation.unit.communes", lang)
+    elif line.what == "fund":
+        label = t("emulation.line.fund", lang, source=t(f"fund.{line.key}", lang))
+    elif line.what in ("funds_total", "debt"):
+        label = t(f"emulation.line.{line.what}", lang)
+    elif line.what == "ocop":
+        label = t("emulation.line.ocop", lang, stars=line.key)
+        unit = t("emulation.unit.products", lang)
+    if line.what in ("fund", "funds_total", "debt"):
+        unit = t("emulation.unit.money", lang)
+    notes = []
+    if line.illustrative:
+        notes.append(t("emulation.note.illustrative", lang))
+    if line.basis is Basis.OFFICE:
+        notes.append(t("emulation.note.office", lang))
+    return [str(number), label, unit, line.month, line.year, line.now, line.reporting,
+            line.share, "; ".join(notes)]  # fmt: skip
 
 
 def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:

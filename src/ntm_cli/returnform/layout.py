@@ -40,13 +40,23 @@ FUND_CELLS = {
     "residents": "B21",
 }
 
-# "_ntm" (very hidden): version, unit, period, criteria set, checksum, in column B.
+# "Kết quả khác": the emulation movement's items (the data folder's emulation.yaml), one a row
+# from ITEMS_FIRST_ROW, the value in column B; their ids, in row order, are "_ntm"!B6 (a form
+# made before the section, or from a data folder without the file, has none there).
+ITEMS_TITLE_ROW = 23
+ITEMS_HEADER_ROW = 24
+ITEMS_FIRST_ROW = 25
+MAX_ITEMS = 40
+ITEM_VALUE_COL = "B"
+
+# "_ntm" (very hidden): version, unit, period, criteria set, checksum, items, in column B.
 META_CELLS = {
     "version": "B1",
     "unit_code": "B2",
     "period": "B3",
     "criteria_set": "B4",
     "checksum": "B5",
+    "items": "B6",
 }
 
 STATUS_MET = "Đạt"
@@ -54,10 +64,17 @@ STATUS_NOT_MET = "Chưa đạt"
 LEVEL_CHOICES = {"ntm": "Nông thôn mới", "advanced": "NTM nâng cao", "model": "NTM kiểu mẫu"}
 
 
-def checksum(version: str, unit_code: str, period: str, criteria_set: str) -> str:
-    """Ties the hidden identity together: a copied or edited form no longer matches."""
+def checksum(version: str, unit_code: str, period: str, criteria_set: str, items: str = "") -> str:
+    """Ties the hidden identity together: a copied or edited form no longer matches. The items
+    count only when there are some, so a form made before them keeps its checksum."""
     text = f"ntm-form|{version}|{unit_code}|{period}|{criteria_set}"
+    if items:
+        text += f"|{items}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def item_row(index: int) -> int:
+    return ITEMS_FIRST_ROW + index
 
 
 def criterion_row(index: int) -> int:

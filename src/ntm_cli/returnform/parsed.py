@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.messages import Issue, Message
 from ntm_cli.domain.models import Plan, Registry, Unit
@@ -35,6 +36,7 @@ class ReadContext:
     plan: Plan
     registry: Registry
     book: CriteriaBook
+    emulation: Emulation | None = None  # the extra items a form may carry
 
     def allowed(self, unit: Unit) -> dict[str, CriteriaSet]:
         """The sets a return of `unit` may be written on: every set of its scope."""

@@ -36,7 +36,8 @@ CRITERIA_CELLS = frozenset(
 )
 OTHER_CELLS = frozenset(
     [form.RECOGNITION_LEVEL_CELL, form.RECOGNITION_DECISION_CELL, form.RECOGNITION_DATE_CELL,
-     form.DEBT_CELL, *form.OCOP_CELLS.values(), *form.FUND_CELLS.values()]
+     form.DEBT_CELL, *form.OCOP_CELLS.values(), *form.FUND_CELLS.values(),
+     *(f"{form.ITEM_VALUE_COL}{form.item_row(i)}" for i in range(form.MAX_ITEMS))]
 )  # fmt: skip
 _LEVELS_BY_TEXT = {fold(v): Level(k) for k, v in form.LEVEL_CHOICES.items()} | {
     "ntm": Level.NTM,
@@ -216,7 +217,7 @@ class _FormReader:
             )  # fmt: skip
             return self.refused()
         expected = form.checksum(
-            version, fields["unit_code"], fields["period"], fields["criteria_set"]
+            version, fields["unit_code"], fields["period"], fields["criteria_set"], fields["items"]
         )
         if fields["checksum"] != expected:
             self.problem(form.SHEET_META, None, msg("form.identity_edited"))
@@ -253,13 +254,15 @@ class _FormReader:
                     expected=wanted.id, expected_title=wanted.title, period=period,
                 ))  # fmt: skip
         statuses, notes = self._criteria(sheet, criteria)
+        other = book.sheet(form.SHEET_OTHER, OTHER_CELLS)
         ret = Return(
             unit_code=code,
             period=period,
             criteria_set=criteria.id,
             statuses=statuses,
             notes=notes,
-            **self._other(book.sheet(form.SHEET_OTHER, OTHER_CELLS)),  # type: ignore[arg-type]
+            values=self._items(other, fields["items"]),
+            **self._other(other),  # type: ignore[arg-type]
         )
         if self.problems:
             return self.refused()
@@ -388,6 +391,23 @@ class _FormReader:
                 funds[source] = amount
         result["funds"] = funds
         return result
+
+    def _items(self, sheet: Sheet, listed: str) -> dict[str, float]:
+        """The emulation items the form lists ("_ntm"!B6), each in its row; an item the data
+        folder no longer declares is left out with a warning."""
+        values: dict[str, float] = {}
+        emulation = self.ctx.emulation
+        for i, item_id in enumerate(listed.split(",")[: form.MAX_ITEMS] if listed else []):
+            ref = f"{form.ITEM_VALUE_COL}{form.item_row(i)}"
+            item = emulation.item(item_id) if emulation is not None else None
+            if item is None:
+                if self.value(sheet, ref) not in (None, ""):
+                    self.warn(sheet.name, ref, msg("form.item.unknown", item=item_id))
+                continue
+            amount = self._amount(sheet, ref, whole=item.whole)
+            if amount is not None:
+                values[item.id] = amount
+        return values
 
     def _amount(self, sheet: Sheet, ref: str, whole: bool = False) -> float | None:
         value = self.value(sheet, ref)

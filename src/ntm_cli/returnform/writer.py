@@ -11,6 +11,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ntm_cli.domain.emulation import Emulation, ItemKind
+from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.models import Level, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
@@ -42,7 +44,9 @@ INSTRUCTIONS = [
     "   Ghi chú (cột D) không bắt buộc.",
     "2. Sheet “Kết quả khác”: nếu trong kỳ xã có quyết định công nhận mới, chọn mức đạt và ghi",
     "   số, ngày quyết định; số sản phẩm OCOP theo hạng sao; nợ đọng xây dựng cơ bản (triệu đồng);",
-    "   vốn huy động trong kỳ theo nguồn (triệu đồng). Số liệu không âm.",
+    "   vốn huy động trong kỳ theo nguồn (triệu đồng); kết quả phong trào thi đua (nếu phiếu",
+    "   có mục này): số liệu trong kỳ, hoặc số hiện có cuối kỳ, theo cột “Cách ghi”.",
+    "   Số liệu không âm.",
     "3. Chỉ nhập vào các ô nền vàng. Không đổi tên sheet, không chèn hay xóa dòng, không sao chép",
     "   phiếu của xã khác: mỗi phiếu gắn với một xã và một kỳ báo cáo.",
     "4. Lưu tệp dạng Excel (.xlsx), không đặt mật khẩu, gửi lại Văn phòng Điều phối NTM.",
@@ -62,6 +66,7 @@ class FormContext:
     level: Level | None
     towards: Level | None
     previous: Return | None = None
+    emulation: Emulation | None = None  # the movement whose items the form asks for
 
 
 def build_form(ctx: FormContext) -> Workbook:
@@ -256,18 +261,69 @@ def _other_sheet(ws: Worksheet, ctx: FormContext) -> None:
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 24
     ws.print_area = "A1:B21"
+    if ctx.emulation is not None and ctx.emulation.items:
+        _items(ws, ctx.emulation, ctx.previous, whole, money)
     _protect(ws)
 
 
+def _items(
+    ws: Worksheet,
+    emulation: Emulation,
+    last: Return | None,
+    whole: DataValidation,
+    money: DataValidation,
+) -> None:
+    """The emulation movement's items under the fixed figures: a stock (what exists) carries
+    over from the previous return, as debt does; a flow is the period's own, as funds are."""
+    vi = Lang.VI
+    title = ws.cell(form.ITEMS_TITLE_ROW, 1, t("form.items.title", vi))
+    title.font = Font(name=FONT, bold=True)
+    headers = ("form.items.col.item", "form.items.col.value", "form.items.col.unit",
+               "form.items.col.kind", "form.items.col.content")  # fmt: skip
+    for n, key in enumerate(headers, start=1):
+        head = ws.cell(form.ITEMS_HEADER_ROW, n, t(key, vi))
+        head.font = Font(name=FONT, bold=True)
+        head.fill = HEADER_FILL
+        head.border = BOX
+        head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    previous = last.values if last is not None else {}
+    ordinals = {c.number: c.ordinal for c in emulation.contents}
+    items = emulation.items[: form.MAX_ITEMS]
+    for i, item in enumerate(items):
+        row = form.item_row(i)
+        label, value = ws.cell(row, 1), ws[f"{form.ITEM_VALUE_COL}{row}"]
+        set_text(label, item.label)
+        set_text(ws.cell(row, 3), item.unit)
+        set_text(ws.cell(row, 4), t(f"form.items.kind.{item.kind.value}", vi))
+        set_text(ws.cell(row, 5), ordinals[item.content])
+        value.number_format = "0" if item.whole else "#,##0.0"
+        value.protection = Protection(locked=False)
+        value.fill = INPUT_FILL
+        (whole if item.whole else money).add(value)
+        if item.kind is ItemKind.STOCK and item.id in previous:
+            value.value = previous[item.id]
+        for n in range(1, 6):
+            body = ws.cell(row, n)
+            body.border = BOX
+            body.font = Font(name=FONT)
+            body.alignment = Alignment(vertical="center", wrap_text=n == 1)
+    for letter, width in zip("CDE", (12, 16, 12), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.print_area = f"A1:E{form.item_row(len(items) - 1)}"
+
+
 def _meta_sheet(ws: Worksheet, ctx: FormContext) -> None:
+    listed = ctx.emulation.items[: form.MAX_ITEMS] if ctx.emulation is not None else ()
+    items = ",".join(i.id for i in listed)
     values = {
         "version": form.TEMPLATE_VERSION,
         "unit_code": ctx.unit.code,
         "period": ctx.period,
         "criteria_set": ctx.criteria.id,
         "checksum": form.checksum(
-            form.TEMPLATE_VERSION, ctx.unit.code, ctx.period, ctx.criteria.id
+            form.TEMPLATE_VERSION, ctx.unit.code, ctx.period, ctx.criteria.id, items
         ),
+        "items": items or None,
     }
     for key, ref in form.META_CELLS.items():
         row = int(ref[1:])

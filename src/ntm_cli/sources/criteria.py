@@ -162,6 +162,8 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
                 )
                 for c in spec.conditions
             ),
+            short=spec.short,
+            short_en=spec.short_en,
             level=spec.level,
             requires=spec.requires,
             includes=tuple(spec.includes),

@@ -87,6 +87,8 @@ class CriteriaFile(_Strict):
     decision: str
     decided_on: dt.date | None = None
     scope: str = Field(pattern=r"^(commune|district|town|province)$")
+    short: str = ""
+    short_en: str = ""
     level: Level | None = None
     requires: Level | None = None
     includes: list[str] = []

@@ -38,6 +38,8 @@ from ntm_cli.domain.returns import (
 
 APPLICATION_ID = 0x4E544D31  # "NTM1" in the database header: this file is an ntm store
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# The tables of the first schema: a store made before stores were marked holds them (later
+# migrations' tables are added on open, so they are not asked for).
 OWN_TABLES = frozenset({"files", "returns", "criterion_values", "return_warnings"})
 
 P = ParamSpec("P")
@@ -93,6 +95,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE return_warnings ADD COLUMN params TEXT;
     ALTER TABLE return_warnings ADD COLUMN sheet TEXT;
     ALTER TABLE return_warnings ADD COLUMN cell TEXT;
+    """,
+    # 3: the extra items of a return (the emulation movement's figures, declared in the data
+    # folder's emulation.yaml), one row an item reported
+    """
+    CREATE TABLE return_values (
+        return_id INTEGER NOT NULL REFERENCES returns(id),
+        item TEXT NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (return_id, item)
+    ) WITHOUT ROWID;
     """,
 ]
 
@@ -473,6 +485,11 @@ class Store:
                 for number, met in r.statuses.items()
             ],
         )
+        if r.values:
+            db.executemany(
+                "INSERT INTO return_values (return_id, item, value) VALUES (?, ?, ?)",
+                [(return_id, item, value) for item, value in r.values.items()],
+            )
         return return_id
 
     # Reading -------------------------------------------------------------------------------
@@ -521,6 +538,38 @@ class Store:
             "ORDER BY unit_code, period"
         ).fetchall()
         return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    @_guarded
+    def flows(self, since: str, up_to: str) -> list[Return]:
+        """The current returns of the months from `since` to `up_to` with only what is summed
+        over months (funds and the emulation items), without their criteria: a year of a
+        national store's criteria would cost far more than the sums need."""
+        funds = ", ".join(f"fund_{s}" for s in FUND_SOURCES)
+        rows = self.db.execute(
+            f"SELECT id, unit_code, period, criteria_set, source_kind, {funds} FROM returns "
+            "WHERE superseded_at IS NULL AND period >= ? AND period <= ? ORDER BY period, id",
+            (since, up_to),
+        ).fetchall()
+        values: dict[int, dict[str, float]] = {}
+        for return_id, item, value in self.db.execute(
+            "SELECT v.return_id, v.item, v.value FROM return_values v JOIN returns r "
+            "ON r.id = v.return_id WHERE r.superseded_at IS NULL AND r.period >= ? "
+            "AND r.period <= ?",
+            (since, up_to),
+        ):
+            values.setdefault(return_id, {})[item] = value
+        return [
+            Return(
+                unit_code=code,
+                period=period,
+                criteria_set=criteria_set,
+                statuses={},
+                funds={s: v for s, v in zip(FUND_SOURCES, amounts, strict=True) if v is not None},
+                source_kind=kind,
+                values=values.get(return_id, {}),
+            )  # fmt: skip
+            for return_id, code, period, criteria_set, kind, *amounts in rows
+        ]
 
     @_guarded
     def latest_period(self) -> str | None:
@@ -729,6 +778,14 @@ class Store:
                 statuses.setdefault(return_id, {})[criterion] = None if met is None else bool(met)
                 if note:
                     notes.setdefault(return_id, {})[criterion] = note
+        values: dict[int, dict[str, float]] = {}
+        for part in _chunks(ids):
+            marks = ", ".join("?" * len(part))
+            for return_id, item, value in self.db.execute(
+                f"SELECT return_id, item, value FROM return_values WHERE return_id IN ({marks})",
+                part,
+            ):
+                values.setdefault(return_id, {})[item] = value
         order: dict[tuple[str, ...], tuple[str, ...]] = {}  # "2" before "10", once a set
         return [
             _stored(
@@ -736,6 +793,7 @@ class Store:
                 _ordered(statuses.get(row["id"], {}), order),
                 notes.get(row["id"], {}),
                 warnings.get(row["id"], []),
+                values.get(row["id"], {}),
             )  # fmt: skip
             for row in rows
         ]
@@ -763,7 +821,11 @@ def _warning(row: sqlite3.Row) -> Issue:
 
 
 def _stored(
-    row: sqlite3.Row, statuses: dict[str, bool | None], notes: dict[str, str], warnings: list[Issue]
+    row: sqlite3.Row,
+    statuses: dict[str, bool | None],
+    notes: dict[str, str],
+    warnings: list[Issue],
+    values: dict[str, float],
 ) -> StoredReturn:
     level = row["reported_level"]
     decided = row["reported_decided_on"]
@@ -783,6 +845,7 @@ def _stored(
         debt=row["debt"],
         funds={s: row[f"fund_{s}"] for s in FUND_SOURCES if row[f"fund_{s}"] is not None},
         source_kind=row["source_kind"],
+        values=values,
     )
     superseded = row["superseded_at"]
     return StoredReturn(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError, parse_option
 from ntm_cli.domain.i18n import Lang
-from ntm_cli.domain.messages import Message, msg, os_reason
+from ntm_cli.domain.messages import Issue, Message, msg, os_reason
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.workspace.config import (
@@ -37,6 +37,7 @@ from ntm_cli.workspace.config import (
 )
 
 if TYPE_CHECKING:
+    from ntm_cli.domain.emulation import Emulation
     from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
@@ -152,10 +153,34 @@ class Workspace:
 
         return self.criteria_book.by_id(set_id) or load_criteria(self.data_folder, set_id)
 
+    @cached_property
+    def emulation(self) -> Emulation | None:
+        """The plan's emulation movement (`emulation.yaml`), None when the folder has none;
+        refused when it names a criterion its set does not have."""
+        from ntm_cli.sources.emulation import check_criteria_refs, load_emulation
+
+        found = load_emulation(self.data_folder)
+        if found is not None and (problems := check_criteria_refs(found, self._named_sets(found))):
+            raise DataError("emulation.invalid", problems, path=found.path)
+        return found
+
+    def _named_sets(self, emulation: Emulation) -> dict[str, CriteriaSet | None]:
+        """The criteria sets the movement names (None: not in the data folder, or not valid:
+        its own problems are told where it is used)."""
+        from ntm_cli.sources.criteria import load_criteria
+
+        found: dict[str, CriteriaSet | None] = {}
+        for set_id in sorted({ref.set for c in emulation.contents for ref in c.criteria}):
+            try:
+                found[set_id] = load_criteria(self.data_folder, set_id)
+            except DataError:
+                found[set_id] = None
+        return found
+
     def read_context(self) -> ReadContext:
         from ntm_cli.returnform.reader import ReadContext
 
-        return ReadContext(self.plan, self.registry, self.criteria_book)
+        return ReadContext(self.plan, self.registry, self.criteria_book, self.emulation)
 
     def check(self) -> CheckResult:
         """Every problem of the plan, the registry and the criteria sets, read together (where
@@ -194,6 +219,7 @@ class Workspace:
         if plan is not None:
             for set_id in sorted({i for levels in plan.criteria.values() for i in levels.values()}):
                 problems += read_criteria_with_includes(folder, set_id)
+        problems += self._emulation_problems()
         summary: dict[str, object] = {}
         if plan is not None and registry is not None:
             communes = sum(1 for u in registry.units if u.kind is UnitKind.COMMUNE)
@@ -227,6 +253,25 @@ class Workspace:
                 units=units[:10] + (["…"] if len(units) > 10 else []))
             for (set_id, expected), units in sorted(by_set.items())
         )  # fmt: skip
+
+    def _emulation_problems(self) -> list[Issue]:
+        from ntm_cli.sources.emulation import (
+            EMULATION_FILE,
+            check_criteria_refs,
+            parse_emulation,
+            read_emulation_bytes,
+        )
+
+        try:
+            raw = read_emulation_bytes(self.data_folder)
+        except DataError as exc:
+            return [Issue(None, None, exc.message), *exc.problems]
+        if raw is None:
+            return []
+        found, problems = parse_emulation(raw, self.data_folder / EMULATION_FILE)
+        if found is not None:
+            problems += check_criteria_refs(found, self._named_sets(found))
+        return problems
 
     # Checks of what a caller asks ------------------------------------------------------------
 
@@ -518,6 +563,7 @@ class Workspace:
         for each in units:
             name = f"{month}_{each.code}_{slug(split_prefix(each.name)[1])}.xlsx"
             forms.append((each, out / name))
+        emulation = self.emulation
         files = []
         for each, target in forms:
             level = level_of(each, as_of=month.month_end())  # its level in that month
@@ -534,6 +580,7 @@ class Workspace:
                     level=level,
                     towards=towards,
                     previous=previous.get(each.code),
+                    emulation=emulation if each.kind is UnitKind.COMMUNE else None,
                 )
             )
             files.append((target, workbook_bytes(book_)))
@@ -636,6 +683,9 @@ class Workspace:
         targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
         check_targets([target for _, target in targets], force)
         book = self.criteria_book
+        emulation = self.emulation
+        sets = self._named_sets(emulation) if emulation is not None else {}
+        named = {set_id: found for set_id, found in sets.items() if found is not None}
         reports = []
         notes: list[StoreNote] = []
         with self.store() as db:
@@ -648,9 +698,10 @@ class Workspace:
                     s.ret.unit_code: s.ret for s in (db.latest(month.previous()) if db else [])
                 }
                 received = db.received(month) if db else {}
+                year = db.flows(f"{month.year}-01", month) if db and emulation is not None else []
                 result = build_report(
                     self.plan, self.registry, book, month, latest, previous, received,
-                    today(), as_of,
+                    today(), as_of, emulation, named, year,
                 )  # fmt: skip
                 reports.append((target, result))
                 notes.append(self.store_note(db, month))

@@ -304,6 +304,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mục tiêu {target:num} nhiều hơn số đơn vị cấp huyện trong địa bàn ({eligible})",
         "{target:g} is more than the {eligible} district-level units in the area",
     ),
+    # the emulation movement (emulation.yaml)
+    "emulation.invalid": (
+        "{path}: tệp phong trào thi đua không hợp lệ; `ntm plan check` liệt kê đủ các lỗi",
+        "{path}: the emulation file is not valid; `ntm plan check` lists it all",
+    ),
+    "emulation.shape": (
+        "tệp phong trào thi đua phải là một nhóm mục có title, contents (và items)",
+        "the emulation file is a mapping with title, contents (and items)",
+    ),
+    "emulation.content_twice": (
+        "nội dung số {number} trùng với contents[{first}]; mỗi số chỉ dùng một lần",
+        "content {number} is also contents[{first}]; numbers are unique",
+    ),
+    "emulation.field_twice": (
+        "{field!r} được ghi hai lần trong một nội dung",
+        "{field!r} is listed twice in one content",
+    ),
+    "emulation.item_twice": (
+        "mã chỉ số {id!r} trùng với items[{first}]; mỗi mã chỉ dùng một lần",
+        "{id!r} is also items[{first}]; ids are unique",
+    ),
+    "emulation.item_content": (
+        "không có nội dung số {content}; các nội dung: {known:list}",
+        "there is no content {content}; the contents are {known:list}",
+    ),
+    "emulation.item_programme": (
+        "nội dung số {content} không có chương trình {programme!r}; các chương trình: {known:list}",
+        "content {content} has no programme {programme!r}; its programmes are {known:list}",
+    ),
+    "emulation.set_unknown": (
+        "không có bộ tiêu chí {set!r} trong thư mục criteria/",
+        "no criteria set {set!r} in the criteria/ folder",
+    ),
+    "emulation.criterion_unknown": (
+        "bộ tiêu chí {set!r} không có tiêu chí {number}",
+        "criteria set {set!r} has no criterion {number}",
+    ),
     # criteria sets (criteria/<id>.yaml)
     "criteria.invalid": (
         "{path}: bộ tiêu chí không hợp lệ",

@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cell.control_removed": ("đã bỏ các ký tự điều khiển", "control characters removed"),
     # the form
+    "form.item.unknown": (
+        "chỉ số {item!r} không còn trong danh mục phong trào thi đua (emulation.yaml); số liệu này không được lưu",
+        "item {item!r} is no longer in the emulation file (emulation.yaml); its value is not kept",
+    ),
     "form.criterion.no_status": (
         "tiêu chí {number} chưa có trạng thái",
         "criterion {number} has no status",

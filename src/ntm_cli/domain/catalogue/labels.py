@@ -644,6 +644,81 @@ LABELS.update(
             "Kho trước khi khôi phục được giữ lại tại {path}",
             "The store as it was before the restore is kept at {path}",
         ),
+        # the emulation movement: the form's section and the report's sheet
+        "form.items.title": (
+            "Kết quả thực hiện phong trào thi đua xây dựng nông thôn mới",
+            "Results of the new rural development emulation movement",
+        ),
+        "form.items.col.item": ("Chỉ số", "Item"),
+        "form.items.col.value": ("Số liệu", "Value"),
+        "form.items.col.unit": ("Đơn vị tính", "Unit"),
+        "form.items.col.kind": ("Cách ghi", "How to report"),
+        "form.items.col.content": ("Nội dung", "Content"),
+        "form.items.kind.flow": ("trong kỳ", "in the period"),
+        "form.items.kind.stock": ("hiện có cuối kỳ", "existing at the period's end"),
+        "report.sheet.emulation": ("Phong trào thi đua", "Emulation movement"),
+        "emulation.sheet.title": (
+            "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA XÂY DỰNG NÔNG THÔN MỚI THÁNG {month}/{year}",
+            "RESULTS OF THE NEW RURAL DEVELOPMENT EMULATION MOVEMENT, {year}-{month}",
+        ),
+        "emulation.sheet.subtitle": (
+            "{title}; {source}. Kỳ báo cáo tháng {month}/{year}; từ đầu năm: từ tháng 01/{year}",
+            "{title}; {source}. Reporting month {year}-{month}; year to date: from {year}-01",
+        ),
+        "emulation.col.tt": ("TT", "No."),
+        "emulation.col.line": ("Nội dung, chỉ số", "Content, figure"),
+        "emulation.col.unit": ("Đơn vị tính", "Unit"),
+        "emulation.col.month": ("Trong tháng", "This month"),
+        "emulation.col.ytd": ("Từ đầu năm", "Year to date"),
+        "emulation.col.now": ("Hiện có / số xã đạt", "Existing / communes meeting"),
+        "emulation.col.reporting": ("Số xã báo cáo", "Communes reporting"),
+        "emulation.col.share": ("Tỷ lệ đạt", "Share meeting"),
+        "emulation.col.note": ("Ghi chú", "Note"),
+        "emulation.line.criterion": (
+            "Xã đạt tiêu chí {number}. {name}",
+            "Communes meeting criterion {number}. {name}",
+        ),
+        "emulation.line.fund": ("Vốn huy động: {source}", "Funds mobilised: {source}"),
+        "emulation.line.funds_total": ("Tổng vốn huy động", "Total funds mobilised"),
+        "emulation.line.debt": ("Nợ đọng xây dựng cơ bản", "Outstanding capital-construction debt"),
+        "emulation.line.ocop": ("Sản phẩm OCOP {stars} sao", "OCOP products, {stars} stars"),
+        "fund.central": ("Ngân sách trung ương", "Central budget"),
+        "fund.local": ("Ngân sách địa phương", "Local budget"),
+        "fund.credit": ("Vốn tín dụng", "Credit"),
+        "fund.enterprises": ("Doanh nghiệp", "Enterprises"),
+        "fund.residents": ("Người dân đóng góp", "Residents' contributions"),
+        "emulation.unit.communes": ("xã", "communes"),
+        "emulation.unit.money": ("triệu đồng", "million VND"),
+        "emulation.unit.products": ("sản phẩm", "products"),
+        "emulation.note.illustrative": ("minh họa", "illustrative"),
+        "emulation.note.office": ("theo cách hiểu của Văn phòng", "the office's reading"),
+        "emulation.notes.title": ("Ghi chú", "Notes"),
+        "emulation.notes.sums": (
+            "Trong tháng, từ đầu năm: tổng số liệu trong kỳ của các phiếu hiện hành (chỉ số tính "
+            "trong kỳ). Hiện có: tổng số liệu mới nhất của mỗi xã đến tháng báo cáo (chỉ số hiện có, "
+            "OCOP, nợ đọng). Tiêu chí: số xã đạt / số xã có trạng thái, theo phiếu mới nhất của mỗi xã.",
+            "This month, year to date: the sum of the current returns' figures for the period (items "
+            "counted in the period). Existing: the sum of each commune's latest figure up to the "
+            "month (items that exist, OCOP, debt). Criteria: communes meeting / communes with a "
+            "status, by each commune's latest return.",
+        ),
+        "emulation.notes.illustrative": (
+            "Dòng ghi “minh họa” ({n} dòng): chỉ số do Văn phòng chọn để theo dõi, không phải chỉ "
+            "tiêu công bố trong kế hoạch.",
+            "Lines marked “illustrative” ({n}): figures the office chose to follow, not published "
+            "indicators of the plan.",
+        ),
+        "emulation.notes.office": (
+            "Kế hoạch không ghi số tiêu chí: dòng ghi “theo cách hiểu của Văn phòng” là cách Văn "
+            "phòng đọc nội dung; các dòng khác là tiêu chí có nội dung được chính lời kế hoạch nêu.",
+            "The plan names no criterion numbers: lines marked “the office's reading” are the "
+            "office's reading of the content; the others are criteria whose subject the plan's own "
+            "words name.",
+        ),
+        "emulation.notes.contents": (
+            "Nội dung theo kế hoạch",
+            "The contents as the plan words them",
+        ),
         "filekind.fifo": ("một đường ống FIFO", "a FIFO pipe"),
         "filekind.device": ("một thiết bị", "a device"),
         "filekind.socket": ("một socket", "a socket"),
