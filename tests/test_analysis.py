@@ -466,3 +466,39 @@ def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
     assert "awards.rules[1].scope: 'ward' is not a scope of an award; use commune or district" in (
         result.output
     )
+
+
+def test_awards_of_a_year_read_that_years_returns_never_a_later_one(tmp_path: Path) -> None:
+    """Hòa Ân (Cầu Kè) reached advanced NTM in 2023. Its December-2023 return has no debt; its
+    November-2024 return reports 920 million VND. The awards of 2023 read the 2023 return: the
+    commune qualifies and its district is not excluded over the 2024 debt. The awards of 2024
+    read the November return."""
+    import ntm_cli
+    from ntm_cli.domain.errors import UsageError
+    from ntm_cli.sources.store import Store
+
+    store = tmp_path / "returns.sqlite"
+    ws = ntm_cli.open(store=store)
+    set_id = ws.criteria().id
+    all_met = {str(n): True for n in range(1, 20)}
+    with Store(store) as db:
+        db.save([Return("29311", "2023-12", set_id, all_met, debt=0.0)], {}, "a.xlsx", "a", 1,
+                False)  # fmt: skip
+        db.save([Return("29311", "2024-11", set_id, all_met, debt=920.0)], {}, "b.xlsx", "b", 1,
+                False)  # fmt: skip
+    result = ws.awards(2023, ["xa", "huyen"]).awards
+    assert result.period == "2023-12"
+    rows = {(r.rule.id, r.unit.code): r for r in result.rows if r.unit is not None}
+    assert rows[("xa", "29311")].verdict is Verdict.QUALIFIES
+    assert why_text(rows[("xa", "29311")], Lang.EN).endswith(
+        "no capital-construction debt (the 2023-12 return)"
+    )
+    cau_ke = rows[("huyen", "845")]
+    assert cau_ke.verdict is Verdict.TO_CHECK  # its other communes sent no return
+    assert not any(r.key == "debt_communes" for r in cau_ke.reasons)
+    later = ws.awards(2024, ["xa"]).awards
+    assert later.period == "2024-11"
+    # asked for a month after the year: refused, not read
+    with pytest.raises(UsageError, match="after December 2023"):
+        ws.awards(2023, ["xa"], "2024-03")
+    assert ws.awards(2023, ["xa"], "2023-06").awards.period == "2023-06"

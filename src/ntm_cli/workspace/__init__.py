@@ -273,7 +273,11 @@ class Workspace:
         month, latest, _ = self._latest(period)
         return month, latest
 
-    def _latest(self, period: Period | None) -> tuple[Period | None, dict[str, Return], StoreNote]:
+    def _latest(
+        self, period: Period | None, cap: Period | None = None
+    ) -> tuple[Period | None, dict[str, Return], StoreNote]:
+        """`period` or the newest month in the store, no later than `cap` (the awards of a year
+        read that year's returns, never a later month's)."""
         with self.store() as db:
             if db is None:
                 return period, {}, self.store_note(None)
@@ -281,7 +285,7 @@ class Workspace:
                 newest = db.latest_period()
                 if newest is None:
                     return None, {}, self.store_note(db)
-                period = Period(newest)
+                period = Period(newest) if cap is None else min(Period(newest), cap)
             note = self.store_note(db, period)
             return period, {s.ret.unit_code: s.ret for s in db.latest(period)}, note
 
@@ -659,13 +663,16 @@ class Workspace:
             raise DataError("awards.rules_missing", path=plan.path)
         month = self.period(period) if period is not None else None
         self.year(year)
+        december = Period.of(year, 12)
+        if month is not None and month > december:
+            raise UsageError("awards.period_after_year", period=month, year=year)
         if rules:
             known = [r.id for r in plan.awards]
             if unknown := [r for r in rules if r not in known]:
                 raise DataError("awards.unknown_rule", path=plan.path, rule=unknown[0], known=known)
             plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rules))
         criteria = self.criteria()
-        month, latest, note = self._latest(month)
+        month, latest, note = self._latest(month, cap=december)
         warnings = _told(note) + (() if latest else (msg("returns.none_awards"),))
         result = shortlist(plan, self.registry, criteria, year, latest, month)
         return AwardsResult(result, warnings=warnings, store=note)

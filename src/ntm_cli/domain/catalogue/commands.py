@@ -322,6 +322,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: chưa có quy định khen thưởng; thêm mục 'awards:' (xem README, \"The plan file\")",
         "{path}: no awards rules; add an 'awards:' section (see the README, \"The plan file\")",
     ),
+    "awards.period_after_year": (
+        "--period {period} sau tháng 12 năm {year}; khen thưởng năm {year} xét theo phiếu báo cáo "
+        "của năm {year}",
+        "--period {period} is after December {year}; the awards of {year} are judged on the "
+        "returns of {year}",
+    ),
     "awards.unknown_rule": (
         "{path}: không có quy định khen thưởng {rule!r}; các quy định: {known:list}",
         "{path}: no awards rule {rule!r}; the rules are {known:list}",
