@@ -15,7 +15,15 @@ from typer.testing import CliRunner
 from builders import milestone, plan, province, unit
 from ntm_cli.cli.app import app
 from ntm_cli.domain.i18n import Lang
-from ntm_cli.domain.models import AwardRule, Level, MilestoneKind, Plan, Registry, Scope, UnitKind
+from ntm_cli.domain.models import (
+    AwardRule,
+    Level,
+    MilestoneKind,
+    Plan,
+    Registry,
+    Subject,
+    UnitKind,
+)
 from ntm_cli.domain.returns import CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
 from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
@@ -175,11 +183,10 @@ def test_forecast_skips_milestones_with_final_results() -> None:
 
 
 RULES = (
-    AwardRule("huyen", "Huyện", Scope.DISTRICT, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
-    AwardRule("xa", "Xã", Scope.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
-    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Scope.COMMUNE, reached=(Level.MODEL,), max_debt=0,
-              all_criteria=True),
-    AwardRule("ocop", "OCOP", Scope.COMMUNE, min_ocop=2, min_stars=3),
+    AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
+    AwardRule("xa", "Xã", Subject.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
+    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Subject.MODEL_COMMUNE, reached=(Level.MODEL,),
+              max_debt=0, all_criteria=True),
 )  # fmt: skip
 
 
@@ -209,17 +216,13 @@ def test_awards_shortlist_says_why() -> None:
     result = shortlist(p, reg, CRITERIA, 2024, returns, "2025-06")
     rows = {(r.rule.id, r.unit.code): r for r in result.rows}
     assert set(rows) == {("huyen", "101"), ("xa", "1001"), ("xa", "1002"), ("xa", "1003"),
-                         ("xa-kieu-mau", "1004"), ("xa-kieu-mau", "1005"),
-                         ("ocop", "1001"), ("ocop", "1002"), ("ocop", "1005")}  # fmt: skip
+                         ("xa-kieu-mau", "1004"), ("xa-kieu-mau", "1005")}  # fmt: skip
     verdicts = {key: r.verdict for key, r in rows.items()}
     assert verdicts[("xa", "1001")] is Verdict.QUALIFIES
     assert verdicts[("xa", "1002")] is Verdict.EXCLUDED
     assert verdicts[("xa", "1003")] is Verdict.TO_CHECK
     assert verdicts[("xa-kieu-mau", "1004")] is Verdict.EXCLUDED
     assert verdicts[("xa-kieu-mau", "1005")] is Verdict.QUALIFIES
-    assert verdicts[("ocop", "1001")] is Verdict.QUALIFIES
-    assert verdicts[("ocop", "1002")] is Verdict.EXCLUDED  # one 4-star product, two needed
-    assert verdicts[("ocop", "1005")] is Verdict.QUALIFIES  # a 3-star and a 5-star
     # District 101 reached NTM in 2024; commune 1002 reports 120 million VND of debt.
     assert verdicts[("huyen", "101")] is Verdict.EXCLUDED
     assert why_text(rows[("xa", "1002")], Lang.EN).startswith(
@@ -420,9 +423,11 @@ def test_awards_never_decide_on_missing_data_and_name_what_happened() -> None:
         unit("10201", UnitKind.WARD, "102"),
     )  # fmt: skip
     rules = (
-        AwardRule("huyen", "Huyện", Scope.DISTRICT, reached=(Level.NTM,), max_debt=0),
-        AwardRule("xa", "Xã", Scope.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=100),
-        AwardRule("mau", "Kiểu mẫu", Scope.COMMUNE, reached=(Level.MODEL,), all_criteria=True),
+        AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(Level.NTM,), max_debt=0),
+        AwardRule("xa", "Xã", Subject.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=100),
+        AwardRule(
+            "mau", "Kiểu mẫu", Subject.MODEL_COMMUNE, reached=(Level.MODEL,), all_criteria=True
+        ),
     )
     p = Plan(**{**_fields(plan()), "awards": rules})
     returns = {"1001": ret("1001", "111.1", debt=0.0), "1002": ret("1002", "11111", debt=0.0),
@@ -449,12 +454,12 @@ def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
     plan_file = data_copy / "targets.yaml"
     text = plan_file.read_text(encoding="utf-8")
     text = text.replace(
-        "    - id: huyen\n      scope: district\n",
-        "    - id: huyen\n      scope: district\n      all_criteria: true\n",
+        "    - id: huyen\n      subject: district\n",
+        "    - id: huyen\n      subject: district\n      all_criteria: true\n",
         1,
     )
     text = text.replace(
-        "    - id: xa\n      scope: commune\n", "    - id: xa\n      scope: ward\n", 1
+        "    - id: xa\n      subject: commune\n", "    - id: xa\n      subject: ward\n", 1
     )
     plan_file.write_text(text, encoding="utf-8")  # fmt: skip
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"])
@@ -463,8 +468,9 @@ def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
     huyen = lines.index("    - id: huyen") + 1
     assert (f"{plan_file}:{huyen}: awards.rules[0]: all_criteria: only communes file returns; "
             "a district rule cannot use it") in result.output  # fmt: skip
-    assert "awards.rules[1].scope: 'ward' is not a scope of an award; use commune or district" in (
-        result.output
+    assert (
+        "awards.rules[1].subject: 'ward' is not a subject of an award; use one of department,"
+        in (result.output)
     )
 
 

@@ -240,15 +240,16 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     text = plan.read_text(encoding="utf-8")
     text = text.replace('unit: "846"', 'unit: "999"').replace("level: model", "level: nang cao")
     plan.write_text(text, encoding="utf-8")
+    at = text.splitlines().index("    level: nang cao") + 1  # the line of milestones[11].level
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
     assert result.exit_code == 1
     assert (
-        f"{plan}:187: milestones[11].level: 'nang cao' không phải mức đạt chuẩn; ghi ntm "
+        f"{plan}:{at}: milestones[11].level: 'nang cao' không phải mức đạt chuẩn; ghi ntm "
         "(nông thôn mới), advanced (nâng cao) hoặc model (kiểu mẫu)"
     ) in result.output
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"])
     assert (
-        f"{plan}:187: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
+        f"{plan}:{at}: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
         in result.output
     )
 
@@ -427,19 +428,20 @@ def test_registry_shape_problems(data_copy: Path) -> None:
 def test_bad_yaml_is_reported_with_its_line(data_copy: Path) -> None:
     plan = data_copy / "targets.yaml"
     edit(plan, "    target: 3\n", "    target: 3\n    target: 4\n")
+    second = plan.read_text(encoding="utf-8").splitlines().index("    target: 4") + 1
     out = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"]).output
     assert (
-        f"{plan}:90: not valid YAML: 'target' is given twice in one mapping (also on line 89)"
-        in out
-    )
+        f"{plan}:{second}: not valid YAML: 'target' is given twice in one mapping "
+        f"(also on line {second - 1})"
+    ) in out
     out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
     assert (
-        f"{plan}:90: YAML không hợp lệ: mục 'target' được ghi hai lần trong cùng một nhóm "
-        "(cả ở dòng 89)"
+        f"{plan}:{second}: YAML không hợp lệ: mục 'target' được ghi hai lần trong cùng một nhóm "
+        f"(cả ở dòng {second - 1})"
     ) in out
     edit(plan, "    target: 4\n", '    wording_en: "bell \x07"\n')
     out = runner.invoke(app, ["plan", "check", "--data", str(data_copy)]).output
-    assert f"{plan}:90: YAML không hợp lệ" in out
+    assert f"{plan}:{second}: YAML không hợp lệ" in out
     edit(plan, '    wording_en: "bell \x07"\n', "")
     edit(plan, "target: 3\n", "target: .inf\n")
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
