@@ -9,24 +9,44 @@ from ntm_cli.cli.options import (
     DataOption,
     DistrictOption,
     LangOption,
-    PeriodOption,
     StoreOption,
     open_workspace,
 )
+from ntm_cli.domain.errors import UsageError
 from ntm_cli.domain.i18n import Lang
+from ntm_cli.workspace.results import NominationsFormResult
 
 app = typer.Typer()
 
 
 @app.command()
 def template(
-    period: PeriodOption,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Reporting month of the return forms, YYYY-MM.",
+            show_default=False,
+        ),
+    ] = None,
     district: DistrictOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="Only this commune (code or name).")
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the forms.")] = Path("forms"),
     force: Annotated[bool, typer.Option("--force", help="Replace forms that exist.")] = False,
+    nominations: Annotated[
+        bool,
+        typer.Option(
+            "--nominations",
+            help="Write the nominations workbook of --year instead (departments, hamlets, "
+            "enterprises, individuals, others).",
+        ),
+    ] = False,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="The award year (with --nominations).")
+    ] = None,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -34,11 +54,34 @@ def template(
     """Write one return form (xlsx) per commune, pre-filled with its last return.
 
     Example: ntm template --period 2024-06 --district "Cầu Kè" --out forms/2024-06
+
+    With --nominations --year Y: the nominations workbook of the year's commendations.
     """
     from ntm_cli.cli.console import stdout
     from ntm_cli.cli.output import footer
     from ntm_cli.render.returns import build_template_summary
 
+    if nominations:
+        if year is None:
+            raise UsageError("template.needs_year")
+        _nominations(open_workspace(data, store).nominations_template(year, out, force), lang)
+        return
+    if period is None:
+        raise UsageError("template.needs_period")
     r = open_workspace(data, store).template(period, district, unit, out, force)
     stdout().print(build_template_summary(r.forms, r.registry, r.period, r.folder, lang))
     footer(r, lang, stdout())  # the store the forms were pre-filled from
+
+
+def _nominations(r: NominationsFormResult, lang: Lang) -> None:
+    from ntm_cli.cli.console import stdout
+    from ntm_cli.domain.i18n import t
+
+    console = stdout()
+    console.print(t("template.nominations_written", lang, year=r.year, path=str(r.path)),
+                  markup=False, highlight=False)  # fmt: skip
+    for sheet, rule in r.sheets:
+        console.print(t("template.nominations_sheet", lang, sheet=sheet, rule=rule),
+                      markup=False, highlight=False)  # fmt: skip
+    console.print(t("template.nominations_next", lang, path=str(r.path)), markup=False,
+                  highlight=False)  # fmt: skip

@@ -310,13 +310,20 @@ def _ocop(rule: AwardRule, n: Nominee, year: int) -> Reason:
     valid: list[OcopProduct] = []
     undated: list[OcopProduct] = []
     lapsed: list[OcopProduct] = []
+    later: list[OcopProduct] = []  # certified after the year: not the year's
     for p in n.products:
         if p.stars < rule.min_stars:
             continue
         holds = p.valid_on(end, months)
-        (undated if holds is None else valid if holds else lapsed).append(p)
+        if holds is None:
+            undated.append(p)
+        elif holds:
+            valid.append(p)
+        else:
+            assert p.certified_on is not None
+            (later if p.certified_on > end else lapsed).append(p)
     values = {"count": len(valid), "stars": rule.min_stars, "needed": rule.min_ocop,
-              "on": end, "valid": valid, "undated": undated, "lapsed": lapsed,
+              "on": end, "valid": valid, "undated": undated, "lapsed": lapsed, "later": later,
               "months": months}  # fmt: skip
     if len(valid) >= rule.min_ocop:
         return Reason("ocop", True, values)

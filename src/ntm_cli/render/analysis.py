@@ -435,7 +435,9 @@ def _nominee_reason(reason: Reason, v: dict[str, Any], lang: Lang) -> str:
     """The wordings that list evidence: contributions, OCOP products, parts of a choice."""
     key = reason.key
     if key == "any_of":
-        parts = "; ".join(reason_text(p, lang) for p in v["parts"])
+        parts = "; ".join(
+            t(f"awards.part.{p.passed}", lang, text=reason_text(p, lang)) for p in v["parts"]
+        )
         state = {True: "met", False: "none", None: "unknown"}[reason.passed]
         return t(f"awards.reason.any_of.{state}", lang, parts=parts)
     if key == "council":
@@ -465,6 +467,9 @@ def _nominee_reason(reason: Reason, v: dict[str, Any], lang: Lang) -> str:
         if v["lapsed"]:
             names = ", ".join(_product(p, lang) for p in v["lapsed"])
             text += "; " + t("awards.evidence.lapsed", lang, names=names, months=v["months"])
+        if v["later"]:
+            names = ", ".join(_product(p, lang) for p in v["later"])
+            text += "; " + t("awards.evidence.later", lang, names=names, on=on)
         return text
     if key.startswith("hamlet"):
         day = date_text(v["on"], lang) if v.get("on") else ""
@@ -494,10 +499,7 @@ def row_label(row: AwardRow) -> str:
         assert row.unit is not None
         return row.unit.name + (f" ({row.district.name})" if row.district else "")
     n = row.nominee
-    where = [u.name for u in (row.unit, row.district) if u is not None]
-    if not where and n.category:
-        where = [n.category]
-    return n.name + (f" ({', '.join(where)})" if where else "")
+    return n.name + (f" ({row.unit.name})" if row.unit is not None else "")
 
 
 def rule_name(rule: AwardRule, lang: Lang) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.messages import Issue, Message
 from ntm_cli.domain.models import Plan, Registry
+from ntm_cli.domain.nominations import Nominations
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet, Return
 
@@ -25,6 +26,7 @@ class Parsed:
     warnings: Warnings = field(default_factory=dict)
     unit_code: str | None = None  # what a form says it is, even when it is refused
     period: str | None = None
+    nominations: Nominations | None = None  # a nominations workbook's nominees
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, os_reason
 from ntm_cli.domain.models import Level
+from ntm_cli.domain.nominations import Nominations, Nominee
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
     OCOP_STARS,
@@ -38,6 +39,8 @@ from ntm_cli.domain.returns import (
 
 APPLICATION_ID = 0x4E544D31  # "NTM1" in the database header: this file is an ntm store
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# The tables of the first schema: what a store made before stores were marked holds (later
+# migrations add tables, such as nominations, that such a store has not had yet).
 OWN_TABLES = frozenset({"files", "returns", "criterion_values", "return_warnings"})
 
 P = ParamSpec("P")
@@ -93,6 +96,24 @@ MIGRATIONS: list[str] = [
     ALTER TABLE return_warnings ADD COLUMN params TEXT;
     ALTER TABLE return_warnings ADD COLUMN sheet TEXT;
     ALTER TABLE return_warnings ADD COLUMN cell TEXT;
+    """,
+    # 3: the nominees of the nominations workbook (commendations of subjects that are not
+    # units), one row a nominee with its evidence (JSON); a newer workbook of the same award
+    # year supersedes them, never deletes them
+    """
+    CREATE TABLE nominations (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files(id),
+        year INTEGER NOT NULL,
+        form TEXT NOT NULL,
+        sheet TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        superseded_at TEXT
+    );
+    CREATE INDEX nominations_year ON nominations(year);
     """,
 ]
 
@@ -532,6 +553,66 @@ class Store:
             (period, period),
         ).fetchall()
         return {code: dt.datetime.fromisoformat(first).date() for code, first in rows}
+
+    @_guarded
+    def save_nominations(
+        self,
+        found: Nominations,
+        name: str,
+        sha256: str,
+        size: int,
+        replace: bool,
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Store a nominations workbook in one transaction: "imported", "replaced" (the year's
+        nominees from an earlier workbook are superseded, kept) or "unchanged". Raises Conflict
+        when the year has nominees from another file and `replace` is false."""
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
+                return "unchanged"
+            old = db.execute(
+                "SELECT f.name, n.imported_at FROM nominations n JOIN files f ON f.id = n.file_id "
+                "WHERE n.year = ? AND n.superseded_at IS NULL LIMIT 1",
+                (found.year,),
+            ).fetchone()
+            if old and not replace:
+                raise Conflict("store.nominations_conflict", year=found.year, file=old[0],
+                               when=old[1].replace("T", " "))  # fmt: skip
+            if dry_run:
+                db.execute("SELECT 1")
+                return "replaced" if old else "imported"
+            file_id = db.execute(
+                "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?)",
+                (sha256, name, size, stamp),
+            ).lastrowid
+            db.execute(
+                "UPDATE nominations SET superseded_at = ? WHERE year = ? AND superseded_at IS NULL",
+                (stamp, found.year),
+            )
+            db.executemany(
+                "INSERT INTO nominations (file_id, year, form, sheet, row, name, evidence, "
+                "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(file_id, found.year, n.form, n.sheet, n.row, n.name,
+                  json.dumps(n.to_json(), ensure_ascii=False), stamp)
+                 for n in found.nominees],
+            )  # fmt: skip
+        return "replaced" if old else "imported"
+
+    @_guarded
+    def nominations(self, year: int) -> Nominations | None:
+        """The current nominees of an award year, in workbook order (None: none stored)."""
+        rows = self.db.execute(
+            "SELECT n.evidence, f.name, n.imported_at FROM nominations n "
+            "JOIN files f ON f.id = n.file_id WHERE n.year = ? AND n.superseded_at IS NULL "
+            "ORDER BY n.id",
+            (year,),
+        ).fetchall()
+        if not rows:
+            return None
+        nominees = tuple(Nominee.from_json(json.loads(evidence)) for evidence, _, _ in rows)
+        return Nominations(year, nominees, rows[0][1], rows[0][2])
 
     @_guarded
     def count(self, period: str | None = None) -> int:

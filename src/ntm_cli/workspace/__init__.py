@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         ForecastResult,
         GapsResult,
         ImportResult,
+        NominationsFormResult,
         ProgressResult,
         ReportResult,
         ReturnsResult,
@@ -674,8 +675,37 @@ class Workspace:
         criteria = self.criteria()
         month, latest, note = self._latest(month, cap=december)
         warnings = _told(note) + (() if latest else (msg("returns.none_awards"),))
-        result = shortlist(plan, self.registry, criteria, year, latest, month)
+        with self.store() as db:
+            found = db.nominations(year) if db is not None else None
+        result = shortlist(
+            plan, self.registry, criteria, year, latest, month,
+            nominees=found.nominees if found else (),
+            nominations=found.file_name if found else None,
+        )  # fmt: skip
         return AwardsResult(result, warnings=warnings, store=note)
+
+    def nominations_template(
+        self, year: int, out: Path = Path("forms"), force: bool = False
+    ) -> NominationsFormResult:
+        """The nominations workbook of an award year: a sheet for each rule judged on
+        nominations (departments, hamlets, enterprises, individuals, others)."""
+        from ntm_cli.returnform.nominations import (
+            build_nominations,
+            file_name,
+            forms_of,
+            sheet_titles,
+        )
+        from ntm_cli.sources.output import workbook_bytes, write_all_atomic
+        from ntm_cli.workspace.results import NominationsFormResult
+
+        plan = self.plan
+        self.year(year)
+        rules = forms_of(plan)
+        if not rules:
+            raise DataError("awards.no_nominated_rules", path=plan.path)
+        target = out / file_name(year)
+        write_all_atomic([(target, workbook_bytes(build_nominations(plan, year)))], force=force)
+        return NominationsFormResult(target, year, tuple(sheet_titles(rules)))
 
 
 def _shown(location: str) -> str:

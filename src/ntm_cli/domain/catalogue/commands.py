@@ -328,6 +328,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--period {period} is after December {year}; the awards of {year} are judged on the "
         "returns of {year}",
     ),
+    "awards.no_nominated_rules": (
+        "{path}: không có quy định khen thưởng nào xét theo hồ sơ đề nghị (sở, ban, ngành; ấp; "
+        "doanh nghiệp, HTX; cá nhân; đối tượng khác)",
+        "{path}: no awards rule is judged on nominations (departments, hamlets, enterprises, "
+        "individuals, others)",
+    ),
+    "template.nominations_written": (
+        "Đã ghi hồ sơ đề nghị khen thưởng năm {year}: {path}",
+        "Wrote the nominations workbook of {year}: {path}",
+    ),
+    "template.nominations_sheet": (
+        '  sheet "{sheet}": quy định {rule}',
+        '  sheet "{sheet}": rule {rule}',
+    ),
+    "template.nominations_next": (
+        "Điền các ô nền vàng, lưu, rồi nhập bằng `ntm import {path}`.",
+        "Fill the yellow cells, save, then import it with `ntm import {path}`.",
+    ),
+    "template.needs_period": (
+        "thiếu --period (tháng của phiếu báo cáo), hoặc dùng --nominations --year NĂM",
+        "--period is missing (the month of the return forms), or use --nominations --year YEAR",
+    ),
+    "template.needs_year": (
+        "--nominations cần --year (năm xét khen thưởng)",
+        "--nominations needs --year (the award year)",
+    ),
     "awards.unknown_rule": (
         "{path}: không có quy định khen thưởng {rule!r}; các quy định: {known:list}",
         "{path}: no awards rule {rule!r}; the rules are {known:list}",

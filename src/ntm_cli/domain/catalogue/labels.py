@@ -125,6 +125,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "… and {n} more: imported, unchanged or replaced (counted below)",
     ),
     "import.returns": ("{n} phiếu", "{n} returns"),
+    "import.nominees": ("{n} đề nghị", "{n} nominees"),
     "import.copies": (
         "{n} bản sao có đánh dấu lỗi trong {folder}, để gửi lại xã",
         "{n} annotated copies in {folder}, to send back",
@@ -442,18 +443,28 @@ LABELS: dict[str, tuple[str, str]] = {
         "hết hiệu lực (quá {months} tháng): {names}",
         "lapsed (over {months} months): {names}",
     ),
+    "awards.evidence.later": (
+        "chứng nhận sau ngày {on}: {names}",
+        "certified after {on}: {names}",
+    ),
     "awards.evidence.money": ("{amount} triệu đồng", "{amount} million VND"),
     "awards.evidence.days": ("{n} ngày công", "{n} labour days"),
     "awards.evidence.land": ("{n} m² đất", "{n} m² of land"),
-    "awards.reason.any_of.met": ("đạt: {parts}", "met: {parts}"),
+    "awards.reason.any_of.met": (
+        "đạt ít nhất một trong các điều kiện: {parts}",
+        "at least one of these is met: {parts}",
+    ),
     "awards.reason.any_of.none": (
         "không đạt điều kiện nào trong: {parts}",
         "none of these is met: {parts}",
     ),
     "awards.reason.any_of.unknown": (
-        "chưa đủ thông tin để xét: {parts}",
-        "not enough to tell: {parts}",
+        "chưa đủ thông tin để xét các điều kiện: {parts}",
+        "not enough to tell any of: {parts}",
     ),
+    "awards.part.True": ("[đạt] {text}", "[met] {text}"),
+    "awards.part.False": ("[không đạt] {text}", "[not met] {text}"),
+    "awards.part.None": ("[chưa rõ] {text}", "[unknown] {text}"),
     "awards.reason.council": (
         "Hội đồng Thi đua - Khen thưởng xét: {what}{record}",
         "for the emulation council to judge: {what}{record}",

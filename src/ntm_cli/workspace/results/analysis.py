@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ntm_cli.domain.models import Registry
@@ -97,3 +98,13 @@ class AwardsResult(Result):
             ),
             columns,
         )
+
+
+@dataclass(frozen=True)
+class NominationsFormResult(Result):
+    """The nominations workbook written: where, for which year, and its sheets (with the rule
+    each one is for)."""
+
+    path: Path
+    year: int
+    sheets: tuple[tuple[str, str], ...]
