@@ -631,8 +631,10 @@ def _name(row: AwardRow) -> str:
 def _nominee_json(row: AwardRow) -> dict[str, Any]:
     n = row.nominee
     assert n is not None
+    said = {k: v for k, v in n.to_json().items()
+            if v not in (None, "", []) and k not in ("form", "name", "sheet", "row")}  # fmt: skip
     return {"sheet": n.sheet, "row": n.row, "commune": row.unit.code if row.unit else None,
-            "evidence": n.to_json()}  # fmt: skip
+            "evidence": said}  # fmt: skip
 
 
 AWARDS_CSV = ("rule", "code", "name", "district", "verdict", "why", "subject")

@@ -674,7 +674,12 @@ class Workspace:
             plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rules))
         criteria = self.criteria()
         month, latest, note = self._latest(month, cap=december)
-        warnings = _told(note) + (() if latest else (msg("returns.none_awards"),))
+        none = (
+            msg("returns.none_awards_year", year=year, period=month)
+            if month
+            else msg("returns.none_awards")
+        )
+        warnings = _told(note) + (() if latest else (none,))
         with self.store() as db:
             found = db.nominations(year) if db is not None else None
         result = shortlist(

@@ -277,6 +277,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no returns in the store; import the communes' returns first (`ntm import`): "
         "the forecast rests on the trend alone",
     ),
+    "returns.none_awards_year": (
+        "chưa có phiếu báo cáo nào của năm {year} (đến kỳ {period}): mọi điều kiện cần phiếu báo "
+        "cáo đều cần xác minh; phiếu của năm sau không dùng để xét năm {year}",
+        "no return of {year} (up to {period}): every condition on returns is to check; the "
+        "returns of a later year are not used for {year}",
+    ),
     "returns.none_awards": (
         "kho chưa có phiếu báo cáo nào (`ntm import` để nhập): mọi điều kiện cần phiếu báo cáo "
         "đều cần xác minh",
