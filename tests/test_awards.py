@@ -391,6 +391,23 @@ def test_template_import_and_awards_through_the_command_line(
     table = runner.invoke(app, ["awards", "--year", "2024", "--rule", "ap"]).stdout
     assert "[ap] Ấp thuộc các xã đặc biệt khó khăn" in " ".join(table.split())
     assert "Chưa có đề nghị nào trong hồ sơ đề nghị khen thưởng." in table
+    # the first workbook named again with --replace is the year's again; nothing was lost
+    result = runner.invoke(app, ["import", str(good), "--replace", "-f", "json"])
+    (entry,) = json.loads(result.stdout)["files"]
+    assert (entry["status"], entry["nominees"]) == ("replaced", 6)
+    data = json.loads(runner.invoke(app, ["awards", "--year", "2024", "-f", "json"]).stdout)
+    assert len([r for r in data["rows"] if r.get("nominee")]) == 6
+    assert data["nominations"] == "de-nghi-2024.xlsx"
+    dry = runner.invoke(app, ["import", str(other), "--replace", "--dry-run", "-f", "json"])
+    assert json.loads(dry.stdout)["files"][0]["status"] == "replaced"
+    assert (
+        json.loads(runner.invoke(app, ["awards", "--year", "2024", "-f", "json"]).stdout)[
+            "nominations"
+        ]
+        == "de-nghi-2024.xlsx"
+    )  # a dry run changes nothing
+    table = runner.invoke(app, ["awards", "--year", "2024", "--rule", "ap"]).stdout
+    assert "Ấp Sóc Ruộng (Xã Long Đức)" in table
 
 
 def test_a_store_of_the_previous_schema_gains_the_nominations_table(tmp_path: Path) -> None:

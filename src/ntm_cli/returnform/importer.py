@@ -153,9 +153,10 @@ def _known(path: Path, sha: str, store: ReturnStore, reinstate: bool) -> FileRes
     result = FileResult(
         path,
         "unchanged",
-        unit_code=next(iter(units)) if len(units) == 1 else None,
+        unit_code=(next(iter(units)) or None) if len(units) == 1 else None,
         period=next(iter(periods)) if len(periods) == 1 else None,
-        returns=len(held),
+        returns=0 if units == {""} else len(held),
+        nominees=len(held) if units == {""} else 0,  # a nominations workbook
     )
     if reinstate:  # whether it was superseded is asked when its turn comes
         return _Known(result, sha)

@@ -627,12 +627,18 @@ class Store:
     @_guarded
     def file_returns(self, sha256: str) -> list[tuple[str, str, bool]]:
         """The (unit, period, current) of each return stored from a file ([] for a file not
-        stored)."""
+        stored); for a nominations workbook, ("", award year, current) of each nominee."""
         rows = self.db.execute(
             "SELECT r.unit_code, r.period, r.superseded_at IS NULL FROM returns r "
             "JOIN files f ON f.id = r.file_id WHERE f.sha256 = ? ORDER BY r.id",
             (sha256,),
         ).fetchall()
+        if not rows:  # a nominations workbook: its nominees, under the award year
+            rows = self.db.execute(
+                "SELECT '', CAST(n.year AS TEXT), n.superseded_at IS NULL FROM nominations n "
+                "JOIN files f ON f.id = n.file_id WHERE f.sha256 = ? ORDER BY n.id",
+                (sha256,),
+            ).fetchall()
         return [(unit, period, bool(current)) for unit, period, current in rows]
 
     @_guarded
@@ -663,6 +669,23 @@ class Store:
                     (old_id,),
                 )
                 changed += 1
+            # a nominations workbook: its year's nominees become those of this file again
+            years = db.execute(
+                "SELECT DISTINCT n.year FROM nominations n JOIN files f ON f.id = n.file_id "
+                "WHERE f.sha256 = ? AND n.superseded_at IS NOT NULL",
+                (sha256,),
+            ).fetchall()
+            for (year,) in years:
+                db.execute(
+                    "UPDATE nominations SET superseded_at = ? WHERE year = ? "
+                    "AND superseded_at IS NULL",
+                    (stamp, year),
+                )
+                changed += db.execute(
+                    "UPDATE nominations SET superseded_at = NULL WHERE year = ? AND file_id = "
+                    "(SELECT id FROM files WHERE sha256 = ?)",
+                    (year, sha256),
+                ).rowcount
         return changed
 
     # Health ----------------------------------------------------------------------------------
