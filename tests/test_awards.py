@@ -300,6 +300,7 @@ def test_every_bad_cell_is_named_by_sheet_and_cell_and_nothing_is_kept() -> None
         HAMLETS: [["Ấp Một", "99999"], ["Ấp Hai", None, "05/QĐ"]],
         DEPARTMENTS: [["Sở Tài chính", "Sở, ban, ngành", "Có lẽ"]],
         WORKERS: [[None, "Nông dân", None, 5], ["Lâm Ba", "Thợ may", None, -5]],
+        OTHERS: [["Quỹ X", "hội", "=1+1"]],  # a formula no spreadsheet program has computed
     })  # fmt: skip
     parsed = read_return(raw, CTX, "de-nghi-2024.xlsx")
     assert parsed.nominations is None
@@ -315,6 +316,8 @@ def test_every_bad_cell_is_named_by_sheet_and_cell_and_nothing_is_kept() -> None
         (WORKERS, "C8"): "'Thợ may' is not in the list; choose one of Nông dân, Công nhân, "
                          "Thành viên hợp tác xã, Người lao động khác",
         (WORKERS, "E8"): "-5 is negative; amounts are 0 or more",
+        (OTHERS, "D7"): "a formula with no saved result; open the file in Excel, save it, send "
+                        "it again",
     }  # fmt: skip
 
 
@@ -463,3 +466,15 @@ def test_the_real_process_from_template_to_the_shortlist(tmp_path: Path) -> None
     assert ("[met] 2 OCOP products of 3 stars or more valid on 2024-12-31: Bưởi 4★ (12/QĐ, "
             "2023-03-01), Mắm 3★ (13/QĐ, 2024-06-01)") in row["why"]  # fmt: skip
     assert "[đạt] 2 sản phẩm OCOP từ 3 sao còn hiệu lực ngày 31/12/2024" in row["why_vi"]
+
+
+def test_plan_check_names_a_condition_a_sheet_cannot_answer(data_copy: Path) -> None:
+    plan_file = data_copy / "targets.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    text = text.replace("      requires: [tasks_done]\n", "      requires: [ocop]\n", 1)
+    plan_file.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"])
+    assert result.exit_code == 1
+    line = text.splitlines().index("    - id: so-ban-nganh") + 1
+    assert (f"{plan_file}:{line}: awards.rules[3]: 'ocop' is not a condition the department "
+            "sheet can answer; use tasks_done") in " ".join(result.output.split())  # fmt: skip

@@ -171,20 +171,21 @@ def _commune_checks(rule: AwardRule, unit: Unit, ret: Return | None,
             reasons.append(Reason(key, True, {"amount": ret.debt, "period": ret.period,
                                               "max": rule.max_debt}))  # fmt: skip
     if rule.all_criteria:
-        gap = commune_gap(unit, None, LEVELS[-1], ret, criteria)
-        if ret.criteria_set != criteria.id:
-            reasons.append(Reason("criteria_other_set", None,
-                                  {"set": ret.criteria_set, "period": ret.period}))  # fmt: skip
-        elif gap.not_met:
-            reasons.append(Reason("criteria_missing", False,
-                                  {"criteria": gap.not_met, "period": ret.period}))  # fmt: skip
-        elif gap.blank:
-            reasons.append(Reason("criteria_blank", None,
-                                  {"criteria": gap.blank, "period": ret.period}))  # fmt: skip
-        else:
-            values = {"count": len(criteria.criteria), "period": ret.period}
-            reasons.append(Reason("criteria_all", True, values))
+        reasons.append(_all_criteria(unit, ret, criteria))
     return reasons
+
+
+def _all_criteria(unit: Unit, ret: Return, criteria: CriteriaSet) -> Reason:
+    """Whether the return meets every criterion of `criteria` (the one place that picks how a
+    model commune's criteria are judged)."""
+    if ret.criteria_set != criteria.id:
+        return Reason("criteria_other_set", None, {"set": ret.criteria_set, "period": ret.period})
+    gap = commune_gap(unit, None, LEVELS[-1], ret, criteria)
+    if gap.not_met:
+        return Reason("criteria_missing", False, {"criteria": gap.not_met, "period": ret.period})
+    if gap.blank:
+        return Reason("criteria_blank", None, {"criteria": gap.blank, "period": ret.period})
+    return Reason("criteria_all", True, {"count": len(criteria.criteria), "period": ret.period})
 
 
 def _district_checks(rule: AwardRule, own: list[Unit], latest: dict[str, Return]) -> list[Reason]:

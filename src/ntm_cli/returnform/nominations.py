@@ -282,6 +282,7 @@ class _Reader:
                              end=self.plan.end_year))  # fmt: skip
             return self.refused()
         nominees: list[Nominee] = []
+        judged = {r.form for r in forms_of(self.plan)}
         for form in fields["forms"].split(","):
             if form not in COLUMNS:
                 continue
@@ -289,7 +290,10 @@ class _Reader:
             if title not in self.book.sheets:
                 self.problem(None, None, msg("form.sheet_missing", sheet=title))
                 continue
-            nominees += self._sheet(form, title, columns)
+            named = self._sheet(form, title, columns)
+            if named and form not in judged:  # the plan's rules changed since it was written
+                self.problem(title, None, msg("nominations.no_rule", sheet=title))
+            nominees += named
         if not nominees and not self.problems:
             self.problem(None, None, msg("nominations.empty", year=year))
         if self.problems:

@@ -91,6 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hồ sơ đề nghị năm {year} chưa có đề nghị nào; điền ít nhất một dòng rồi nhập lại",
         "the nominations of {year} name no one; fill at least one row and import again",
     ),
+    "nominations.no_rule": (
+        'kế hoạch không còn quy định khen thưởng nào xét theo sheet "{sheet}"; tạo lại hồ sơ bằng '
+        "`ntm template --nominations`",
+        'no awards rule of the plan is judged on the sheet "{sheet}" any more; make a new '
+        "workbook with `ntm template --nominations`",
+    ),
     "nominations.name_missing": (
         "dòng có thông tin nhưng chưa ghi tên; ghi tên ở cột B",
         "the row has data but no name; write the name in column B",
