@@ -348,6 +348,9 @@ def test_template_import_and_awards_through_the_command_line(
     assert (tmp_path / "forms" / "de-nghi-khen-thuong-2024.xlsx").exists()
     result = runner.invoke(app, ["template", "--nominations"])
     assert result.exit_code == 2 and "--nominations cần --year" in result.output
+    result = runner.invoke(app, ["template", "--nominations", "--year", "2024", "--out",
+                                 str(tmp_path / "forms")])  # fmt: skip
+    assert result.exit_code == 1 and "thêm --force để ghi đè" in result.output  # never over it
 
     bad = write(tmp_path / "in", "de-nghi-2024.xlsx", filled_nominations(
         2024, {ENTERPRISE: [["Công ty Trà Bắc", "Cá khô", "ba"]]}))  # fmt: skip
