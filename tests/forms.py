@@ -163,3 +163,23 @@ def to_shared_strings(raw: bytes) -> bytes:
             f'count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>',
         )
     return out.getvalue()
+
+
+def blank_nominations(year: int = 2024) -> bytes:
+    """The nominations workbook ntm writes for an award year, as bytes."""
+    from ntm_cli.returnform.nominations import build_nominations
+
+    return workbook_bytes(build_nominations(DATA.plan, year))
+
+
+def filled_nominations(year: int, rows: dict[str, list[list[object]]]) -> bytes:
+    """The nominations workbook filled as the office would: `rows` by sheet, each row from
+    column B (the name) on, from the first input row (7) down."""
+    book = load_workbook(io.BytesIO(blank_nominations(year)))
+    for title, lines in rows.items():
+        sheet = book[title]
+        for i, values in enumerate(lines):
+            for j, value in enumerate(values):
+                if value is not None:
+                    sheet.cell(7 + i, 2 + j, value)
+    return workbook_bytes(book)

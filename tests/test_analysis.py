@@ -17,7 +17,15 @@ from typer.testing import CliRunner
 from builders import milestone, plan, province, unit
 from ntm_cli.cli.app import app
 from ntm_cli.domain.i18n import Lang
-from ntm_cli.domain.models import AwardRule, Level, MilestoneKind, Plan, Registry, Scope, UnitKind
+from ntm_cli.domain.models import (
+    AwardRule,
+    Level,
+    MilestoneKind,
+    Plan,
+    Registry,
+    Subject,
+    UnitKind,
+)
 from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Criterion, Return
 from ntm_cli.engine.awards import Verdict, shortlist
 from ntm_cli.engine.forecast import Outlook, forecast, weighted_trend
@@ -248,11 +256,10 @@ def test_forecast_skips_milestones_with_final_results() -> None:
 
 
 RULES = (
-    AwardRule("huyen", "Huyện", Scope.DISTRICT, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
-    AwardRule("xa", "Xã", Scope.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
-    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Scope.COMMUNE, reached=(Level.MODEL,), max_debt=0,
-              all_criteria=True),
-    AwardRule("ocop", "OCOP", Scope.COMMUNE, min_ocop=2, min_stars=3),
+    AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
+    AwardRule("xa", "Xã", Subject.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
+    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Subject.MODEL_COMMUNE, reached=(Level.MODEL,),
+              max_debt=0, all_criteria=True),
 )  # fmt: skip
 
 
@@ -282,17 +289,13 @@ def test_awards_shortlist_says_why() -> None:
     result = shortlist(p, reg, BOOK, 2024, returns, "2025-06")
     rows = {(r.rule.id, r.unit.code): r for r in result.rows}
     assert set(rows) == {("huyen", "101"), ("xa", "1001"), ("xa", "1002"), ("xa", "1003"),
-                         ("xa-kieu-mau", "1004"), ("xa-kieu-mau", "1005"),
-                         ("ocop", "1001"), ("ocop", "1002"), ("ocop", "1005")}  # fmt: skip
+                         ("xa-kieu-mau", "1004"), ("xa-kieu-mau", "1005")}  # fmt: skip
     verdicts = {key: r.verdict for key, r in rows.items()}
     assert verdicts[("xa", "1001")] is Verdict.QUALIFIES
     assert verdicts[("xa", "1002")] is Verdict.EXCLUDED
     assert verdicts[("xa", "1003")] is Verdict.TO_CHECK
     assert verdicts[("xa-kieu-mau", "1004")] is Verdict.EXCLUDED
     assert verdicts[("xa-kieu-mau", "1005")] is Verdict.QUALIFIES
-    assert verdicts[("ocop", "1001")] is Verdict.QUALIFIES
-    assert verdicts[("ocop", "1002")] is Verdict.EXCLUDED  # one 4-star product, two needed
-    assert verdicts[("ocop", "1005")] is Verdict.QUALIFIES  # a 3-star and a 5-star
     # District 101 reached NTM in 2024; commune 1002 reports 120 million VND of debt.
     assert verdicts[("huyen", "101")] is Verdict.EXCLUDED
     assert why_text(rows[("xa", "1002")], Lang.EN).startswith(
@@ -499,9 +502,11 @@ def test_awards_never_decide_on_missing_data_and_name_what_happened() -> None:
         unit("10201", UnitKind.WARD, "102"),
     )  # fmt: skip
     rules = (
-        AwardRule("huyen", "Huyện", Scope.DISTRICT, reached=(Level.NTM,), max_debt=0),
-        AwardRule("xa", "Xã", Scope.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=100),
-        AwardRule("mau", "Kiểu mẫu", Scope.COMMUNE, reached=(Level.MODEL,), all_criteria=True),
+        AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(Level.NTM,), max_debt=0),
+        AwardRule("xa", "Xã", Subject.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=100),
+        AwardRule(
+            "mau", "Kiểu mẫu", Subject.MODEL_COMMUNE, reached=(Level.MODEL,), all_criteria=True
+        ),
     )
     p = Plan(**{**_fields(plan()), "awards": rules})
     returns = {"1001": ret("1001", "111.1", debt=0.0), "1002": ret("1002", "11111", debt=0.0),
@@ -528,12 +533,12 @@ def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
     plan_file = data_copy / "targets.yaml"
     text = plan_file.read_text(encoding="utf-8")
     text = text.replace(
-        "    - id: huyen\n      scope: district\n",
-        "    - id: huyen\n      scope: district\n      all_criteria: true\n",
+        "    - id: huyen\n      subject: district\n",
+        "    - id: huyen\n      subject: district\n      all_criteria: true\n",
         1,
     )
     text = text.replace(
-        "    - id: xa\n      scope: commune\n", "    - id: xa\n      scope: ward\n", 1
+        "    - id: xa\n      subject: commune\n", "    - id: xa\n      subject: ward\n", 1
     )
     plan_file.write_text(text, encoding="utf-8")  # fmt: skip
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"])
@@ -542,6 +547,43 @@ def test_plan_check_names_a_broken_awards_rule(data_copy: Path) -> None:
     huyen = lines.index("    - id: huyen") + 1
     assert (f"{plan_file}:{huyen}: awards.rules[0]: all_criteria: only communes file returns; "
             "a district rule cannot use it") in result.output  # fmt: skip
-    assert "awards.rules[1].scope: 'ward' is not a scope of an award; use commune or district" in (
-        result.output
+    assert (
+        "awards.rules[1].subject: 'ward' is not a subject of an award; use one of department,"
+        in (result.output)
     )
+
+
+def test_awards_of_a_year_read_that_years_returns_never_a_later_one(tmp_path: Path) -> None:
+    """Hòa Ân (Cầu Kè) reached advanced NTM in 2023. Its December-2023 return has no debt; its
+    November-2024 return reports 920 million VND. The awards of 2023 read the 2023 return: the
+    commune qualifies and its district is not excluded over the 2024 debt. The awards of 2024
+    read the November return."""
+    import ntm_cli
+    from ntm_cli.domain.errors import UsageError
+    from ntm_cli.sources.store import Store
+
+    store = tmp_path / "returns.sqlite"
+    ws = ntm_cli.open(store=store)
+    set_id = ws.criteria().id
+    all_met = {str(n): True for n in range(1, 20)}
+    with Store(store) as db:
+        db.save([Return("29311", "2023-12", set_id, all_met, debt=0.0)], {}, "a.xlsx", "a", 1,
+                False)  # fmt: skip
+        db.save([Return("29311", "2024-11", set_id, all_met, debt=920.0)], {}, "b.xlsx", "b", 1,
+                False)  # fmt: skip
+    result = ws.awards(2023, ["xa", "huyen"]).awards
+    assert result.period == "2023-12"
+    rows = {(r.rule.id, r.unit.code): r for r in result.rows if r.unit is not None}
+    assert rows[("xa", "29311")].verdict is Verdict.QUALIFIES
+    assert why_text(rows[("xa", "29311")], Lang.EN).endswith(
+        "no capital-construction debt (the 2023-12 return)"
+    )
+    cau_ke = rows[("huyen", "845")]
+    assert cau_ke.verdict is Verdict.TO_CHECK  # its other communes sent no return
+    assert not any(r.key == "debt_communes" for r in cau_ke.reasons)
+    later = ws.awards(2024, ["xa"]).awards
+    assert later.period == "2024-11"
+    # asked for a month after the year: refused, not read
+    with pytest.raises(UsageError, match="after December 2023"):
+        ws.awards(2023, ["xa"], "2024-03")
+    assert ws.awards(2023, ["xa"], "2023-06").awards.period == "2023-06"

@@ -302,6 +302,7 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     text = plan.read_text(encoding="utf-8")
     text = text.replace('unit: "846"', 'unit: "999"').replace("level: model", "level: nang cao")
     plan.write_text(text, encoding="utf-8")
+    at = text.splitlines().index("    level: nang cao") + 1  # the line of milestones[11].level
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
     assert result.exit_code == 1
     at = line_of(plan, "level: nang cao")

@@ -79,7 +79,8 @@ def test_progress_imports_nothing_heavy_and_skips_yaml_once_the_plan_is_cached(
 
 
 def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
-    """Four real forms of 2025-06 imported by the real process, then the three commands.
+    """Four real forms of 2025-06 (and three of 2023-12, for the awards of 2023) imported by the
+    real process, then the three commands.
 
     Phong Thạnh and Hòa Ân (Cầu Kè) reached advanced NTM in 2023 (published); Hòa Ân reports
     120 million VND of debt. Thạnh Phú reached model NTM in 2023 and meets every criterion.
@@ -110,6 +111,11 @@ def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
     write(forms, "thanh-phu.xlsx", filled_form("29338", "2025-06", all_met, model(0)))
     one_short = ["Đạt"] * 18 + ["Chưa đạt"]
     write(forms, "near.xlsx", filled_form(at_ntm.code, "2025-06", one_short, debt(0)))
+    # the awards of 2023 read the returns of 2023: the same three communes in December 2023
+    # (in December 2023 Phong Thạnh and Hòa Ân worked towards advanced: Annex II, 19 rows)
+    write(forms, "phong-thanh-2023.xlsx", filled_form("29329", "2023-12", all_met[:19], debt(0)))
+    write(forms, "hoa-an-2023.xlsx", filled_form("29311", "2023-12", all_met[:19], debt(120)))
+    write(forms, "thanh-phu-2023.xlsx", filled_form("29338", "2023-12", all_met, model(0)))
     environ = {**env(tmp_path), "NTM_STORE": str(tmp_path / "returns.sqlite")}
 
     def ntm(*args: str) -> str:
@@ -137,11 +143,11 @@ def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
     rows = {(r["rule"], r["code"]): r for r in awards["rows"]}
     assert rows[("xa", "29329")]["verdict"] == "qualifies"
     assert rows[("xa", "29311")]["verdict"] == "excluded"
-    assert rows[("xa", "29311")]["why"].startswith("debt 120 million VND in the 2025-06 return")
+    assert rows[("xa", "29311")]["why"].startswith("debt 120 million VND in the 2023-12 return")
     assert rows[("xa", "29431")]["verdict"] == "to check"  # Vĩnh Kim sent no return
     assert rows[("xa-kieu-mau", "29338")]["verdict"] == "qualifies"
     cau_ke = rows[("huyen", "845")]
     assert cau_ke["verdict"] == "excluded"
-    assert "Xã Hòa Ân 120 (2025-06)" in cau_ke["why"]
+    assert "Xã Hòa Ân 120 (2023-12)" in cau_ke["why"]
     table = " ".join(ntm("awards", "--year", "2023").split())  # undo the table's wrapping
-    assert "Không đủ điều kiện nợ đọng XDCB 120 triệu đồng trong phiếu 2025-06" in table
+    assert "Không đủ điều kiện nợ đọng XDCB 120 triệu đồng trong phiếu 2023-12" in table

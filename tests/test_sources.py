@@ -436,9 +436,11 @@ def test_every_dataclass_field_round_trips_through_the_cache_form() -> None:
         AwardRule,
         Milestone,
         MilestoneKind,
+        OcopValidity,
         Plan,
         Recognition,
         Scope,
+        Subject,
         Unit,
     )
     from ntm_cli.domain.returns import Computed, CriteriaSet, Criterion
@@ -454,9 +456,13 @@ def test_every_dataclass_field_round_trips_through_the_cache_form() -> None:
                       binding=False, unit_code="845", wording="w", wording_en="we", line=9),
         ),
         awards=(
-            AwardRule("a", "Giải", Scope.DISTRICT, name_en="Award",
+            AwardRule("a", "Giải", Subject.DISTRICT, name_en="Award",
                       reached=(Level.NTM, Level.MODEL), max_debt=1.5, all_criteria=True,
-                      min_ocop=2, min_stars=4, basis="b", line=3),
+                      basis="b", line=3),
+            AwardRule("b", "Doanh nghiệp", Subject.ENTERPRISE, requires=("contribution",),
+                      any_of=("ocop", "jobs"), min_ocop=2, min_stars=4, min_jobs=5,
+                      ocop_validity=OcopValidity(36, "QĐ", False), council=("x",),
+                      council_en=("y",)),
         ),
     )  # fmt: skip
     criteria = CriteriaSet(

@@ -11,11 +11,12 @@ from ntm_cli.cli.options import (
     DataOption,
     DistrictOption,
     LangOption,
-    PeriodOption,
     StoreOption,
     open_workspace,
 )
+from ntm_cli.domain.errors import UsageError
 from ntm_cli.domain.i18n import Lang
+from ntm_cli.workspace.results import NominationsFormResult
 
 app = typer.Typer()
 
@@ -30,7 +31,15 @@ class FormScope(StrEnum):
 
 @app.command()
 def template(
-    period: PeriodOption,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Reporting month of the return forms, YYYY-MM.",
+            show_default=False,
+        ),
+    ] = None,
     district: DistrictOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="Only this unit (code or name).")
@@ -45,6 +54,17 @@ def template(
     ] = FormScope.COMMUNE,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the forms.")] = Path("forms"),
     force: Annotated[bool, typer.Option("--force", help="Replace forms that exist.")] = False,
+    nominations: Annotated[
+        bool,
+        typer.Option(
+            "--nominations",
+            help="Write the nominations workbook of --year instead (departments, hamlets, "
+            "enterprises, individuals, others).",
+        ),
+    ] = False,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="The award year (with --nominations).")
+    ] = None,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
@@ -53,11 +73,34 @@ def template(
     criteria set of the level it works towards (NTM, advanced, model).
 
     Example: ntm template --period 2024-06 --district "Cầu Kè" --out forms/2024-06
+
+    With --nominations --year Y: the nominations workbook of the year's commendations.
     """
     from ntm_cli.cli.console import stdout
     from ntm_cli.cli.output import footer
     from ntm_cli.render.returns import build_template_summary
 
+    if nominations:
+        if year is None:
+            raise UsageError("template.needs_year")
+        _nominations(open_workspace(data, store).nominations_template(year, out, force), lang)
+        return
+    if period is None:
+        raise UsageError("template.needs_period")
     r = open_workspace(data, store).template(period, district, unit, out, force, scope.value)
     stdout().print(build_template_summary(r.forms, r.registry, r.period, r.folder, lang))
     footer(r, lang, stdout())  # the store the forms were pre-filled from
+
+
+def _nominations(r: NominationsFormResult, lang: Lang) -> None:
+    from ntm_cli.cli.console import stdout
+    from ntm_cli.domain.i18n import t
+
+    console = stdout()
+    console.print(t("template.nominations_written", lang, year=r.year, path=str(r.path)),
+                  markup=False, highlight=False)  # fmt: skip
+    for sheet, rule in r.sheets:
+        console.print(t("template.nominations_sheet", lang, sheet=sheet, rule=rule),
+                      markup=False, highlight=False)  # fmt: skip
+    console.print(t("template.nominations_next", lang, path=str(r.path)), markup=False,
+                  highlight=False)  # fmt: skip

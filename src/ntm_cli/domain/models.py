@@ -307,26 +307,84 @@ class Milestone:
     line: int = 0
 
 
+class Subject(StrEnum):
+    """Who a commendation rule is for: the kinds of subject the plan names."""
+
+    DEPARTMENT = "department"  # sở, ban, ngành, Ủy ban MTTQ tỉnh, tổ chức chính trị - xã hội
+    DISTRICT = "district"
+    COMMUNE = "commune"  # đạt chuẩn NTM, NTM nâng cao
+    MODEL_COMMUNE = "model_commune"  # đạt chuẩn NTM kiểu mẫu
+    HAMLET = "hamlet"  # ấp thuộc xã đặc biệt khó khăn
+    ENTERPRISE = "enterprise"  # doanh nghiệp, hợp tác xã
+    INDIVIDUAL = "individual"  # cán bộ, công chức, viên chức; người lao động, thành viên HTX
+    OTHER = "other"
+
+    @property
+    def is_unit(self) -> bool:
+        """Judged from the registry and the returns (else: from the nominations workbook)."""
+        return self in (Subject.DISTRICT, Subject.COMMUNE, Subject.MODEL_COMMUNE)
+
+
+# What a nominee's evidence may be checked for, by the nominations sheet it is written on.
+EVIDENCE: dict[str, tuple[str, ...]] = {
+    "department": ("tasks_done",),
+    "hamlet": ("hamlet_recognised", "difficult_commune"),
+    "enterprise": ("contribution", "value_chain", "ocop", "jobs"),
+    "official": ("initiative", "initiative_recognised"),
+    "worker": ("contribution", "model"),
+    "other": ("contribution",),
+}
+GROUPS = {Subject.INDIVIDUAL: ("official", "worker")}  # an individual rule names its group
+
+
+@dataclass(frozen=True, slots=True)
+class OcopValidity:
+    """How long an OCOP certificate holds, and where that is said."""
+
+    months: int
+    source: str = ""
+    confirmed: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class AwardRule:
-    """One category of the emulation movement's commendations, as the plan defines it.
+    """One kind of subject of the emulation movement's commendations, as the plan words it.
 
-    A unit is a candidate when it reached one of `reached` in the award year (by result year),
-    or, for a rule with `min_ocop` only, when its returns record OCOP products; every other
-    field is a condition it must meet.
+    Units (district, commune, model commune) are candidates when they reached one of `reached`
+    in the award year, by result year; `max_debt` and `all_criteria` are conditions on their
+    returns. Other subjects are nominated in the nominations workbook, on the sheet of `form`;
+    each of `requires` must hold, at least one of `any_of`, and every line of `council` is the
+    emulation council's judgement, which leaves the nominee to check.
     """
 
     id: str
     name: str
-    scope: Scope  # commune or district
+    subject: Subject
     name_en: str = ""
+    group: str = ""  # individuals: "official" or "worker"
     reached: tuple[Level, ...] = ()
     max_debt: float | None = None  # outstanding capital-construction debt, million VND
     all_criteria: bool = False  # the latest return meets every criterion
-    min_ocop: int = 0  # OCOP products rated `min_stars` or more
+    requires: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    min_ocop: int = 0  # OCOP products rated `min_stars` or more, valid at the year's end
     min_stars: int = 3
+    min_jobs: int = 1
+    ocop_validity: OcopValidity | None = None
+    council: tuple[str, ...] = ()
+    council_en: tuple[str, ...] = ()
     basis: str = ""  # where the plan says it
     line: int = 0
+
+    @property
+    def scope(self) -> Scope:
+        """The level of unit a unit rule judges (communes for everything not a district)."""
+        return Scope.DISTRICT if self.subject is Subject.DISTRICT else Scope.COMMUNE
+
+    @property
+    def form(self) -> str:
+        """The nominations sheet a non-unit rule's nominees are written on."""
+        return self.group or self.subject.value
 
 
 @dataclass(frozen=True, slots=True)

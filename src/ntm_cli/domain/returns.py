@@ -217,6 +217,7 @@ class FileResult:
     warnings: list[Issue] = field(default_factory=list)
     returns: int = 0
     raw: bytes | None = field(default=None, repr=False)  # a rejected file's bytes, to annotate
+    nominees: int = 0  # a nominations workbook's nominees (it holds no return)
 
 
 @dataclass(frozen=True, slots=True)

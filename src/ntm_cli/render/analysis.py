@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ntm_cli.domain.i18n import Lang, date_text, number, percent, t
-from ntm_cli.domain.models import Level, Registry
+from ntm_cli.domain.models import AwardRule, Level, Registry
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
 from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook, Trend
@@ -469,7 +469,70 @@ def reason_text(reason: Reason, lang: Lang) -> str:
     elif reason.key == "debt_unknown":
         v["n"] = len(v["units"])
         v["units"] = ", ".join(u.name for u in v["units"])
+    if key in _NOMINEE_REASONS:
+        return _nominee_reason(reason, v, lang)
     return t(f"awards.reason.{key}", lang, **v)
+
+
+_NOMINEE_REASONS = frozenset(
+    {"any_of", "council", "contribution", "contribution_zero", "no_contribution", "ocop",
+     "ocop_below", "ocop_undated", "hamlet_recognised", "hamlet_no_decision", "hamlet_no_date",
+     "hamlet_next_year", "hamlet_other_year", "tasks_done", "tasks_not_done", "value_chain",
+     "no_value_chain"}
+)  # fmt: skip
+
+
+def _nominee_reason(reason: Reason, v: dict[str, Any], lang: Lang) -> str:
+    """The wordings that list evidence: contributions, OCOP products, parts of a choice."""
+    key = reason.key
+    if key == "any_of":
+        parts = "; ".join(
+            t(f"awards.part.{p.passed}", lang, text=reason_text(p, lang)) for p in v["parts"]
+        )
+        state = {True: "met", False: "none", None: "unknown"}[reason.passed]
+        return t(f"awards.reason.any_of.{state}", lang, parts=parts)
+    if key == "council":
+        record = t("awards.reason.council_record", lang, record=v["record"]) if v["record"] else ""
+        what = v["what"] if lang is Lang.VI else v["what_en"]
+        return t("awards.reason.council", lang, what=what, record=record)
+    if key in ("contribution", "contribution_zero", "no_contribution"):
+        bits = []
+        if v["money"]:
+            bits.append(t("awards.evidence.money", lang, amount=number(v["money"], lang)))
+        if v["days"]:
+            bits.append(t("awards.evidence.days", lang, n=number(v["days"], lang)))
+        if v["land"]:
+            bits.append(t("awards.evidence.land", lang, n=number(v["land"], lang)))
+        if v["note"]:
+            bits.append(v["note"])
+        return t(f"awards.reason.{key}", lang, what=", ".join(bits))
+    if key.startswith("ocop"):
+        on = date_text(v["on"], lang)
+        text = t(f"awards.reason.{key}", lang, count=v["count"], stars=v["stars"],
+                 needed=v["needed"], on=on)  # fmt: skip
+        if v["valid"]:
+            text += ": " + ", ".join(_product(p, lang) for p in v["valid"])
+        if v["undated"]:
+            names = ", ".join(p.name for p in v["undated"])
+            text += "; " + t("awards.evidence.undated", lang, names=names)
+        if v["lapsed"]:
+            names = ", ".join(_product(p, lang) for p in v["lapsed"])
+            text += "; " + t("awards.evidence.lapsed", lang, names=names, months=v["months"])
+        if v["later"]:
+            names = ", ".join(_product(p, lang) for p in v["later"])
+            text += "; " + t("awards.evidence.later", lang, names=names, on=on)
+        return text
+    if key.startswith("hamlet"):
+        day = date_text(v["on"], lang) if v.get("on") else ""
+        return t(f"awards.reason.{key}", lang, decision=v["decision"], on=day, year=v["year"])
+    note = f" ({v['note']})" if v.get("note") else ""
+    return t(f"awards.reason.{key}", lang, note=note)
+
+
+def _product(p: Any, lang: Lang) -> str:
+    day = date_text(p.certified_on, lang) if p.certified_on else ""
+    cert = ", ".join(x for x in (p.certificate, day) if x)
+    return f"{p.name} {p.stars}★" + (f" ({cert})" if cert else "")
 
 
 def why_text(row: AwardRow, lang: Lang) -> str:
@@ -481,31 +544,47 @@ def why_text(row: AwardRow, lang: Lang) -> str:
     return "; ".join(reason_text(r, lang) for r in reasons)
 
 
+def row_label(row: AwardRow) -> str:
+    """Who the row is: a unit with its district, a nominee (a hamlet with its commune)."""
+    if row.nominee is None:
+        assert row.unit is not None
+        return row.unit.name + (f" ({row.district.name})" if row.district else "")
+    n = row.nominee
+    return n.name + (f" ({row.unit.name})" if row.unit is not None else "")
+
+
+def rule_name(rule: AwardRule, lang: Lang) -> str:
+    return rule.name if lang is Lang.VI else rule.name_en or rule.name
+
+
 def build_awards(result: Awards, lang: Lang) -> Group:
     parts: list[RenderableType] = [
         Text(t("awards.title", lang, year=result.year, number=result.plan.number), style="bold")
     ]
     if result.period:
         parts.append(Text(t("awards.subtitle", lang, period=result.period)))
+    nominated = (
+        t("awards.nominations", lang, file=result.nominations)
+        if result.nominations
+        else t("awards.nominations_none", lang, year=result.year)
+    )
+    if any(not r.subject.is_unit for r in result.plan.awards):
+        parts.append(Text(nominated))
     for rule in result.plan.awards:
         rows = [r for r in result.rows if r.rule.id == rule.id]
         parts.append(Text(""))
-        parts.append(
-            Text(rule.name if lang is Lang.VI else rule.name_en or rule.name, style="bold")
-        )
+        parts.append(Text(f"[{rule.id}] {rule_name(rule, lang)}", style="bold"))
         if not rows:
-            parts.append(Text(t("awards.none", lang), style="dim"))
+            empty = "awards.none" if rule.subject.is_unit else "awards.none_nominated"
+            parts.append(Text(t(empty, lang), style="dim"))
             continue
-        headers = [t(f"awards.col.{c}", lang) for c in ("unit", "verdict", "why")]
+        column = "unit" if rule.subject.is_unit else "nominee"
+        headers = [t(f"awards.col.{c}", lang) for c in (column, "verdict", "why")]
         cells = [
-            (
-                r.unit.name + (f" ({r.district.name})" if r.district else ""),
-                t(f"awards.verdict.{r.verdict.value}", lang),
-                why_text(r, lang),
-                VERDICT_STYLE[r.verdict],
-            )
+            (row_label(r), t(f"awards.verdict.{r.verdict.value}", lang), why_text(r, lang),
+             VERDICT_STYLE[r.verdict])
             for r in rows
-        ]
+        ]  # fmt: skip
         parts.append(_listing(headers, cells))
     counts = {v: sum(1 for r in result.rows if r.verdict is v) for v in Verdict}
     parts.append(Text(t("awards.totals", lang, q=counts[Verdict.QUALIFIES],
@@ -531,28 +610,85 @@ def _listing(headers: list[str], cells: list[tuple[str, str, str, str]]) -> Rend
     return table
 
 
+def rule_json(rule: AwardRule) -> dict[str, Any]:
+    """A rule as the plan file gives it: who it is for and its conditions."""
+    conditions: dict[str, Any] = {}
+    if rule.reached:
+        conditions["reached"] = [lv.value for lv in rule.reached]
+    if rule.max_debt is not None:
+        conditions["max_debt"] = rule.max_debt
+    if rule.all_criteria:
+        conditions["all_criteria"] = True
+    if rule.requires:
+        conditions["requires"] = list(rule.requires)
+    if rule.any_of:
+        conditions["any_of"] = list(rule.any_of)
+    if rule.min_ocop:
+        conditions["min_ocop"] = rule.min_ocop
+        conditions["min_stars"] = rule.min_stars
+        if rule.ocop_validity is not None:
+            conditions["ocop_certificate"] = {
+                "valid_months": rule.ocop_validity.months,
+                "source": rule.ocop_validity.source,
+                "confirmed": rule.ocop_validity.confirmed,
+            }
+    if "jobs" in (*rule.requires, *rule.any_of):
+        conditions["min_jobs"] = rule.min_jobs
+    if rule.council:
+        conditions["council"] = list(rule.council)
+    return {
+        "id": rule.id,
+        "subject": rule.subject.value,
+        "group": rule.group or None,
+        "name": rule.name,
+        "name_en": rule.name_en,
+        "judged_on": "units" if rule.subject.is_unit else "nominations",
+        "conditions": conditions,
+    }
+
+
 def awards_json(result: Awards) -> dict[str, Any]:
     return {
         "plan": result.plan.id,
         "year": result.year,
         "returns_up_to": result.period,
+        "nominations": result.nominations,
+        "rules": [rule_json(rule) for rule in result.plan.awards],
         "rows": [
             {
                 "rule": r.rule.id,
-                "code": r.unit.code,
-                "name": r.unit.name,
+                "subject": r.rule.subject.value,
+                "code": r.unit.code if r.unit is not None and r.nominee is None else None,
+                "name": _name(r),
                 "district": r.district.name if r.district else None,
                 "verdict": r.verdict.value,
                 "why": why_text(r, Lang.EN),
                 "why_vi": why_text(r, Lang.VI),
                 "checks": [{"check": x.key, "passed": x.passed} for x in r.reasons],
+                **({"nominee": _nominee_json(r)} if r.nominee is not None else {}),
             }
             for r in result.rows
         ],
     }
 
 
-AWARDS_CSV = ("rule", "code", "name", "district", "verdict", "why")
+def _name(row: AwardRow) -> str:
+    if row.nominee is not None:
+        return row.nominee.name
+    assert row.unit is not None
+    return row.unit.name
+
+
+def _nominee_json(row: AwardRow) -> dict[str, Any]:
+    n = row.nominee
+    assert n is not None
+    said = {k: v for k, v in n.to_json().items()
+            if v not in (None, "", []) and k not in ("form", "name", "sheet", "row")}  # fmt: skip
+    return {"sheet": n.sheet, "row": n.row, "commune": row.unit.code if row.unit else None,
+            "evidence": said}  # fmt: skip
+
+
+AWARDS_CSV = ("rule", "code", "name", "district", "verdict", "why", "subject")
 
 
 def awards_csv(result: Awards, lang: Lang) -> str:
@@ -560,7 +696,8 @@ def awards_csv(result: Awards, lang: Lang) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(AWARDS_CSV)
     for r in result.rows:
-        writer.writerow([r.rule.id, r.unit.code, r.unit.name,
-                         r.district.name if r.district else "", r.verdict.value,
-                         why_text(r, lang)])  # fmt: skip
+        code = r.unit.code if r.unit is not None and r.nominee is None else ""
+        name = _name(r)
+        writer.writerow([r.rule.id, code, name, r.district.name if r.district else "",
+                         r.verdict.value, why_text(r, lang), r.rule.subject.value])  # fmt: skip
     return out.getvalue()

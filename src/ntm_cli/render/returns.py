@@ -87,6 +87,8 @@ def build_import_report(
     ]  # fmt: skip
     for r in shown:
         unit = r.unit_code or (t("import.returns", lang, n=r.returns) if r.returns > 1 else "")
+        if r.nominees:
+            unit = t("import.nominees", lang, n=r.nominees)
         table.add_row(
             Text(printable(r.path.name)),  # text, never Rich markup ("[dot 2]") nor escapes
             Text(t(f"verdict.{r.status}", lang), style=VERDICT_STYLE[r.status]),
@@ -129,6 +131,7 @@ def import_json(results: list[FileResult], dry_run: bool, lang: Lang) -> dict[st
                 "unit_code": r.unit_code,
                 "period": r.period,
                 "returns": r.returns,
+                **({"nominees": r.nominees} if r.nominees else {}),
                 "errors": [i.as_json(lang) for i in r.errors],
                 "warnings": [w.as_json(lang) for w in r.warnings],
             }

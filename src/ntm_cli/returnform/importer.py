@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, msg, os_reason
+from ntm_cli.domain.nominations import Nominations
 from ntm_cli.domain.readfile import FileRefused, read_regular
 from ntm_cli.domain.returns import FileResult, Return
 from ntm_cli.returnform.reader import Parsed, ReadContext, Warnings, read_return
@@ -43,6 +44,19 @@ class ReturnStore(Protocol):
 
     def reinstate(self, sha256: str, now: dt.datetime | None = None) -> int:
         """Make a file's superseded returns current again: how many changed."""
+        ...
+
+    def save_nominations(
+        self,
+        found: Nominations,
+        name: str,
+        sha256: str,
+        size: int,
+        replace: bool,
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Store a nominations workbook's nominees in one transaction, as `save` does."""
         ...
 
     def save(
@@ -139,9 +153,10 @@ def _known(path: Path, sha: str, store: ReturnStore, reinstate: bool) -> FileRes
     result = FileResult(
         path,
         "unchanged",
-        unit_code=next(iter(units)) if len(units) == 1 else None,
+        unit_code=(next(iter(units)) or None) if len(units) == 1 else None,
         period=next(iter(periods)) if len(periods) == 1 else None,
-        returns=len(held),
+        returns=0 if units == {""} else len(held),
+        nominees=len(held) if units == {""} else 0,  # a nominations workbook
     )
     if reinstate:  # whether it was superseded is asked when its turn comes
         return _Known(result, sha)
@@ -180,6 +195,7 @@ def _store(
         warnings=[w for ws in parsed.warnings.values() for w in ws],
         returns=len(parsed.returns),
         raw=pending.raw if parsed.problems else None,  # kept for an annotated copy
+        nominees=len(parsed.nominations.nominees) if parsed.nominations else 0,
     )
     if parsed.problems:
         return result
@@ -192,7 +208,12 @@ def _store(
                 "import.conflict.batch", code=first.unit_code, period=first.period,
                 file=batch.keys[(first.unit_code, first.period)],
             )  # fmt: skip
-        if store is not None:
+        if store is not None and parsed.nominations is not None:
+            result.status = store.save_nominations(
+                parsed.nominations, pending.path.name, pending.sha256, len(pending.raw),
+                replace, dry_run, now,
+            )  # fmt: skip
+        elif store is not None:
             result.status = store.save(
                 parsed.returns, parsed.warnings, pending.path.name, pending.sha256,
                 len(pending.raw), replace, dry_run, now,

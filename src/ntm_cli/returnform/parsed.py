@@ -9,6 +9,7 @@ from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.messages import Issue, Message
 from ntm_cli.domain.models import Plan, Registry, Unit
+from ntm_cli.domain.nominations import Nominations
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Return
 from ntm_cli.domain.status import level_of
@@ -27,6 +28,7 @@ class Parsed:
     warnings: Warnings = field(default_factory=dict)
     unit_code: str | None = None  # what a form says it is, even when it is refused
     period: str | None = None
+    nominations: Nominations | None = None  # a nominations workbook's nominees
 
 
 @dataclass(frozen=True, slots=True)

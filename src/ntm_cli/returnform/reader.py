@@ -22,6 +22,7 @@ from ntm_cli.domain.text import fold
 from ntm_cli.returnform import layout as form
 from ntm_cli.returnform.cells import clean_text, excel_date, parse_number, parse_status
 from ntm_cli.returnform.longformat import read_long, sheet_rows
+from ntm_cli.returnform.nominations import is_nominations, read_nominations
 from ntm_cli.returnform.parsed import Parsed, ReadContext, Warnings, period_message
 from ntm_cli.returnform.xlsx import MAX_CELLS, MAX_FILE, Cell, FileProblem, Sheet, Workbook, sniff
 
@@ -76,6 +77,8 @@ def _read(raw: bytes, kind: str, ctx: ReadContext) -> Parsed:
         raise FileProblem("file.too_large", mb=_mb(len(raw)), limit_mb=_mb(MAX_FILE))
     if kind == "xlsx":
         book = Workbook(raw)
+        if is_nominations(book):  # the nominations workbook, known by its hidden identity
+            return read_nominations(book, ctx.plan, ctx.registry)
         if form.SHEET_META in book.sheets:
             return _FormReader(book, ctx).read()
         first = next(iter(book.sheets), None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue, msg
-from ntm_cli.domain.models import LEVELS, AwardRule, Level, Milestone, Plan, Scope
+from ntm_cli.domain.models import LEVELS, AwardRule, Level, Milestone, OcopValidity, Plan, Scope
 from ntm_cli.sources.cache import CACHE_FORMAT, cache_dir, cached
 from ntm_cli.sources.registry import read_data_file, too_large
 
@@ -87,6 +87,12 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
     if problems:
         return None, problems
     header = spec.plan
+    certificate = spec.awards.ocop_certificate if spec.awards else None
+    validity = (
+        OcopValidity(certificate.valid_months, certificate.source, certificate.confirmed)
+        if certificate
+        else None
+    )
     plan = Plan(
         id=header.id,
         title=header.title,
@@ -108,12 +114,19 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
                 id=r.id,
                 name=r.name,
                 name_en=r.name_en,
-                scope=r.scope,
+                subject=r.subject,
+                group=r.group,
                 reached=tuple(r.reached),
                 max_debt=r.max_debt,
                 all_criteria=r.all_criteria,
+                requires=tuple(r.requires),
+                any_of=tuple(r.any_of),
                 min_ocop=r.min_ocop,
                 min_stars=r.min_stars,
+                min_jobs=r.min_jobs,
+                ocop_validity=validity if r.min_ocop else None,
+                council=tuple(r.council),
+                council_en=tuple(r.council_en),
                 basis=r.basis or (spec.awards.source if spec.awards else ""),
                 line=line_of(("awards", "rules", i), lines),
             )

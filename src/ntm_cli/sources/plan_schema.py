@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ntm_cli.domain.errors import ValueProblem
-from ntm_cli.domain.models import Level, MilestoneKind, Scope
+from ntm_cli.domain.models import EVIDENCE, GROUPS, Level, MilestoneKind, Scope, Subject
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -161,27 +161,36 @@ class RecognitionSettings(_Strict):
 
 
 class AwardRuleSpec(_Strict):
-    """One category of commendations: who is a candidate and the conditions to qualify."""
+    """One kind of subject of the commendations: who is a candidate and the conditions."""
 
     id: str
+    subject: Subject
     name: str = Field(min_length=1)
     name_en: str = ""
-    scope: Scope
+    group: str = ""
     reached: list[Level] = []
     max_debt: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     all_criteria: bool = False
+    requires: list[str] = []
+    any_of: list[str] = []
     min_ocop: int = Field(default=0, ge=0)
     min_stars: int = Field(default=3, ge=3, le=5)
+    min_jobs: int = Field(default=1, ge=1)
+    council: list[str] = []
+    council_en: list[str] = []
     basis: str = ""
 
     _check_id = field_validator("id")(_plain_id)
 
-    @field_validator("scope", mode="before")
+    @field_validator("subject", mode="before")
     @classmethod
-    def _award_scope(cls, value: Any) -> Scope:
-        if str(value) not in (Scope.COMMUNE.value, Scope.DISTRICT.value):
-            raise ValueProblem("plan.award.scope", value=str(value))
-        return Scope(str(value))
+    def _subject(cls, value: Any) -> Subject:
+        try:
+            return Subject(str(value))
+        except ValueError:
+            raise ValueProblem(
+                "plan.award.subject", value=str(value), choices=[s.value for s in Subject]
+            ) from None
 
     @field_validator("reached", mode="before")
     @classmethod
@@ -191,21 +200,67 @@ class AwardRuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> AwardRuleSpec:
-        if not self.reached and not self.min_ocop:
-            raise ValueProblem("plan.award.candidates")
-        if self.scope is not Scope.COMMUNE and (self.min_ocop or self.all_criteria):
-            field = "min_ocop" if self.min_ocop else "all_criteria"
-            raise ValueProblem("plan.award.commune_only", field=field)
+        subject = self.subject
+        if subject.is_unit:
+            if not self.reached:
+                raise ValueProblem("plan.award.candidates")
+            if subject is Subject.DISTRICT and self.all_criteria:
+                raise ValueProblem("plan.award.commune_only", field="all_criteria")
+            if self.requires or self.any_of:
+                raise ValueProblem("plan.award.unit_evidence", subject=subject.value)
+            return self
+        for name in ("reached", "max_debt", "all_criteria"):
+            if getattr(self, name) not in ([], None, False):
+                raise ValueProblem("plan.award.units_only", field=name, subject=subject.value)
+        groups = GROUPS.get(subject, ())
+        if groups and self.group not in groups:
+            raise ValueProblem("plan.award.group", value=self.group, choices=list(groups))
+        if not groups and self.group:
+            raise ValueProblem("plan.award.group_unused", subject=subject.value)
+        form = self.group or subject.value
+        for key in (*self.requires, *self.any_of):
+            if key not in EVIDENCE[form]:
+                raise ValueProblem(
+                    "plan.award.evidence", value=key, form=form, choices=list(EVIDENCE[form])
+                )
+        uses_ocop = "ocop" in (*self.requires, *self.any_of)
+        if uses_ocop != bool(self.min_ocop):
+            raise ValueProblem("plan.award.ocop")
         if self.min_stars != 3 and not self.min_ocop:
             raise ValueProblem("plan.award.stars")
+        if self.council_en and len(self.council_en) != len(self.council):
+            raise ValueProblem("plan.award.council_en")
         return self
+
+
+class OcopValiditySpec(_Strict):
+    """How long an OCOP certificate holds, with where that is said."""
+
+    valid_months: int = Field(ge=1, le=120)
+    source: str = Field(min_length=1)
+    confirmed: bool = False
 
 
 class AwardsSection(_Strict):
     """The commendation rules of the emulation movement the plan belongs to."""
 
     source: str = ""
+    ocop_certificate: OcopValiditySpec | None = None
     rules: list[AwardRuleSpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_rule_a_sheet(self) -> AwardsSection:
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.subject.is_unit:
+                continue
+            form = rule.group or rule.subject.value
+            if form in seen:
+                raise ValueProblem("plan.award.form_twice", form=form)
+            seen.add(form)
+        if self.ocop_certificate is None and any(r.min_ocop for r in self.rules):
+            raise ValueProblem("plan.award.ocop_validity")
+        return self
 
 
 class PlanFile(_Strict):

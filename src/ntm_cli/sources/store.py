@@ -27,6 +27,7 @@ from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, os_reason
 from ntm_cli.domain.models import Level
+from ntm_cli.domain.nominations import Nominations, Nominee
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
     OCOP_STARS,
@@ -38,8 +39,9 @@ from ntm_cli.domain.returns import (
 
 APPLICATION_ID = 0x4E544D31  # "NTM1" in the database header: this file is an ntm store
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# The tables of the first schema: a store made before stores were marked holds them (later
-# migrations' tables are added on open, so they are not asked for).
+# The tables of the first schema: what a store made before stores were marked holds (later
+# migrations add tables, such as return_values and nominations, that such a store has not had
+# yet).
 OWN_TABLES = frozenset({"files", "returns", "criterion_values", "return_warnings"})
 
 P = ParamSpec("P")
@@ -105,6 +107,24 @@ MIGRATIONS: list[str] = [
         value REAL NOT NULL,
         PRIMARY KEY (return_id, item)
     ) WITHOUT ROWID;
+    """,
+    # 4: the nominees of the nominations workbook (commendations of subjects that are not
+    # units), one row a nominee with its evidence (JSON); a newer workbook of the same award
+    # year supersedes them, never deletes them
+    """
+    CREATE TABLE nominations (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files(id),
+        year INTEGER NOT NULL,
+        form TEXT NOT NULL,
+        sheet TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        superseded_at TEXT
+    );
+    CREATE INDEX nominations_year ON nominations(year);
     """,
 ]
 
@@ -592,6 +612,66 @@ class Store:
         return {code: dt.datetime.fromisoformat(first).date() for code, first in rows}
 
     @_guarded
+    def save_nominations(
+        self,
+        found: Nominations,
+        name: str,
+        sha256: str,
+        size: int,
+        replace: bool,
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Store a nominations workbook in one transaction: "imported", "replaced" (the year's
+        nominees from an earlier workbook are superseded, kept) or "unchanged". Raises Conflict
+        when the year has nominees from another file and `replace` is false."""
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
+                return "unchanged"
+            old = db.execute(
+                "SELECT f.name, n.imported_at FROM nominations n JOIN files f ON f.id = n.file_id "
+                "WHERE n.year = ? AND n.superseded_at IS NULL LIMIT 1",
+                (found.year,),
+            ).fetchone()
+            if old and not replace:
+                raise Conflict("store.nominations_conflict", year=found.year, file=old[0],
+                               when=old[1].replace("T", " "))  # fmt: skip
+            if dry_run:
+                db.execute("SELECT 1")
+                return "replaced" if old else "imported"
+            file_id = db.execute(
+                "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?)",
+                (sha256, name, size, stamp),
+            ).lastrowid
+            db.execute(
+                "UPDATE nominations SET superseded_at = ? WHERE year = ? AND superseded_at IS NULL",
+                (stamp, found.year),
+            )
+            db.executemany(
+                "INSERT INTO nominations (file_id, year, form, sheet, row, name, evidence, "
+                "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(file_id, found.year, n.form, n.sheet, n.row, n.name,
+                  json.dumps(n.to_json(), ensure_ascii=False), stamp)
+                 for n in found.nominees],
+            )  # fmt: skip
+        return "replaced" if old else "imported"
+
+    @_guarded
+    def nominations(self, year: int) -> Nominations | None:
+        """The current nominees of an award year, in workbook order (None: none stored)."""
+        rows = self.db.execute(
+            "SELECT n.evidence, f.name, n.imported_at FROM nominations n "
+            "JOIN files f ON f.id = n.file_id WHERE n.year = ? AND n.superseded_at IS NULL "
+            "ORDER BY n.id",
+            (year,),
+        ).fetchall()
+        if not rows:
+            return None
+        nominees = tuple(Nominee.from_json(json.loads(evidence)) for evidence, _, _ in rows)
+        return Nominations(year, nominees, rows[0][1], rows[0][2])
+
+    @_guarded
     def count(self, period: str | None = None) -> int:
         """Current returns (of `period`)."""
         sql = "SELECT count(*) FROM returns WHERE superseded_at IS NULL"
@@ -604,12 +684,18 @@ class Store:
     @_guarded
     def file_returns(self, sha256: str) -> list[tuple[str, str, bool]]:
         """The (unit, period, current) of each return stored from a file ([] for a file not
-        stored)."""
+        stored); for a nominations workbook, ("", award year, current) of each nominee."""
         rows = self.db.execute(
             "SELECT r.unit_code, r.period, r.superseded_at IS NULL FROM returns r "
             "JOIN files f ON f.id = r.file_id WHERE f.sha256 = ? ORDER BY r.id",
             (sha256,),
         ).fetchall()
+        if not rows:  # a nominations workbook: its nominees, under the award year
+            rows = self.db.execute(
+                "SELECT '', CAST(n.year AS TEXT), n.superseded_at IS NULL FROM nominations n "
+                "JOIN files f ON f.id = n.file_id WHERE f.sha256 = ? ORDER BY n.id",
+                (sha256,),
+            ).fetchall()
         return [(unit, period, bool(current)) for unit, period, current in rows]
 
     @_guarded
@@ -640,6 +726,23 @@ class Store:
                     (old_id,),
                 )
                 changed += 1
+            # a nominations workbook: its year's nominees become those of this file again
+            years = db.execute(
+                "SELECT DISTINCT n.year FROM nominations n JOIN files f ON f.id = n.file_id "
+                "WHERE f.sha256 = ? AND n.superseded_at IS NOT NULL",
+                (sha256,),
+            ).fetchall()
+            for (year,) in years:
+                db.execute(
+                    "UPDATE nominations SET superseded_at = ? WHERE year = ? "
+                    "AND superseded_at IS NULL",
+                    (stamp, year),
+                )
+                changed += db.execute(
+                    "UPDATE nominations SET superseded_at = NULL WHERE year = ? AND file_id = "
+                    "(SELECT id FROM files WHERE sha256 = ?)",
+                    (year, sha256),
+                ).rowcount
         return changed
 
     # Health ----------------------------------------------------------------------------------

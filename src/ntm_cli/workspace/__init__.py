@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         ForecastResult,
         GapsResult,
         ImportResult,
+        NominationsFormResult,
         ProgressResult,
         ReportResult,
         ReturnsResult,
@@ -360,7 +361,11 @@ class Workspace:
         month, latest, _ = self._latest(period)
         return month, latest
 
-    def _latest(self, period: Period | None) -> tuple[Period | None, dict[str, Return], StoreNote]:
+    def _latest(
+        self, period: Period | None, cap: Period | None = None
+    ) -> tuple[Period | None, dict[str, Return], StoreNote]:
+        """`period` or the newest month in the store, no later than `cap` (the awards of a year
+        read that year's returns, never a later month's)."""
         with self.store() as db:
             if db is None:
                 return period, {}, self.store_note(None)
@@ -368,7 +373,7 @@ class Workspace:
                 newest = db.latest_period()
                 if newest is None:
                     return None, {}, self.store_note(db)
-                period = Period(newest)
+                period = Period(newest) if cap is None else min(Period(newest), cap)
             note = self.store_note(db, period)
             return period, {s.ret.unit_code: s.ret for s in db.latest(period)}, note
 
@@ -774,16 +779,53 @@ class Workspace:
             raise DataError("awards.rules_missing", path=plan.path)
         month = self.period(period) if period is not None else None
         self.year(year)
+        december = Period.of(year, 12)
+        if month is not None and month > december:
+            raise UsageError("awards.period_after_year", period=month, year=year)
         if rules:
             known = [r.id for r in plan.awards]
             if unknown := [r for r in rules if r not in known]:
                 raise DataError("awards.unknown_rule", path=plan.path, rule=unknown[0], known=known)
             plan = replace(plan, awards=tuple(r for r in plan.awards if r.id in rules))
         book = self.criteria_book
-        month, latest, note = self._latest(month)
-        warnings = _told(note) + (() if latest else (msg("returns.none_awards"),))
-        result = shortlist(plan, self.registry, book, year, latest, month)
+        month, latest, note = self._latest(month, cap=december)
+        none = (
+            msg("returns.none_awards_year", year=year, period=month)
+            if month
+            else msg("returns.none_awards")
+        )
+        warnings = _told(note) + (() if latest else (none,))
+        with self.store() as db:
+            found = db.nominations(year) if db is not None else None
+        result = shortlist(
+            plan, self.registry, book, year, latest, month,
+            nominees=found.nominees if found else (),
+            nominations=found.file_name if found else None,
+        )  # fmt: skip
         return AwardsResult(result, warnings=warnings, store=note)
+
+    def nominations_template(
+        self, year: int, out: Path = Path("forms"), force: bool = False
+    ) -> NominationsFormResult:
+        """The nominations workbook of an award year: a sheet for each rule judged on
+        nominations (departments, hamlets, enterprises, individuals, others)."""
+        from ntm_cli.returnform.nominations import (
+            build_nominations,
+            file_name,
+            forms_of,
+            sheet_titles,
+        )
+        from ntm_cli.sources.output import workbook_bytes, write_all_atomic
+        from ntm_cli.workspace.results import NominationsFormResult
+
+        plan = self.plan
+        self.year(year)
+        rules = forms_of(plan)
+        if not rules:
+            raise DataError("awards.no_nominated_rules", path=plan.path)
+        target = out / file_name(year)
+        write_all_atomic([(target, workbook_bytes(build_nominations(plan, year)))], force=force)
+        return NominationsFormResult(target, year, tuple(sheet_titles(rules)))
 
 
 FORM_KINDS = {

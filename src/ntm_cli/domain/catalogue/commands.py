@@ -291,6 +291,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no returns in the store; import the communes' returns first (`ntm import`): "
         "the forecast rests on the trend alone",
     ),
+    "returns.none_awards_year": (
+        "chưa có phiếu báo cáo nào của năm {year} (đến kỳ {period}): mọi điều kiện cần phiếu báo "
+        "cáo đều cần xác minh; phiếu của năm sau không dùng để xét năm {year}",
+        "no return of {year} (up to {period}): every condition on returns is to check; the "
+        "returns of a later year are not used for {year}",
+    ),
     "returns.none_awards": (
         "kho chưa có phiếu báo cáo nào (`ntm import` để nhập): mọi điều kiện cần phiếu báo cáo "
         "đều cần xác minh",
@@ -335,6 +341,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "awards.rules_missing": (
         "{path}: chưa có quy định khen thưởng; thêm mục 'awards:' (xem README, \"The plan file\")",
         "{path}: no awards rules; add an 'awards:' section (see the README, \"The plan file\")",
+    ),
+    "awards.period_after_year": (
+        "--period {period} sau tháng 12 năm {year}; khen thưởng năm {year} xét theo phiếu báo cáo "
+        "của năm {year}",
+        "--period {period} is after December {year}; the awards of {year} are judged on the "
+        "returns of {year}",
+    ),
+    "awards.no_nominated_rules": (
+        "{path}: không có quy định khen thưởng nào xét theo hồ sơ đề nghị (sở, ban, ngành; ấp; "
+        "doanh nghiệp, HTX; cá nhân; đối tượng khác)",
+        "{path}: no awards rule is judged on nominations (departments, hamlets, enterprises, "
+        "individuals, others)",
+    ),
+    "template.nominations_written": (
+        "Đã ghi hồ sơ đề nghị khen thưởng năm {year}: {path}",
+        "Wrote the nominations workbook of {year}: {path}",
+    ),
+    "template.nominations_sheet": (
+        '  sheet "{sheet}": quy định {rule}',
+        '  sheet "{sheet}": rule {rule}',
+    ),
+    "template.nominations_next": (
+        "Điền các ô nền vàng, lưu, rồi nhập bằng `ntm import {path}`.",
+        "Fill the yellow cells, save, then import it with `ntm import {path}`.",
+    ),
+    "template.needs_period": (
+        "thiếu --period (tháng của phiếu báo cáo), hoặc dùng --nominations --year NĂM",
+        "--period is missing (the month of the return forms), or use --nominations --year YEAR",
+    ),
+    "template.needs_year": (
+        "--nominations cần --year (năm xét khen thưởng)",
+        "--nominations needs --year (the award year)",
     ),
     "awards.unknown_rule": (
         "{path}: không có quy định khen thưởng {rule!r}; các quy định: {known:list}",

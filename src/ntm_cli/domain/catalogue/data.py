@@ -247,17 +247,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "target: chỉ tiêu loại {kind!r} phải là số nguyên, không phải {target:num}",
         "target: a {kind} is a whole number, not {target}",
     ),
-    "plan.award.scope": (
-        "{value!r} không phải đối tượng khen thưởng; ghi commune (xã) hoặc district (cấp huyện)",
-        "{value!r} is not a scope of an award; use commune or district",
+    "plan.award.subject": (
+        "{value!r} không phải đối tượng khen thưởng; ghi một trong {choices:list}",
+        "{value!r} is not a subject of an award; use one of {choices:list}",
     ),
     "plan.award.candidates": (
-        "hãy ghi ai được xét: reached: [ntm, advanced, model] hoặc min_ocop: N",
-        "say who is a candidate: reached: [ntm, advanced, model] or min_ocop: N",
+        "hãy ghi đơn vị được xét khi đạt mức nào: reached: [ntm, advanced, model]",
+        "say which level makes a unit a candidate: reached: [ntm, advanced, model]",
     ),
     "plan.award.commune_only": (
         "{field}: chỉ xã mới nộp phiếu báo cáo; quy định cho cấp huyện không dùng được mục này",
         "{field}: only communes file returns; a district rule cannot use it",
+    ),
+    "plan.award.unit_evidence": (
+        "requires/any_of: đơn vị ({subject}) được xét theo sổ đơn vị và phiếu báo cáo, không theo "
+        "hồ sơ đề nghị",
+        "requires/any_of: a unit ({subject}) is judged on the registry and the returns, not on "
+        "nominations",
+    ),
+    "plan.award.units_only": (
+        "{field}: chỉ dùng cho quy định xét đơn vị (huyện, xã); {subject} được xét theo hồ sơ "
+        "đề nghị",
+        "{field}: only for rules on units (districts, communes); {subject} is judged on "
+        "nominations",
+    ),
+    "plan.award.group": (
+        "group: {value!r} không phải nhóm cá nhân; ghi một trong {choices:list}",
+        "group: {value!r} is not a group of individuals; use one of {choices:list}",
+    ),
+    "plan.award.group_unused": (
+        "group: chỉ dùng cho cá nhân (individual), không dùng cho {subject}",
+        "group: only for individuals, not for {subject}",
+    ),
+    "plan.award.evidence": (
+        "{value!r} không phải điều kiện xét được trên sheet {form}; dùng {choices:list}",
+        "{value!r} is not a condition the {form} sheet can answer; use {choices:list}",
+    ),
+    "plan.award.ocop": (
+        "điều kiện ocop cần min_ocop (số sản phẩm OCOP tối thiểu), và min_ocop cần điều kiện ocop",
+        "the ocop condition needs min_ocop (the fewest OCOP products), and min_ocop needs it",
+    ),
+    "plan.award.council_en": (
+        "council_en phải có bằng số dòng council",
+        "council_en must have as many lines as council",
+    ),
+    "plan.award.form_twice": (
+        "hai quy định cùng xét trên sheet {form}; mỗi sheet đề nghị chỉ cho một quy định",
+        "two rules use the {form} sheet; each nominations sheet belongs to one rule",
+    ),
+    "plan.award.ocop_validity": (
+        "awards.ocop_certificate (thời hạn giấy chứng nhận OCOP, valid_months và source) là bắt "
+        "buộc khi có quy định dùng min_ocop",
+        "awards.ocop_certificate (how long an OCOP certificate holds: valid_months and source) "
+        "is needed when a rule uses min_ocop",
     ),
     "plan.award.stars": (
         "min_stars: chỉ dùng cùng với min_ocop",

@@ -76,6 +76,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} không phải mức đạt chuẩn; chọn {choices:list}",
         "{value!r} is not a level; use {choices:list}",
     ),
+    # the nominations workbook (ntm template --nominations)
+    "nominations.version": (
+        "hồ sơ đề nghị phiên bản {version!r}, ntm cần phiên bản {expected}; tạo lại bằng "
+        "`ntm template --nominations`",
+        "nominations workbook version {version!r}, ntm needs version {expected}; make a new one "
+        "with `ntm template --nominations`",
+    ),
+    "nominations.identity_edited": (
+        "thông tin nhận dạng ẩn của hồ sơ đề nghị đã bị sửa; hãy dùng đúng tệp ntm đã tạo",
+        "the hidden identity of the nominations workbook was edited; use the file ntm made",
+    ),
+    "nominations.year_outside": (
+        "hồ sơ đề nghị năm {year} nằm ngoài kế hoạch {number} ({start}–{end})",
+        "the nominations are for {year}, outside plan {number} ({start}–{end})",
+    ),
+    "nominations.empty": (
+        "hồ sơ đề nghị năm {year} chưa có đề nghị nào; điền ít nhất một dòng rồi nhập lại",
+        "the nominations of {year} name no one; fill at least one row and import again",
+    ),
+    "nominations.no_rule": (
+        'kế hoạch không còn quy định khen thưởng nào xét theo sheet "{sheet}"; tạo lại hồ sơ bằng '
+        "`ntm template --nominations`",
+        'no awards rule of the plan is judged on the sheet "{sheet}" any more; make a new '
+        "workbook with `ntm template --nominations`",
+    ),
+    "nominations.name_missing": (
+        "dòng có thông tin nhưng chưa ghi tên; ghi tên ở cột B",
+        "the row has data but no name; write the name in column B",
+    ),
+    "nominations.commune_missing": (
+        "chưa ghi mã xã của ấp; ghi mã xã 5 chữ số",
+        "the hamlet's commune code is missing; write the 5-digit commune code",
+    ),
+    "nominations.commune_unknown": (
+        "{value!r} không phải mã xã trong sổ đơn vị; ghi mã xã 5 chữ số (xem `ntm units`)",
+        "{value!r} is not a commune code of the registry; write a 5-digit code (see `ntm units`)",
+    ),
+    "nominations.commune_outside": (
+        "{value} ({name}) không thuộc địa bàn của kế hoạch",
+        "{value} ({name}) is outside the plan's area",
+    ),
+    "nominations.yesno": (
+        "{value!r} không phải Có/Không; chọn Có hoặc Không trong danh sách",
+        "{value!r} is not yes or no; choose Có or Không from the list",
+    ),
+    "nominations.stars": (
+        "{value!r} không phải số sao; ghi 3, 4 hoặc 5",
+        "{value!r} is not a number of stars; use 3, 4 or 5",
+    ),
+    "nominations.stars_missing": (
+        "sản phẩm {product!r} chưa ghi hạng sao; ghi 3, 4 hoặc 5",
+        "product {product!r} has no star rating; use 3, 4 or 5",
+    ),
+    "nominations.product_missing": (
+        "có hạng sao nhưng chưa ghi tên sản phẩm OCOP",
+        "a star rating without the OCOP product's name",
+    ),
+    "nominations.choice": (
+        "{value!r} không có trong danh sách; chọn một trong {choices:list}",
+        "{value!r} is not in the list; choose one of {choices:list}",
+    ),
     "form.date.invalid": (
         "{value!r} không phải ngày; ghi ngày/tháng/năm",
         "{value!r} is not a date; write dd/mm/yyyy",
@@ -371,6 +432,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add --replace to take this one",
     ),
     # the store
+    "store.nominations_conflict": (
+        "đã có hồ sơ đề nghị khen thưởng năm {year} (tệp {file}, nhập lúc {when}); thêm "
+        "--replace để thay thế (hồ sơ cũ vẫn được lưu)",
+        "the nominations of {year} are stored already (from {file}, imported {when}); add "
+        "--replace to supersede them (the old ones are kept)",
+    ),
     "store.conflict": (
         "xã {code} đã có phiếu kỳ {period} (tệp {file}, nhập lúc {when}); "
         "thêm --replace để thay thế (phiếu cũ vẫn được lưu)",

@@ -138,6 +138,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "… and {n} more: imported, unchanged or replaced (counted below)",
     ),
     "import.returns": ("{n} phiếu", "{n} returns"),
+    "import.nominees": ("{n} đề nghị", "{n} nominees"),
     "import.copies": (
         "{n} bản sao có đánh dấu lỗi trong {folder}, để gửi lại xã",
         "{n} annotated copies in {folder}, to send back",
@@ -399,10 +400,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Qualify {q} · to check {c} · excluded {e}",
     ),
     "awards.note": (
-        'Điều kiện "tiêu biểu trong phong trào" do Hội đồng Thi đua - Khen thưởng xét; danh sách '
-        "chỉ kiểm tra các điều kiện đo được từ sổ đơn vị và phiếu báo cáo.",
-        '"Exemplary in the movement" is for the emulation council to judge; the list checks '
-        "only what the registry and the returns can tell.",
+        'Điều kiện "tiêu biểu trong phong trào" của huyện, xã do Hội đồng Thi đua - Khen thưởng '
+        "xét; danh sách chỉ kiểm tra các điều kiện đo được từ sổ đơn vị, phiếu báo cáo của năm xét "
+        "và hồ sơ đề nghị.",
+        '"Exemplary in the movement" of districts and communes is for the emulation council to '
+        "judge; the list checks only what the registry, the year's returns and the nominations "
+        "can tell.",
     ),
     "awards.reason.reached": (
         "đạt {level} năm {year}{decision}",
@@ -466,13 +469,148 @@ LABELS: dict[str, tuple[str, str]] = {
         "đạt đủ {count}/{count} tiêu chí (phiếu {period})",
         "all {count} criteria met (the {period} return)",
     ),
+    "awards.none_nominated": (
+        "Chưa có đề nghị nào trong hồ sơ đề nghị khen thưởng.",
+        "No nominee in the nominations workbook.",
+    ),
+    "awards.nominations": ("Hồ sơ đề nghị: {file}", "Nominations: {file}"),
+    "awards.nominations_none": (
+        "Chưa nhập hồ sơ đề nghị năm {year} (`ntm template --nominations --year {year}`, điền, "
+        "rồi `ntm import`): các quy định theo hồ sơ đề nghị chưa có ai được xét.",
+        "No nominations workbook of {year} imported (`ntm template --nominations --year "
+        "{year}`, fill it, then `ntm import`): the rules judged on nominations have no one.",
+    ),
+    "awards.col.nominee": ("Được đề nghị", "Nominee"),
     "awards.reason.ocop": (
-        "{count} sản phẩm OCOP từ {stars} sao (phiếu {period})",
-        "{count} OCOP products of {stars} stars or more (the {period} return)",
+        "{count} sản phẩm OCOP từ {stars} sao còn hiệu lực ngày {on}",
+        "{count} OCOP products of {stars} stars or more valid on {on}",
     ),
     "awards.reason.ocop_below": (
-        "{count} sản phẩm OCOP từ {stars} sao, cần {needed} (phiếu {period})",
-        "{count} OCOP product(s) of {stars} stars or more, {needed} needed (the {period} return)",
+        "{count} sản phẩm OCOP từ {stars} sao còn hiệu lực ngày {on}, cần {needed}",
+        "{count} OCOP product(s) of {stars} stars or more valid on {on}, {needed} needed",
+    ),
+    "awards.reason.ocop_undated": (
+        "{count} sản phẩm OCOP từ {stars} sao chắc chắn còn hiệu lực ngày {on}, cần {needed}",
+        "{count} OCOP product(s) of {stars} stars or more surely valid on {on}, {needed} needed",
+    ),
+    "awards.evidence.undated": (
+        "chưa ghi ngày chứng nhận: {names}",
+        "no certificate date: {names}",
+    ),
+    "awards.evidence.lapsed": (
+        "hết hiệu lực (quá {months} tháng): {names}",
+        "lapsed (over {months} months): {names}",
+    ),
+    "awards.evidence.later": (
+        "chứng nhận sau ngày {on}: {names}",
+        "certified after {on}: {names}",
+    ),
+    "awards.evidence.money": ("{amount} triệu đồng", "{amount} million VND"),
+    "awards.evidence.days": ("{n} ngày công", "{n} labour days"),
+    "awards.evidence.land": ("{n} m² đất", "{n} m² of land"),
+    "awards.reason.any_of.met": (
+        "đạt ít nhất một trong các điều kiện: {parts}",
+        "at least one of these is met: {parts}",
+    ),
+    "awards.reason.any_of.none": (
+        "không đạt điều kiện nào trong: {parts}",
+        "none of these is met: {parts}",
+    ),
+    "awards.reason.any_of.unknown": (
+        "chưa đủ thông tin để xét các điều kiện: {parts}",
+        "not enough to tell any of: {parts}",
+    ),
+    "awards.part.True": ("[đạt] {text}", "[met] {text}"),
+    "awards.part.False": ("[không đạt] {text}", "[not met] {text}"),
+    "awards.part.None": ("[chưa rõ] {text}", "[unknown] {text}"),
+    "awards.reason.council": (
+        "Hội đồng Thi đua - Khen thưởng xét: {what}{record}",
+        "for the emulation council to judge: {what}{record}",
+    ),
+    "awards.reason.council_record": (" (hồ sơ ghi: {record})", " (the file says: {record})"),
+    "awards.reason.contribution": ("đóng góp: {what}", "contributed {what}"),
+    "awards.reason.contribution_zero": (
+        "hồ sơ ghi không có đóng góp",
+        "the nomination records no contribution",
+    ),
+    "awards.reason.no_contribution": (
+        "chưa ghi đóng góp (tiền, ngày công, đất hoặc mô tả)",
+        "no contribution written (money, labour days, land or a description)",
+    ),
+    "awards.reason.tasks_done": (
+        "hoàn thành nhiệm vụ được phân công{note}",
+        "completed the tasks assigned{note}",
+    ),
+    "awards.reason.tasks_not_done": (
+        "chưa hoàn thành nhiệm vụ được phân công{note}",
+        "did not complete the tasks assigned{note}",
+    ),
+    "awards.reason.tasks_unknown": (
+        "chưa có đánh giá hoàn thành nhiệm vụ",
+        "no assessment of the tasks assigned",
+    ),
+    "awards.reason.hamlet_recognised": (
+        "được công nhận ấp đạt chuẩn NTM năm {year} ({decision}, {on})",
+        "recognised as an NTM hamlet in {year} ({decision}, {on})",
+    ),
+    "awards.reason.hamlet_no_decision": (
+        "chưa ghi quyết định công nhận ấp đạt chuẩn NTM",
+        "no decision recognising the hamlet",
+    ),
+    "awards.reason.hamlet_no_date": (
+        "quyết định {decision} chưa ghi ngày",
+        "decision {decision} has no date",
+    ),
+    "awards.reason.hamlet_next_year": (
+        "công nhận ngày {on} ({decision}): xác minh là kết quả năm {year}",
+        "recognised on {on} ({decision}): check it is a result of {year}",
+    ),
+    "awards.reason.hamlet_other_year": (
+        "công nhận ngày {on} ({decision}), không phải kết quả năm {year}",
+        "recognised on {on} ({decision}), not a result of {year}",
+    ),
+    "awards.reason.difficult": (
+        "thuộc xã đặc biệt khó khăn ({decision})",
+        "in an especially difficult commune ({decision})",
+    ),
+    "awards.reason.difficult_no_decision": (
+        "chưa ghi quyết định công nhận xã đặc biệt khó khăn",
+        "no decision listing the commune as especially difficult",
+    ),
+    "awards.reason.not_difficult": (
+        "xã không thuộc diện đặc biệt khó khăn",
+        "the commune is not especially difficult",
+    ),
+    "awards.reason.difficult_unknown": (
+        "chưa ghi xã có thuộc diện đặc biệt khó khăn không",
+        "not said whether the commune is especially difficult",
+    ),
+    "awards.reason.value_chain": ("có liên kết chuỗi giá trị{note}", "value-chain link{note}"),
+    "awards.reason.no_value_chain": ("không có liên kết chuỗi giá trị", "no value-chain link"),
+    "awards.reason.value_chain_unknown": (
+        "chưa ghi liên kết chuỗi giá trị",
+        "value-chain link not said",
+    ),
+    "awards.reason.jobs": ("giải quyết việc làm cho {count} người", "{count} jobs created"),
+    "awards.reason.jobs_below": (
+        "giải quyết việc làm cho {count} người, cần {needed}",
+        "{count} jobs created, {needed} needed",
+    ),
+    "awards.reason.jobs_unknown": ("chưa ghi số việc làm", "jobs created not said"),
+    "awards.reason.initiative": ("sáng kiến, giải pháp: {what}", "initiative: {what}"),
+    "awards.reason.no_initiative": (
+        "chưa ghi sáng kiến, giải pháp",
+        "no initiative or solution written",
+    ),
+    "awards.reason.initiative_recognised": ("được {by} công nhận", "recognised by {by}"),
+    "awards.reason.initiative_unrecognised": (
+        "chưa ghi cấp công nhận sáng kiến",
+        "not said who recognised the initiative",
+    ),
+    "awards.reason.model": ("mô hình, cách làm mới: {what}", "model or new way: {what}"),
+    "awards.reason.no_model": (
+        "chưa ghi mô hình, cách làm mới, sáng chế",
+        "no model, new way of working or invention written",
     ),
     "report.sheet.advice": ("Khuyến nghị", "What to push"),
     "advice.forecast": ("I. DỰ BÁO KHẢ NĂNG HOÀN THÀNH CHỈ TIÊU", "I. FORECAST OF THE MILESTONES"),

@@ -23,6 +23,7 @@ _WHERE = {
     "GapsResult": "analysis",
     "ForecastResult": "analysis",
     "AwardsResult": "analysis",
+    "NominationsFormResult": "analysis",
     "StoreCheckResult": "store",
 }
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ntm_cli.workspace.results.analysis import AwardsResult as AwardsResult
     from ntm_cli.workspace.results.analysis import ForecastResult as ForecastResult
     from ntm_cli.workspace.results.analysis import GapsResult as GapsResult
+    from ntm_cli.workspace.results.analysis import NominationsFormResult as NominationsFormResult
     from ntm_cli.workspace.results.base import Result as Result
     from ntm_cli.workspace.results.check import CheckResult as CheckResult
     from ntm_cli.workspace.results.progress import ProgressResult as ProgressResult

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ntm_cli.domain.models import Registry
@@ -76,16 +77,32 @@ class AwardsResult(Result):
     awards: Awards
 
     def to_frame(self) -> pandas.DataFrame:
-        columns = ["rule", "unit_code", "unit_name", "verdict"]
+        """One row a candidate or nominee (`unit_code`: a unit's code; a hamlet's commune)."""
+        columns = ["rule", "subject", "unit_code", "unit_name", "verdict"]
         return _frame(
             (
                 {
                     "rule": row.rule.id,
-                    "unit_code": row.unit.code,
-                    "unit_name": row.unit.name,
+                    "subject": row.rule.subject.value,
+                    "unit_code": row.unit.code if row.unit is not None else None,
+                    "unit_name": row.nominee.name
+                    if row.nominee is not None
+                    else row.unit.name
+                    if row.unit is not None
+                    else None,
                     "verdict": row.verdict.value,
                 }  # fmt: skip
                 for row in self.awards.rows
             ),
             columns,
         )
+
+
+@dataclass(frozen=True)
+class NominationsFormResult(Result):
+    """The nominations workbook written: where, for which year, and its sheets (with the rule
+    each one is for)."""
+
+    path: Path
+    year: int
+    sheets: tuple[tuple[str, str], ...]
