@@ -338,3 +338,22 @@ def test_plan_check_lists_returns_on_a_set_the_level_no_longer_uses(
     assert "Hợp lệ" in out
     assert "1 phiếu hiện hành viết theo bộ tiêu chí qd318-2022-xa" in out
     assert "29272 (2024-06)" in out and "qd318-2022-xa-nang-cao" in out
+
+
+def test_a_long_table_names_the_outstanding_field_from_the_list() -> None:
+    def table(status: str, note: str) -> bytes:
+        rows = [f"{LONG_DUC},2024-06,{n},Đạt," for n in range(1, 20)]
+        rows += [f"{LONG_DUC},2024-06,ĐK2,Đạt,", f"{LONG_DUC},2024-06,ĐK3,Đạt,",
+                 f"{LONG_DUC},2024-06,ĐK4,{status},{note}"]  # fmt: skip
+        return ("unit_code,period,criterion,status,note\n" + "\n".join(rows) + "\n").encode()
+
+    (ret,) = read_return(table("Đạt", "du lich"), CTX).returns
+    assert ret.criteria_set == "qd319-2022-xa-kieu-mau" and ret.notes["ĐK4"] == "Du lịch"
+    missing = read_return(table("Đạt", ""), CTX).problems
+    assert [p.text() for p in missing] == [
+        "line 23, note: ĐK4 is met but names no Lĩnh vực nổi trội: choose one of Sản xuất, "
+        "Giáo dục, Văn hóa, Du lịch, Cảnh quan môi trường, An ninh trật tự, Chuyển đổi số"
+    ]
+    wrong = read_return(table("Chưa đạt", "bóng đá"), CTX).problems
+    assert len(wrong) == 1 and "'bóng đá' is not a Lĩnh vực nổi trội" in wrong[0].text()
+    assert not read_return(table("Chưa đạt", ""), CTX).problems

@@ -169,9 +169,24 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
                 )
             )  # fmt: skip
             continue
+        note = values["note"]
+        asked = criteria.get(number)
+        if asked is not None and asked.choices:  # the note names one of a list (ĐK4's field)
+            chosen = {fold(c): c for c in asked.choices}.get(fold(note)) if note else None
+            if (note and chosen is None) or (met and not note):
+                choices = list(asked.choices)
+                problem = (
+                    msg("form.choice.invalid", value=note, label=asked.choice, choices=choices)
+                    if note
+                    else msg("form.choice.missing", number=number, label=asked.choice,
+                             choices=choices)
+                )  # fmt: skip
+                parsed.problems.append(Issue(sheet, where(row_number, "note"), problem))
+                continue
+            note = chosen or ""
         ret.statuses[number] = met
-        if values["note"]:
-            ret.notes[number] = values["note"]
+        if note:
+            ret.notes[number] = note
         warnings.setdefault(key, []).extend(row_warnings)
     if not parsed.problems and not by_key:  # a header and nothing under it
         place = f"line {header_row}" if sheet is None else f"A{header_row}"
