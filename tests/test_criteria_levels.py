@@ -252,7 +252,7 @@ def test_gaps_level_model_lists_the_missing_conditions(tmp_path: Path, store: Pa
     near = {g["code"]: g["not_met"] for g in section["near_misses"]}
     assert near == {LONG_DUC: ["ĐK3"], "29269": ["ĐK2", "ĐK3"]}
     table = run("gaps", "--period", "2024-06", "--level", "model")
-    assert "ĐK3. Có ít nhất 01 mô hình thôn thông minh (ấp thông minh)" in table
+    assert "ĐK3. Có mô hình thôn thông minh (ấp thông minh)" in table  # its short name
     assert "Quy định xã nông thôn mới kiểu mẫu" in table
 
 

@@ -48,6 +48,8 @@ class Criterion:
     choice: str = ""  # the label of the value asked, "Lĩnh vực nổi trội"
     choice_en: str = ""
     choices: tuple[str, ...] = ()
+    short: str = ""  # a short name for tables (a condition's full words are on the form)
+    short_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ def level_name(level: Level, lang: Lang) -> str:
 def criterion_name(criteria: CriteriaSet, number_: str, lang: Lang) -> str:
     for c in criteria.criteria:
         if c.number == number_:
+            if c.short:  # a condition's full words are on the form; a table gives its gist
+                return f"{c.number}. {c.short if lang is Lang.VI else c.short_en or c.short}"
             return f"{c.number}. {c.name if lang is Lang.VI else c.name_en or c.name}"
     return number_
 

@@ -21,7 +21,7 @@ from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
 from ntm_cli.domain.period import Period
-from ntm_cli.domain.returns import CriteriaSet
+from ntm_cli.domain.returns import CriteriaSet, Criterion
 from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.emulation import EmulationResult, Line
@@ -257,10 +257,17 @@ def _plan_share(report: Report) -> float | None:
     return None
 
 
+def _gist(c: Criterion, lang: Lang) -> str:
+    """A criterion's name for a table: a condition's short name where it has one."""
+    if lang is Lang.VI:
+        return c.short or c.name
+    return c.short_en or c.name_en or c.name
+
+
 def _names(criteria: CriteriaSet | None, lang: Lang) -> dict[str, str]:
     if criteria is None:
         return {}
-    return {c.number: c.name if lang is Lang.VI else (c.name_en or c.name)
+    return {c.number: _gist(c, lang)
             for c in criteria.criteria}  # fmt: skip
 
 
@@ -315,9 +322,7 @@ def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
         title = criteria.title if lang is Lang.VI else (criteria.title_en or criteria.title)
         _text(ws, f"A{row}", f"{title} ({criteria.decision})", bold=True)
         headers = [t("report.col.code", lang), t("report.col.commune", lang)]
-        headers += [
-            f"{c.number}. {c.name if lang is Lang.VI else (c.name_en or c.name)}" for c in reported
-        ]
+        headers += [f"{c.number}. {_gist(c, lang)}" for c in reported]
         _header(ws, row + 1, headers)
         for j in range(len(reported)):
             ws.cell(row + 1, 3 + j).alignment = Alignment(

@@ -159,6 +159,8 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
                     choice=c.choice,
                     choice_en=c.choice_en,
                     choices=tuple(c.choices),
+                    short=c.short,
+                    short_en=c.short_en,
                 )
                 for c in spec.conditions
             ),

@@ -59,6 +59,8 @@ class ConditionSpec(_Strict):
     name: str = Field(min_length=1)
     name_en: str = ""
     sure: Sure = ""
+    short: str = ""
+    short_en: str = ""
     computed: ComputedSpec | None = None
     choice: str = ""
     choice_en: str = ""
