@@ -87,6 +87,8 @@ def emulation_results(
             # a return on a set that includes this one (the model set includes Annex II) counts
             on_set = [r for r in now if r.criteria_set == ref.set
                       or ref.set in getattr(sets.get(r.criteria_set), "includes", ())]  # fmt: skip
+            if not on_set:  # no commune reports on that set this month (Annex I once all are NTM)
+                continue
             statuses = [r.statuses.get(ref.number) for r in on_set]
             known = [s for s in statuses if s is not None]
             name = criterion.name if criterion else ""
