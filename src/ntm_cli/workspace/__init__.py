@@ -250,8 +250,10 @@ class Workspace:
             if expected is not None and expected.id != set_id:
                 by_set.setdefault((set_id, expected.id), []).append(f"{code} ({period})")
         return tuple(
-            msg("check.other_set", n=len(units), set=set_id, expected=expected,
-                units=units[:10] + (["…"] if len(units) > 10 else []))
+            msg("check.other_set", n=len(units), set=set_id, expected=expected, units=units)
+            if len(units) <= 10
+            else msg("check.other_set_more", n=len(units), set=set_id, expected=expected,
+                     units=units[:10], more=len(units) - 10)
             for (set_id, expected), units in sorted(by_set.items())
         )  # fmt: skip
 

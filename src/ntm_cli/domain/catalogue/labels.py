@@ -722,6 +722,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Valid: {number}, {milestones} milestones; {units} units ({communes} communes).",
     ),
     "check.problems": ("{n} lỗi:", "{n} problem(s):"),
+    "check.other_set_more": (
+        "Kho phiếu: {n} phiếu hiện hành viết theo bộ tiêu chí {set}, trong khi tháng đó đơn vị"
+        " phấn đấu theo {expected}: vẫn lưu, không tính theo {expected}: {units:list} và {more}"
+        " phiếu khác. Gửi phiếu mới (ntm template) để các đơn vị báo cáo lại.",
+        "Store: {n} current return(s) written on criteria set {set} while the unit worked"
+        " towards {expected} that month: kept, not read as {expected}: {units:list} and {more}"
+        " more. Send new forms (ntm template) for the units to report again.",
+    ),
     "check.other_set": (
         "Kho phiếu: {n} phiếu hiện hành viết theo bộ tiêu chí {set}, trong khi tháng đó đơn vị"
         " phấn đấu theo {expected}: vẫn lưu, không tính theo {expected}: {units:list}."
