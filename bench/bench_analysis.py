@@ -26,6 +26,8 @@ import ntm_cli
 from bench_import import NTM, measured
 from national import generate
 from ntm_cli.domain.models import Level, UnitKind
+from ntm_cli.domain.returns import CriteriaBook
+from ntm_cli.domain.status import level_of
 from ntm_cli.sources.criteria import load_criteria
 from ntm_cli.sources.datadir import load
 from ntm_cli.sources.store import Store
@@ -50,9 +52,14 @@ def fill_store(data: Path, store: Path, seed: int = 11) -> int:
     a criterion once met stays met, apart from the odd month it slips or is left blank.
     """
     dataset = load(data)
-    criteria = load_criteria(data, dataset.plan.criteria["commune"])
-    numbers = [c.number for c in criteria.criteria]
+    named = dataset.plan.criteria
+    book = CriteriaBook(
+        {i: load_criteria(data, i) for levels in named.values() for i in levels.values()}, named
+    )
+    # every number a commune's set may ask (Phụ lục I or II, the model conditions)
+    numbers = list(dict.fromkeys(c.number for s in book.sets.values() for c in s.reported))
     communes = [u for u in dataset.registry.units if u.kind is UnitKind.COMMUNE]
+    by_code = {u.code: u for u in communes}
     periods = [f"{y}-{m:02d}" for y in range(FIRST_YEAR, LAST_YEAR + 1) for m in range(1, 13)]
     rng = random.Random(seed)
     weight = {n: rng.uniform(0.6, 2.0) for n in numbers}
@@ -73,6 +80,7 @@ def fill_store(data: Path, store: Path, seed: int = 11) -> int:
         debt = rng.choice((0.0,) * 6 + (rng.uniform(50, 4000),))  # million VND
         plans.append((unit.code, start, end, done, draws, debt, rng.randint(0, 2)))
 
+    ends = [dt.date(int(p[:4]), int(p[5:]), 28) for p in periods]
     start_clock = time.perf_counter()
     files, returns, made = [], [], []
     for t, period in enumerate(periods):
@@ -87,10 +95,15 @@ def fill_store(data: Path, store: Path, seed: int = 11) -> int:
             files.append((return_id, sha, f"{period}_{code}.xlsx", 24_000, stamp))
             stars = ocop + int(share * rng.choice((0, 1, 2, 3)))
             owed = round(debt * (1 - 0.7 * share), 1) if debt else 0.0
+            # on the set of the level the commune works towards that month, as its form would be
+            criteria = book.towards(by_code[code], level_of(by_code[code], as_of=ends[t]))[1]
+            assert criteria is not None
+            asked = {c.number for c in criteria.reported}
             returns.append(
                 (return_id, return_id, code, period, criteria.id, "form", stamp, stars, owed)
             )
-            made.append((return_id, start + (end - start) * min(1.0, t / done), draws))
+            made.append((return_id, start + (end - start) * min(1.0, t / done),
+                         [(n, bar) for n, bar in draws if n in asked]))  # fmt: skip
 
     def values() -> Iterator[tuple[int, str, int | None]]:
         noise = random.Random(seed + 1).random

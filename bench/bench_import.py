@@ -26,7 +26,8 @@ import pandas as pd
 
 import ntm_cli
 from ntm_cli.domain.models import UnitKind
-from ntm_cli.domain.returns import Return, next_level
+from ntm_cli.domain.period import Period
+from ntm_cli.domain.returns import CriteriaBook, Return
 from ntm_cli.domain.status import level_of
 from ntm_cli.returnform.writer import FormContext, build_form
 from ntm_cli.sources.criteria import load_criteria
@@ -55,26 +56,35 @@ def measured(command: list[str], env: dict[str, str]) -> tuple[float, float, int
 def generate(folder: Path) -> list[Path]:
     """1,000 filled forms: every commune, month after month, statuses varying."""
     data = load(BUNDLED)
-    criteria = load_criteria(BUNDLED, "qd318-2022-xa")
+    named = data.plan.criteria
+    book = CriteriaBook(
+        {i: load_criteria(BUNDLED, i) for levels in named.values() for i in levels.values()}, named
+    )
     communes = [u for u in data.registry.units if u.kind is UnitKind.COMMUNE]
     paths = []
     for i in range(FILES):
         unit = communes[i % len(communes)]
         period = f"2024-{i // len(communes) + 1:02d}"
+        # the form `ntm template` writes: the set of the level the commune works towards
+        level = level_of(unit, as_of=Period.parse(period).month_end())
+        towards, criteria = book.towards(unit, level)
+        assert criteria is not None
         statuses = {
             c.number: hashlib.sha256(f"{unit.code}{c.number}{period}".encode()).digest()[0] % 5 != 0
-            for c in criteria.criteria
+            for c in criteria.reported
         }  # the same files on every run
-        filled = Return(unit.code, period, criteria.id, statuses, debt=float(i % 7 * 10))
-        level = level_of(unit)
-        book = build_form(
+        notes = {
+            c.number: c.choices[0] for c in criteria.reported if c.choices and statuses[c.number]
+        }
+        filled = Return(unit.code, period, criteria.id, statuses, notes, debt=float(i % 7 * 10))
+        workbook = build_form(
             FormContext(
-                unit, data.registry.district_of(unit), period, criteria, level,
-                next_level(level), previous=filled,
+                unit, data.registry.district_of(unit), period, criteria, level, towards,
+                previous=filled,
             )
         )  # fmt: skip
         path = folder / f"{period}_{unit.code}.xlsx"
-        path.write_bytes(workbook_bytes(book))
+        path.write_bytes(workbook_bytes(workbook))
         paths.append(path)
     return paths
 

@@ -19,16 +19,24 @@ import ntm_cli
 from bench_import import NTM, measured
 from national import generate
 from ntm_cli.domain.models import UnitKind
-from ntm_cli.domain.returns import Return
+from ntm_cli.domain.returns import CriteriaBook, Return
+from ntm_cli.domain.status import level_of
 from ntm_cli.sources.criteria import load_criteria
 from ntm_cli.sources.datadir import BUNDLED, load
 from ntm_cli.sources.store import Store
 
 
+def book_of(data: Path, dataset: object) -> CriteriaBook:
+    """The plan's criteria sets by scope and level."""
+    named = dataset.plan.criteria  # type: ignore[attr-defined]
+    ids = {i for levels in named.values() for i in levels.values()}
+    return CriteriaBook({i: load_criteria(data, i) for i in ids}, named)
+
+
 def fill_store(data: Path, store: Path, year: int = 2024, seed: int = 7) -> int:
     """A return for every commune and month of `year`, criteria improving over the months."""
     dataset = load(data)
-    criteria = load_criteria(data, dataset.plan.criteria["commune"])
+    book = book_of(data, dataset)
     communes = [u for u in dataset.registry.units if u.kind is UnitKind.COMMUNE]
     rng = random.Random(seed)
     count = 0
@@ -36,9 +44,15 @@ def fill_store(data: Path, store: Path, year: int = 2024, seed: int = 7) -> int:
         for month in range(1, 13):
             period = f"{year}-{month:02d}"
             stamp = dt.datetime(year, month % 12 + 1 if month < 12 else 12, 3).isoformat()
+            month_end = dt.date(year, month, 28)
             for unit in communes:
-                statuses = {c.number: rng.random() < 0.6 + month / 40 for c in criteria.criteria}
-                ret = Return(unit.code, period, criteria.id, statuses, debt=0.0,
+                # on the set of the level it works towards, as its form would be
+                criteria = book.towards(unit, level_of(unit, as_of=month_end))[1]
+                assert criteria is not None
+                statuses = {c.number: rng.random() < 0.6 + month / 40 for c in criteria.reported}
+                notes = {c.number: c.choices[0] for c in criteria.reported
+                         if c.choices and statuses[c.number]}  # fmt: skip
+                ret = Return(unit.code, period, criteria.id, statuses, notes, debt=0.0,
                              ocop={3: rng.randint(0, 2)}, funds={"local": 100.0})  # fmt: skip
                 file_id = conn.execute(
                     "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, 0, ?)",
