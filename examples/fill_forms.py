@@ -15,7 +15,7 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 
 def score(*parts: str) -> int:
@@ -48,6 +48,15 @@ def fill_items(book, code: str, period: str) -> None:  # type: ignore[no-untyped
         other[f"B{25 + i}"] = figure(score(code, period, item))
 
 
+def listed(book: Workbook, formula: str) -> list[str]:
+    """The items of a drop-down: written in the formula ("a,b"), or a range of another sheet
+    ('_ntm'!$D$1:$D$7), where an item may hold a comma."""
+    if "!" not in formula:
+        return formula.strip('"').split(",")
+    sheet, cells = formula.split("!")
+    return [str(c.value) for row in book[sheet.strip("'")][cells.replace("$", "")] for c in row]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("forms", type=Path)
@@ -61,7 +70,7 @@ def main() -> None:
         sheet = book["Tiêu chí"]
         code = str(sheet["B4"].value)
         choices = {  # a condition that asks for one of a list (a model commune's field)
-            ref: dv.formula1.strip('"').split(",")
+            ref: listed(book, dv.formula1)
             for dv in sheet.data_validations.dataValidation
             if dv.type == "list" and dv.formula1
             for ref in str(dv.sqref).split()

@@ -481,3 +481,34 @@ def test_plan_check_names_a_condition_a_sheet_cannot_answer(data_copy: Path) -> 
     line = text.splitlines().index("    - id: so-ban-nganh") + 1
     assert (f"{plan_file}:{line}: awards.rules[3]: 'ocop' is not a condition the department "
             "sheet can answer; use tasks_done") in " ".join(result.output.split())  # fmt: skip
+
+
+def test_a_nominee_typed_far_below_the_yellow_rows_is_read(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ntm_cli.returnform.nominations import build_nominations
+
+    book = build_nominations(DATA.plan, 2024)
+    sheet = book["Ấp"]
+    sheet["B200"], sheet["C200"] = "Ấp Chợ", "29263"  # row 200: far below the 60 rows given
+    path = tmp_path / "de-nghi.xlsx"
+    book.save(path)
+    parsed = read_return(path.read_bytes(), CTX, path.name)
+    assert parsed.nominations is not None
+    assert [n.name for n in parsed.nominations.nominees] == ["Ấp Chợ"]
+    assert load_workbook(path)["Ấp"]["B200"].value == "Ấp Chợ"
+
+
+def test_a_choice_with_a_comma_is_one_item_of_its_list() -> None:
+    from ntm_cli.returnform.nominations import build_nominations
+
+    book = build_nominations(DATA.plan, 2024)
+    sheet = book["Sở, ban, ngành"]
+    (dropdown,) = [dv for dv in sheet.data_validations.dataValidation if "C7" in str(dv.sqref)]
+    # the list is read from the hidden sheet, where "Sở, ban, ngành" is one cell
+    sheet_name, cells = dropdown.formula1.split("!")
+    assert sheet_name == "'_ntm_de_nghi'"
+    first, last = (c.replace("$", "") for c in cells.split(":"))
+    meta = book["_ntm_de_nghi"]
+    items = [meta[f"{first[0]}{row}"].value for row in range(int(first[1:]), int(last[1:]) + 1)]
+    assert items == ["Sở, ban, ngành", "Ủy ban MTTQ tỉnh", "Tổ chức chính trị - xã hội"]

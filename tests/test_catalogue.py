@@ -23,6 +23,8 @@ SAMPLES = {
     "msg": {"code": "value.invalid", "params": {"value": "x"}},
     "valuekind": "text",
     "filekind": "fifo",
+    "noun": "district",
+    "Noun": "district",
 }
 
 

@@ -82,8 +82,11 @@ def measured(raw: bytes, trace: bool = True) -> tuple[Parsed, float, float]:
 
 
 def long_csv(*lines: str, header: str = "unit_code,period,criterion,status") -> str:
-    body = lines or tuple(f"29272,2024-06,{c.number},Đạt" for c in set_for("29272").reported)
-    return "\r\n".join((header, *body)) + "\r\n"
+    if not lines:  # a whole return, naming the set its numbers are in
+        header += ",criteria_set"
+        criteria = set_for("29272")
+        lines = tuple(f"29272,2024-06,{c.number},Đạt,{criteria.id}" for c in criteria.reported)
+    return "\r\n".join((header, *lines)) + "\r\n"
 
 
 # --- rows deleted from or inserted into the criteria table ---------------------------------------

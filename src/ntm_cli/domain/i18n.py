@@ -74,7 +74,19 @@ def t(key: str, lang: Lang, **values: object) -> str:
     return _Formatter(lang).vformat(text, (), values)
 
 
-_SPECS = ("level", "kind", "date", "num", "list", "errno", "msg", "valuekind", "filekind")
+_SPECS = (
+    "level",
+    "kind",
+    "date",
+    "num",
+    "list",
+    "errno",
+    "msg",
+    "valuekind",
+    "filekind",
+    "noun",
+    "Noun",
+)
 _PLAIN: dict[str, bool] = {}
 
 
@@ -115,6 +127,9 @@ class _Formatter(string.Formatter):
             return t(f"valuekind.{value}", lang)
         if format_spec == "kind":
             return t(f"unitkind.{value}", lang)
+        if format_spec in ("noun", "Noun"):  # the units a line counts: xã, đơn vị cấp huyện…
+            text = t(f"noun.{value}", lang)
+            return text[:1].upper() + text[1:] if format_spec == "Noun" else text
         if format_spec == "filekind":
             return t(f"filekind.{value}", lang)
         if format_spec == "date":

@@ -30,6 +30,9 @@ class Computed:
     units: str  # self | commune | district | town
     level: Level
     share: float = 100.0
+    # a recognition of an earlier result year was made under older rules and must be re-checked
+    # against this set: it leaves the condition to check, neither met nor failed
+    since: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,7 @@ class Criterion:
     choice: str = ""  # the label of the value asked, "Lĩnh vực nổi trội"
     choice_en: str = ""
     choices: tuple[str, ...] = ()
+    choices_open: bool = False  # the list is the decision's examples: another value is a warning
     short: str = ""  # a short name for tables (a condition's full words are on the form)
     short_en: str = ""
 
@@ -232,6 +236,7 @@ class UnitCard:
     history: list[StoredReturn]
     criteria: dict[str, CriteriaSet]
     today: dt.date
+    expected: str = ""  # the set the latest return's month asks of the unit ("" unknown)
 
     @property
     def latest(self) -> StoredReturn | None:

@@ -104,6 +104,7 @@ class MilestoneForecast:
     unit_children: tuple[int, int] = (0, 0)  # a named district: its communes at the level, all
     scope: Scope = Scope.COMMUNE  # who is counted: communes, or district-level units
     returns: bool = True  # judged on the candidates' returns (else on the trend alone)
+    other_set: int = 0  # candidates whose latest return is on another set: kept, not read
 
     @property
     def by_returns(self) -> bool:
@@ -236,7 +237,7 @@ def _one(
                   if one_below(level_of(u, m.year), m.level)]  # fmt: skip
     ready: list[CommuneGap] = []
     near: list[CommuneGap] = []
-    without = 0
+    without = other = 0
     gaps = []
     filed = False  # a candidate filed a return on the set of the level it works towards
     end = dt.date(m.year, 12, 31)
@@ -246,7 +247,10 @@ def _one(
         ret = latest.get(u.code)
         if (criteria is None or towards is not m.level or ret is None
                 or not usable(ret, u, held, criteria)):  # fmt: skip
-            without += 1
+            if ret is not None and criteria is not None and ret.criteria_set != criteria.id:
+                other += 1  # a return of an older form: not "no return", not read either
+            else:
+                without += 1
             continue
         filed = True
         if u.code not in head_of:
@@ -258,7 +262,7 @@ def _one(
     near = closest_first([g for g in gaps if 1 <= g.gap <= NEAR_MISS], order)
     by_returns = scope is Scope.COMMUNE or filed
     if not by_returns:
-        without = 0  # no district return at all: the trend decides, as before they existed
+        without = other = 0  # no district return at all: the trend decides
 
     projected = None
     reaches = None
@@ -287,7 +291,7 @@ def _one(
             outlook, basis = Outlook.AT_RISK, "near"
         elif reaches:
             outlook, basis = Outlook.AT_RISK, "trend"
-        elif reaches is None and len(ready) + len(near) + without >= needed:
+        elif reaches is None and len(ready) + len(near) + without + other >= needed:
             outlook, basis = Outlook.AT_RISK, "unknown"  # the communes without a return decide
         else:
             outlook, basis = Outlook.UNLIKELY, "short"
@@ -312,6 +316,7 @@ def _one(
         unit_children=children,
         scope=scope,
         returns=by_returns,
+        other_set=other,
     )
 
 

@@ -76,19 +76,33 @@ def computed_met(
 ) -> bool | None:
     """Whether a condition read from the registry holds for `unit` (levels as of `as_of`):
     the unit itself holds the level, or enough of its communes / districts / towns do (a
-    share of none is met). None when there is no registry to read."""
+    share of none is met). With `since`, a unit whose recognition is of an earlier result year
+    counts as not re-checked: None (to check) when the answer turns on such units. None too
+    when there is no registry to read."""
     rule = criterion.computed
     assert rule is not None
     if rule.units == "self":
-        return at_least(level_of(unit, as_of=as_of), rule.level)
-    if registry is None:
+        pool = [unit]
+    elif registry is None:
         return None
-    kinds = COMPUTED_KINDS[rule.units]
-    pool = [u for u in registry.descendants(unit.code) if u.kind in kinds]
+    else:
+        kinds = COMPUTED_KINDS[rule.units]
+        pool = [u for u in registry.descendants(unit.code) if u.kind in kinds]
     if not pool:
         return True
-    reached = sum(at_least(level_of(u, as_of=as_of), rule.level) for u in pool)
-    return 100 * reached >= rule.share * len(pool)
+    reached = [u for u in pool if at_least(level_of(u, as_of=as_of), rule.level)]
+    needed = rule.share * len(pool) if rule.units != "self" else 100.0
+    if 100 * len(reached) < needed:
+        return False
+    if rule.since is None:
+        return True
+    recent = [u for u in reached if _recognised_since(u, rule.level, rule.since)]
+    return True if 100 * len(recent) >= needed else None
+
+
+def _recognised_since(unit: Unit, level: Level, since: int) -> bool:
+    """Whether `unit` holds `level` (or a rung above it) by a recognition of `since` or later."""
+    return any(rec.year >= since for lv, rec in unit.recognitions.items() if lv.rank >= level.rank)
 
 
 def commune_gap(
@@ -258,6 +272,7 @@ def find_gaps(
                     and usable(r, u, held[u.code], criteria)}  # fmt: skip
         other = tuple((u, r.criteria_set) for u in working if (r := current.get(u.code))
                       is not None and r.criteria_set != criteria.id)  # fmt: skip
+        other_codes = {u.code for u, _ in other}
         gaps = [commune_gap(u, head_of[u.code], target, readable[u.code], criteria, registry,
                             as_of) for u in working if u.code in readable]  # fmt: skip
         ready = closest_first([g for g in gaps if g.gap == 0], order)
@@ -308,9 +323,7 @@ def find_gaps(
                 criteria_set=criteria,
                 communes=tuple(working),
                 without_return=tuple(
-                    u
-                    for u in working
-                    if u.code not in readable and u.code not in {o.code for o, _ in other}
+                    u for u in working if u.code not in readable and u.code not in other_codes
                 ),  # fmt: skip
                 other_set=tuple((u, s) for u, s in other),
                 criteria=weakest(gaps, criteria),

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ntm_cli.domain.i18n import Lang, date_text, number, percent, t
-from ntm_cli.domain.models import AwardRule, Level, Registry
+from ntm_cli.domain.models import AwardRule, Level, Registry, Scope
 from ntm_cli.domain.returns import CriteriaSet
 from ntm_cli.engine.awards import AwardRow, Awards, Reason, Verdict
 from ntm_cli.engine.forecast import MIN_POINTS, Forecast, MilestoneForecast, Outlook, Trend
@@ -79,10 +79,11 @@ def _gaps_section(
     with_return = len(s.communes) - len(s.without_return)
     with_return -= len(s.other_set)
     criteria = s.criteria_set
+    noun = result.scope  # "commune" or "district": what the lines count
     title = criteria.title if lang is Lang.VI else (criteria.title_en or criteria.title)
     parts: list[RenderableType] = [
-        Text(t("gaps.section", lang, level=level, n=len(s.communes), with_return=with_return),
-             style="bold"),
+        Text(t("gaps.section", lang, level=level, n=len(s.communes), with_return=with_return,
+               noun=noun), style="bold"),
         Text(t("gaps.set", lang, title=title, decision=criteria.decision), style="dim"),
     ]  # fmt: skip
     if s.without_return:
@@ -96,7 +97,7 @@ def _gaps_section(
     if with_return:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column(t("gaps.col.criterion", lang))
-        table.add_column(t("gaps.col.not_met", lang), justify="right")
+        table.add_column(t("gaps.col.not_met", lang, noun=noun), justify="right")
         table.add_column(t("gaps.col.share", lang), justify="right")
         for row in s.criteria:
             table.add_row(
@@ -130,9 +131,11 @@ def _gaps_section(
         parts.append(Text(t("gaps.ready", lang, total=total, n=len(s.ready), names=_names(s.ready)),
                           style="green"))  # fmt: skip
     if s.near:
-        parts.append(Text(t("gaps.near", lang, max=NEAR_MISS), style="bold"))
+        parts.append(Text(t("gaps.near", lang, max=NEAR_MISS, noun=noun), style="bold"))
         shown = s.near if limit <= 0 else s.near[:limit]
-        headers = [t("gaps.col.commune", lang), t("col.district", lang), t("gaps.col.gap", lang),
+        headers = [t(f"gaps.col.{noun}", lang),
+                   t("col.district" if noun == "commune" else "col.parent", lang),
+                   t("gaps.col.gap", lang),
                    t("gaps.col.missing", lang)]  # fmt: skip
         near_rows = [(g.unit.name, g.district.name if g.district else "", str(g.gap),
                  missing_text(g, criteria, lang)) for g in shown]  # fmt: skip
@@ -153,7 +156,7 @@ def _gaps_section(
         if len(shown) < len(s.near):
             parts.append(Text(t("gaps.more", lang, n=len(s.near) - len(shown)), style="dim"))
     elif with_return:
-        parts.append(Text(t("gaps.near_none", lang, max=NEAR_MISS)))
+        parts.append(Text(t("gaps.near_none", lang, max=NEAR_MISS, noun=noun)))
     if s.milestones:
         parts.append(Text(t("gaps.milestones", lang, year=result.year), style="bold"))
         for link in s.milestones:
@@ -162,11 +165,12 @@ def _gaps_section(
                      required=r.required, actual=r.actual, shortfall=r.shortfall)  # fmt: skip
             details = []
             if link.ready:
-                details.append(t("gaps.milestone_ready", lang, n=len(link.ready),
+                details.append(t("gaps.milestone_ready", lang, n=len(link.ready), noun=noun,
                                  names=_names(link.ready)))  # fmt: skip
             ones = [g for g in link.near if g.gap == 1]
             if ones:
-                details.append(t("gaps.milestone_near", lang, n=len(ones), names=_names(ones)))
+                details.append(t("gaps.milestone_near", lang, n=len(ones), names=_names(ones),
+                                 noun=noun))  # fmt: skip
             further = [g for g in link.near if g.gap > 1]
             if further:
                 details.append(t("gaps.milestone_further", lang, n=len(further), max=NEAR_MISS))
@@ -286,7 +290,7 @@ def basis_text(f: MilestoneForecast, lang: Lang) -> str:
     values: dict[str, object] = {
         "needed": f.needed, "ready": len(f.ready), "near": len(f.near),
         "pipeline": len(f.ready) + len(f.near), "projected": f.projected,
-        "required": f.result.required, "children": "",
+        "required": f.result.required, "children": "", "noun": NOUN[f.scope],
     }  # fmt: skip
     if f.basis == "short":
         values["trend"] = ""
@@ -303,11 +307,15 @@ def basis_text(f: MilestoneForecast, lang: Lang) -> str:
         values["children"] = t("forecast.children", lang, level=level, n=n, total=total)
     text = t(f"forecast.basis.{f.basis}", lang, **values)
     if f.without_return:
-        text += "; " + t("forecast.without_return", lang, n=f.without_return)
+        text += "; " + t("forecast.without_return", lang, n=f.without_return, noun=NOUN[f.scope])
+    if f.other_set:
+        text += "; " + t("forecast.other_set", lang, n=f.other_set, noun=NOUN[f.scope])
     return text
 
 
 RULES = ("commune", "district", "unit")
+NOUN = {Scope.COMMUNE: "commune", Scope.DISTRICT: "district", Scope.PROVINCE: "province",
+        Scope.UNIT: "commune"}  # fmt: skip
 
 
 def rule_lines(result: Forecast, lang: Lang) -> list[str]:
@@ -408,6 +416,7 @@ def forecast_json(result: Forecast) -> dict[str, Any]:
                 "ready": [g.unit.code for g in f.ready],
                 "near_misses": [g.unit.code for g in f.near],
                 "without_return": f.without_return,
+                "other_set": f.other_set,
                 "trend": None
                 if f.trend is None
                 else {

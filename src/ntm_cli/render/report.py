@@ -411,7 +411,8 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
 
     _text(ws, f"A{row}", t("advice.weakest", lang), bold=True)
     _header(ws, row + 1, [t("advice.col.towards", lang), t("gaps.col.criterion", lang),
-                          t("gaps.col.not_met", lang), t("advice.col.reporting", lang),
+                          t("gaps.col.not_met", lang, noun="commune"),
+                          t("advice.col.reporting", lang),
                           t("gaps.col.share", lang)])  # fmt: skip
     row += 2
     for section in gaps.levels:

@@ -273,6 +273,12 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
         )
     )
     parts.append(Text(t("card.met", lang, met=met, total=total)))
+    if criteria is not None:
+        title = criteria.title if lang is Lang.VI else (criteria.title_en or criteria.title)
+        parts.append(Text(t("card.set", lang, title=title, decision=criteria.decision)))
+    if card.expected and ret.criteria_set != card.expected:
+        parts.append(Text(t("card.other_set", lang, set=ret.criteria_set, expected=card.expected),
+                          style="yellow"))  # fmt: skip
     for number in ret.not_met:
         parts.append(
             Text(f"  {t('card.not_met', lang)}: {number}. {names.get(number, '')}", style="red")

@@ -19,7 +19,7 @@ from ntm_cli.returnform.parsed import Parsed, ReadContext, Warnings, period_mess
 from ntm_cli.returnform.xlsx import Sheet, col_name
 
 LONG_HEADER = ("unit_code", "period", "criterion", "status")
-LONG_OPTIONAL = ("unit_name", "district", "note")
+LONG_OPTIONAL = ("unit_name", "district", "note", "criteria_set")
 MAX_PROBLEMS = 1000  # in one table: beyond, the reading stops
 
 Rows = Iterable[tuple[int, dict[int, str]]]
@@ -74,7 +74,9 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
     cleaned: dict[str, tuple[str, list[Message], list[Message]]] = {}
     periods: dict[str, tuple[str, Message | None]] = {}
     numbers: dict[tuple[str, str], str | None] = {}
-    sets: dict[tuple[str, str], CriteriaSet | None] = {}  # each commune-month's set
+    # each commune-month's set (and what to tell of it), by the set the row names, if any
+    sets: dict[tuple[str, str, str], tuple[CriteriaSet | None, Message | None]] = {}
+    told: set[tuple[str, str]] = set()  # the returns a set was said of
 
     def where(row: int, column: str) -> str:
         if column == "unit_code" and "unit_code" not in col:
@@ -126,9 +128,21 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
             parsed.problems.append(Issue(sheet, where(row_number, "period"), problem))
         criteria = None
         if not isinstance(unit, Message) and problem is None:
-            if (unit.code, period) not in sets:
-                sets[unit.code, period] = ctx.expected(unit, period)
-            criteria = sets[unit.code, period]
+            named = values["criteria_set"]  # optional: the set the table's numbers are of
+            if (unit.code, period, named) not in sets:
+                sets[unit.code, period, named] = _set_of(unit, period, named, ctx)
+            criteria, said = sets[unit.code, period, named]
+            if said is None and not named and criteria is not None and not _first(criteria, ctx):
+                # no set named, and not the scope's first: the numbers are read in the level's
+                said = msg("long.criteria_set.assumed", code=unit.code, period=period,
+                           set=criteria.id, title=criteria.title)  # fmt: skip
+            if said is not None:
+                target = parsed.problems if criteria is None else row_warnings
+                target.append(Issue(sheet, where(row_number, "criteria_set"), said))
+                said_once = (unit.code, period) in told
+                if criteria is not None and said_once:
+                    row_warnings.pop()  # one warning a return, not one a row
+                told.add((unit.code, period))
         number = None
         if criteria is not None:
             if (criteria.id, values["criterion"]) not in numbers:
@@ -158,6 +172,12 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
         ):  # fmt: skip
             continue
         key = (unit.code, period)
+        if key in by_key and by_key[key].criteria_set != criteria.id:
+            parsed.problems.append(Issue(sheet, where(row_number, "criteria_set"), msg(
+                "long.criteria_set.mixed", code=unit.code, period=period,
+                first=by_key[key].criteria_set, set=criteria.id,
+            )))  # fmt: skip
+            continue
         ret = by_key.setdefault(
             key, Return(unit.code, period, criteria.id, {}, {}, source_kind="long")
         )
@@ -171,9 +191,15 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
             continue
         note = values["note"]
         asked = criteria.get(number)
-        if asked is not None and asked.choices:  # the note names one of a list (ĐK4's field)
+        if asked is not None and asked.choices and met:  # a met ĐK4 names its field
             chosen = {fold(c): c for c in asked.choices}.get(fold(note)) if note else None
-            if (note and chosen is None) or (met and not note):
+            if note and chosen is None and asked.choices_open:
+                chosen = note  # the decision's list gives examples: kept, as on the form
+                row_warnings.append(Issue(sheet, where(row_number, "note"), msg(
+                    "form.choice.other", value=note, label=asked.choice,
+                    choices=list(asked.choices),
+                )))  # fmt: skip
+            if (note and chosen is None) or not note:
                 choices = list(asked.choices)
                 problem = (
                     msg("form.choice.invalid", value=note, label=asked.choice, choices=choices)
@@ -194,7 +220,9 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
     if parsed.problems:
         return parsed
     for (code, period), ret in by_key.items():
-        reported = sets[code, period].reported  # type: ignore[union-attr]
+        on_set = ctx.book.by_id(ret.criteria_set)
+        assert on_set is not None
+        reported = on_set.reported
         missing = [c.number for c in reported if c.number not in ret.statuses]
         if missing:
             warnings.setdefault((code, period), []).append(
@@ -209,6 +237,34 @@ def read_long(rows: Rows, ctx: ReadContext, sheet: str | None) -> Parsed:
     parsed.returns = list(by_key.values())
     parsed.warnings = warnings
     return parsed
+
+
+def _first(criteria: CriteriaSet, ctx: ReadContext) -> bool:
+    """Whether `criteria` is the set of its scope's first level (Annex I for communes): the one
+    a table of an older release, with no criteria_set column, was numbered in."""
+    rungs = ctx.book.levels(criteria.scope)
+    first = ctx.book.get(criteria.scope, rungs[0]) if rungs else None
+    return first is None or first.id == criteria.id
+
+
+def _set_of(
+    unit: Unit, period: str, named: str, ctx: ReadContext
+) -> tuple[CriteriaSet | None, Message | None]:
+    """The set a row's criterion number is read in: the one the table names (one of the sets
+    the plan has for the unit), else that of the level the unit works towards in the month. A
+    set other than that level's is read, and said (as for a form); an unknown one is refused."""
+    expected = ctx.expected(unit, period)
+    if not named:
+        return expected, None
+    allowed = ctx.allowed(unit)
+    found = allowed.get(named)
+    if found is None:
+        return None, msg("long.criteria_set.unknown", value=named, sets=list(allowed))
+    if expected is not None and expected.id != found.id:
+        said = msg("form.criteria_set_other", form_set=found.id, title=found.title,
+                   expected=expected.id, expected_title=expected.title, period=period)  # fmt: skip
+        return found, said
+    return found, None
 
 
 def _period(text: str, ctx: ReadContext, in_sheet: bool) -> tuple[str, Message | None]:

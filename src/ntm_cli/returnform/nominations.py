@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from openpyxl import Workbook as NewBook
 from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -161,6 +162,10 @@ def build_nominations(plan: Plan, year: int) -> NewBook:
         meta.cell(int(ref[1:]), 1, key)
         meta[ref] = values[key]
         meta[ref].number_format = "@"
+    for i, choices in enumerate(_lists()):
+        for row, choice in enumerate(choices, start=1):
+            meta.cell(row, LIST_COLUMN + i).value = choice
+            meta.cell(row, LIST_COLUMN + i).number_format = "@"
     meta.sheet_state = "veryHidden"
     _protect(meta)
     book.active = 1 if rules else 0
@@ -215,12 +220,29 @@ def _nominee_sheet(ws: Worksheet, rule: AwardRule, year: int, number: str) -> No
     ws.page_setup.orientation = "landscape"
 
 
+def _lists() -> dict[tuple[str, ...], str]:
+    """Every drop-down list of the workbook and the range of the hidden sheet that holds it: a
+    list written in the validation itself is split at its commas ("Sở, ban, ngành")."""
+    found: dict[tuple[str, ...], str] = {}
+    for _, columns in COLUMNS.values():
+        for column in columns:
+            if column.kind == "choice" and column.choices not in found:
+                letter = get_column_letter(LIST_COLUMN + len(found))
+                found[column.choices] = (
+                    f"'{SHEET_META}'!${letter}$1:${letter}${len(column.choices)}"
+                )
+    return found
+
+
+LIST_COLUMN = 10  # the hidden sheet's column J onwards holds the lists
+
+
 def _validation(column: Column) -> DataValidation | None:
     """The drop-down list or the number check of an input column (None: free text)."""
     kinds: dict[str, tuple[str, str | None, str, str]] = {
         "yesno": ("list", None, f'"{YES},{NO}"', "Chọn Có hoặc Không"),
         "stars": ("list", None, '"3,4,5"', "Chọn 3, 4 hoặc 5 sao"),
-        "choice": ("list", None, '"' + ",".join(column.choices) + '"', "Chọn trong danh sách"),
+        "choice": ("list", None, _lists().get(column.choices, '""'), "Chọn trong danh sách"),
         "money": ("decimal", "greaterThanOrEqual", "0", "Nhập số không âm"),
         "whole": ("whole", "greaterThanOrEqual", "0", "Nhập số nguyên không âm"),
         "date": ("date", "greaterThan", "36526", "Nhập ngày (ngày/tháng/năm)"),
@@ -304,10 +326,12 @@ class _Reader:
 
     def _sheet(self, form: str, title: str, columns: tuple[Column, ...]) -> list[Nominee]:
         every = (Column("name", NAME_TITLES[form]), *columns)
-        last = FIRST_ROW + ROWS - 1 + 40  # rows typed below the yellow ones are read too
-        refs = [f"{col_name(i)}{row}" for row in range(FIRST_ROW, last + 1)
-                for i in range(2, len(every) + 2)]  # fmt: skip
-        sheet = self.book.sheet(title, refs)
+        # every row typed, however far below the yellow ones (the file's cells are bounded)
+        sheet = self.book.sheet(title)
+        inputs = range(2, len(every) + 2)
+        typed = [r for (r, c), cell in sheet.cells.items()
+                 if r >= FIRST_ROW and c in inputs and cell.value not in (None, "")]  # fmt: skip
+        last = max(typed, default=FIRST_ROW + ROWS - 1)
         rows: list[tuple[int, dict[str, object]]] = []
         for row in range(FIRST_ROW, last + 1):
             values: dict[str, object] = {}

@@ -312,18 +312,23 @@ class _FormReader:
     def _choice(self, sheet: str, ref: str, criterion: Criterion, text: str,
                 statuses: dict[str, bool | None]) -> str:  # fmt: skip
         """The value a condition asks for (a model commune's outstanding field), as the set
-        spells it; a met condition must name it."""
+        spells it; a met condition must name it. A condition not met keeps its note as written
+        (work in progress); a value outside an open list is kept with a warning."""
+        if not statuses.get(criterion.number):
+            return text
+        choices = list(criterion.choices)
         if not text:
-            if statuses.get(criterion.number):
-                self.problem(sheet, ref, msg(
-                    "form.choice.missing", number=criterion.number, label=criterion.choice,
-                    choices=list(criterion.choices),
-                ))  # fmt: skip
+            self.problem(sheet, ref, msg("form.choice.missing", number=criterion.number,
+                                         label=criterion.choice, choices=choices))  # fmt: skip
             return ""
         found = {fold(c): c for c in criterion.choices}.get(fold(text))
+        if found is None and criterion.choices_open:
+            self.warn(sheet, ref, msg("form.choice.other", value=text, label=criterion.choice,
+                                      choices=choices))  # fmt: skip
+            return text
         if found is None:
-            self.problem(sheet, ref, msg("form.choice.invalid", value=text, label=criterion.choice,
-                                         choices=list(criterion.choices)))  # fmt: skip
+            self.problem(sheet, ref, msg("form.choice.invalid", value=text,
+                                         label=criterion.choice, choices=choices))  # fmt: skip
             return ""
         return found
 

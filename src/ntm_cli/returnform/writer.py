@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -152,7 +153,10 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
             if criterion.choices else criterion.name
         )  # fmt: skip
         if criterion.choices:
-            _choice_list(ws, criterion.choice, criterion.choices).add(f"{form.NOTE_COL}{row}")
+            letter = _list_letter(ctx.criteria, criterion.number)
+            _choice_list(
+                ws, criterion.choice, criterion.choices, criterion.choices_open, letter
+            ).add(f"{form.NOTE_COL}{row}")
         status = ws[f"{form.STATUS_COL}{row}"]
         note = ws[f"{form.NOTE_COL}{row}"]
         if previous is not None and (
@@ -183,8 +187,8 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
 
 def _level_text(level: Level | None, unit: Unit) -> str:
     """A level as the form words it; a town, city or province "completes the task"."""
-    if level is Level.NTM and unit.kind in TASK_KINDS:
-        return "Hoàn thành nhiệm vụ xây dựng NTM"
+    if unit.kind in TASK_KINDS and level in (None, Level.NTM):
+        return "Hoàn thành nhiệm vụ xây dựng NTM" if level else "Chưa hoàn thành nhiệm vụ"
     return LEVEL_VI[level]
 
 
@@ -196,14 +200,26 @@ def _set_text(ctx: FormContext) -> str:
     return text
 
 
-def _choice_list(ws: Worksheet, label: str, choices: tuple[str, ...]) -> DataValidation:
-    """A drop-down of a condition's choices (a list in the formula holds 255 characters; a
-    longer list is checked on import only)."""
-    inline = '"' + ",".join(c.replace('"', "") for c in choices) + '"'
+LIST_COLUMN = 4  # the hidden identity sheet's column D onwards: each condition's choices
+
+
+def _list_letter(criteria: CriteriaSet, number: str) -> str:
+    asks = [c.number for c in criteria.reported if c.choices]
+    return get_column_letter(LIST_COLUMN + asks.index(number))
+
+
+def _choice_list(ws: Worksheet, label: str, choices: tuple[str, ...], open_list: bool,
+                 letter: str) -> DataValidation:  # fmt: skip
+    """A drop-down of a condition's choices, read from the hidden identity sheet (a list written
+    in the validation itself is split at its commas and loses its quotes). An open list (the
+    decision's examples) lets another value be typed, with a warning."""
     rule = DataValidation(
-        type="list", formula1=inline if len(inline) <= 255 else None, allow_blank=True,
-        showErrorMessage=len(inline) <= 255, errorTitle=label,
-        error=f"Chọn {label.lower()} trong danh sách",
+        type="list",
+        formula1=f"'{form.SHEET_META}'!${letter}$1:${letter}${len(choices)}",
+        allow_blank=True, showErrorMessage=True, errorTitle=label,
+        errorStyle="warning" if open_list else "stop",
+        error=f"Chọn {label.lower()} trong danh sách"
+        + (" (có thể ghi lĩnh vực khác)" if open_list else ""),
     )  # fmt: skip
     ws.add_data_validation(rule)
     return rule
@@ -331,6 +347,11 @@ def _meta_sheet(ws: Worksheet, ctx: FormContext) -> None:
         cell = ws[ref]
         cell.value = values[key]
         cell.number_format = "@"
+    for criterion in (c for c in ctx.criteria.reported if c.choices):
+        letter = _list_letter(ctx.criteria, criterion.number)
+        for row, choice in enumerate(criterion.choices, start=1):
+            ws[f"{letter}{row}"] = choice
+            ws[f"{letter}{row}"].number_format = "@"
     ws.sheet_state = "veryHidden"
     _protect(ws)
 

@@ -48,8 +48,8 @@ def _with_included(folder: Path, own: CriteriaSet, seen: tuple[str, ...]) -> Cri
         other = load_criteria(folder, included, seen)
         criteria.extend(other.criteria)
         groups.update(other.groups)
-    known = {c.number for c in criteria}
-    if twice := [c.number for c in own.criteria if c.number in known]:
+    numbers = [c.number for c in (*criteria, *own.criteria)]
+    if twice := [n for i, n in enumerate(numbers) if n in numbers[:i]]:
         raise DataError("criteria.include_twice", path=str(path), number=twice[0])
     return replace(own, criteria=(*criteria, *own.criteria), groups={**groups, **own.groups})
 
@@ -153,12 +153,15 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
                     name_en=c.name_en,
                     group=c.group,
                     sure=c.sure,
-                    computed=Computed(c.computed.units, c.computed.level, c.computed.share)
+                    computed=Computed(
+                        c.computed.units, c.computed.level, c.computed.share, c.computed.since
+                    )
                     if c.computed
                     else None,
                     choice=c.choice,
                     choice_en=c.choice_en,
                     choices=tuple(c.choices),
+                    choices_open=c.choices_open,
                     short=c.short,
                     short_en=c.short_en,
                 )

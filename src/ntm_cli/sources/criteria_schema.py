@@ -46,6 +46,7 @@ class ComputedSpec(_Strict):
     units: Literal["self", "commune", "district", "town"]
     level: Level
     share: float = Field(default=100, gt=0, le=100, allow_inf_nan=False)
+    since: int | None = Field(default=None, ge=1990, le=2100)
 
     _check_level = field_validator("level", mode="before")(_level)
 
@@ -65,6 +66,21 @@ class ConditionSpec(_Strict):
     choice: str = ""
     choice_en: str = ""
     choices: list[str] = []
+    choices_open: bool = False
+
+    @field_validator("choices")
+    @classmethod
+    def _choices(cls, value: list[str]) -> list[str]:
+        from ntm_cli.domain.text import fold
+
+        for choice in value:
+            if not choice.strip() or any(ord(ch) < 32 for ch in choice):
+                raise ValueProblem("criteria.condition.choice_blank", value=choice)
+        folded = [fold(c) for c in value]
+        if len(set(folded)) != len(folded):
+            twice = next(c for c, f in zip(value, folded, strict=True) if folded.count(f) > 1)
+            raise ValueProblem("criteria.condition.choice_twice", value=twice)
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> ConditionSpec:

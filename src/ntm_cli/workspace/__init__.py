@@ -220,6 +220,7 @@ class Workspace:
         if plan is not None:
             for set_id in sorted({i for levels in plan.criteria.values() for i in levels.values()}):
                 problems += read_criteria_with_includes(folder, set_id)
+            problems += _criteria_fit(plan, folder)
         problems += self._emulation_problems()
         summary: dict[str, object] = {}
         if plan is not None and registry is not None:
@@ -509,7 +510,12 @@ class Workspace:
             history = db.returns(unit_code=found.code, current_only=False) if db else []
             note = self.store_note(db)
         sets = {s: self.criteria_set(s) for s in {h.ret.criteria_set for h in history}}
-        card = UnitCard(found, self.registry.district_of(found), history, sets, today())
+        latest = next((h for h in reversed(history) if h.superseded_at is None), None)
+        expected = (
+            self.read_context().expected(found, latest.ret.period) if latest is not None else None
+        )
+        card = UnitCard(found, self.registry.district_of(found), history, sets, today(),
+                        expected.id if expected is not None else "")  # fmt: skip
         return UnitResult(card, self.registry, store=note, warnings=_told(note))
 
     def template(
@@ -828,6 +834,32 @@ class Workspace:
         target = out / file_name(year)
         write_all_atomic([(target, workbook_bytes(build_nominations(plan, year)))], force=force)
         return NominationsFormResult(target, year, tuple(sheet_titles(rules)))
+
+
+def _criteria_fit(plan: Plan, folder: Path) -> list[Issue]:
+    """A set the plan names for a scope and level must judge that scope and that level (a
+    district set named for communes would ask communes of their townships)."""
+    from ntm_cli.sources.criteria import load_criteria
+
+    problems: list[Issue] = []
+    for scope, levels in plan.criteria.items():
+        for level, set_id in levels.items():
+            try:
+                found = load_criteria(folder, set_id)
+            except DataError:
+                continue  # its own problems are listed already
+            place = f"{plan.path}: criteria.{scope}.{level.value}"
+            if found.scope != scope:
+                said = msg("criteria.scope_mismatch", set=set_id, scope=found.scope, named=scope)
+                problems.append(Issue(None, place, said))
+            elif (
+                found.level is not None
+                and found.level is not level
+                and len(set(levels.values())) > 1
+            ):  # one set for every level (an older plan) judges them all
+                said = msg("criteria.level_mismatch", set=set_id, level=found.level, named=level)
+                problems.append(Issue(None, place, said))
+    return problems
 
 
 FORM_KINDS = {

@@ -420,6 +420,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "có choices thì phải ghi choice: tên của điều được chọn (ví dụ “Lĩnh vực nổi trội”)",
         "choices need a choice: the name of what is chosen (for example “Lĩnh vực nổi trội”)",
     ),
+    "criteria.condition.choice_blank": (
+        "lựa chọn {value!r} trống hoặc có ký tự điều khiển",
+        "the choice {value!r} is empty or holds a control character",
+    ),
+    "criteria.condition.choice_twice": (
+        "lựa chọn {value!r} được ghi hai lần (không kể hoa thường, dấu)",
+        "the choice {value!r} is listed twice (ignoring case and diacritics)",
+    ),
+    "criteria.scope_mismatch": (
+        "bộ {set} dành cho {scope}, không phải {named}",
+        "set {set} is for {scope}, not {named}",
+    ),
+    "criteria.level_mismatch": (
+        "bộ {set} đánh giá mức {level:level}, không phải mức {named:level}",
+        "set {set} judges level {level:level}, not {named:level}",
+    ),
     "criteria.include_loop": (
         "{path}: các bộ tiêu chí gộp nhau thành vòng hoặc quá sâu: {chain:list}",
         "{path}: the sets include each other in a loop or too deeply: {chain:list}",

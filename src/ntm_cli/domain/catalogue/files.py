@@ -189,6 +189,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} ghi Đạt nhưng chưa chọn {label}: chọn một trong {choices:list}",
         "{number} is met but names no {label}: choose one of {choices:list}",
     ),
+    "form.choice.other": (
+        "{value!r} không có trong danh sách {label} ({choices:list}); danh sách của quyết định"
+        " chỉ là ví dụ, nên vẫn được ghi nhận: kiểm tra lại với tiêu chí lĩnh vực do tỉnh ban hành",
+        "{value!r} is not in the list of {label} ({choices:list}); the decision's list gives"
+        " examples only, so it is kept: check it against the province's field criteria",
+    ),
     "form.choice.invalid": (
         "{value!r} không phải {label} trong danh sách: chọn một trong {choices:list}",
         "{value!r} is not a {label} of the list: choose one of {choices:list}",
@@ -215,6 +221,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unit_code,period,criterion,status (có thể thêm unit_name,district,note)",
         "neither an ntm return form nor a long-format table: the header must be "
         "unit_code,period,criterion,status (optional unit_name,district,note)",
+    ),
+    "long.criteria_set.unknown": (
+        "{value!r} không phải bộ tiêu chí của kế hoạch cho đơn vị này ({sets:list})",
+        "{value!r} is not a criteria set the plan has for this unit ({sets:list})",
+    ),
+    "long.criteria_set.assumed": (
+        "bảng không có cột criteria_set: số tiêu chí của {code} kỳ {period} được đọc theo {title}"
+        " ({set}), bộ của mức đơn vị đang phấn đấu; nếu bảng đánh số theo bộ khác, thêm cột"
+        " criteria_set",
+        "the table has no criteria_set column: the criterion numbers of {code} for {period} are"
+        " read in {title} ({set}), the set of the level it works towards; if the table numbers"
+        " them in another set, add a criteria_set column",
+    ),
+    "long.criteria_set.mixed": (
+        "{code} kỳ {period} đã có dòng theo bộ {first}; không ghi lẫn bộ {set} trong cùng một kỳ",
+        "{code} for {period} already has rows on {first}; do not mix in {set} for the same month",
     ),
     "long.criterion.unknown": (
         "{value!r} không phải tiêu chí của bộ {set} ({known:list})",

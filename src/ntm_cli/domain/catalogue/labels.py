@@ -181,9 +181,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "gaps.title": ("Tiêu chí còn thiếu · kỳ {period}", "Criteria gaps · {period}"),
     "gaps.area": ("Phạm vi: {area}", "Area: {area}"),
     "gaps.whole": ("toàn tỉnh", "the whole province"),
+    "noun.commune": ("xã", "communes"),
+    "noun.district": ("đơn vị cấp huyện", "district-level units"),
+    "noun.province": ("tỉnh", "province"),
     "gaps.section": (
-        "Xã phấn đấu đạt {level}: {n} xã, {with_return} có phiếu báo cáo",
-        "Communes working towards {level}: {n}, {with_return} with a return",
+        "{noun:Noun} phấn đấu đạt {level}: {n} {noun:noun}, {with_return} có phiếu báo cáo",
+        "{noun:Noun} working towards {level}: {n}, {with_return} with a return",
     ),
     "gaps.none_towards": (
         "Không có xã nào phấn đấu đạt {level}.",
@@ -204,7 +207,7 @@ LABELS: dict[str, tuple[str, str]] = {
         " returns are kept; send these communes a new form (ntm template)",
     ),
     "gaps.col.criterion": ("Tiêu chí", "Criterion"),
-    "gaps.col.not_met": ("Xã chưa đạt", "Communes not meeting"),
+    "gaps.col.not_met": ("{noun:Noun} chưa đạt", "{noun:Noun} not meeting"),
     "gaps.col.share": ("Tỷ lệ", "Share"),
     "gaps.by_district": ("Tiêu chí yếu nhất theo cấp huyện:", "Weakest criteria by district:"),
     "gaps.district_line": (
@@ -216,12 +219,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "{district}: every commune meets every criterion",
     ),
     "gaps.blanks_only": ("không có tiêu chí chưa đạt, còn ô để trống", "none not met, some blank"),
-    "gaps.near": ("Xã gần đạt (thiếu 1–{max} tiêu chí):", "Near-misses (1-{max} criteria short):"),
+    "gaps.near": (
+        "{noun:Noun} gần đạt (thiếu 1–{max} tiêu chí):",
+        "Near-miss {noun:noun} (1-{max} criteria short):",
+    ),
     "gaps.near_none": (
-        "Không có xã nào chỉ thiếu 1–{max} tiêu chí.",
-        "No commune is only 1-{max} criteria short.",
+        "Không có {noun:noun} nào chỉ thiếu 1–{max} tiêu chí.",
+        "None of the {noun:noun} is only 1-{max} criteria short.",
     ),
     "gaps.col.commune": ("Xã", "Commune"),
+    "gaps.col.district": ("Đơn vị", "Unit"),
+    "col.parent": ("Trực thuộc", "Under"),
     "gaps.col.gap": ("Thiếu", "Short by"),
     "gaps.col.missing": ("Tiêu chí chưa đạt", "Criteria not met"),
     "gaps.blank": ("(trống)", "(blank)"),
@@ -239,12 +247,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "{wording}: needs {required}, {actual} reached, {shortfall} short",
     ),
     "gaps.milestone_ready": (
-        "{n} xã đạt đủ tiêu chí: {names}",
-        "{n} meeting every criterion: {names}",
+        "{n} {noun:noun} đạt đủ tiêu chí: {names}",
+        "{n} {noun:noun} meeting every criterion: {names}",
     ),
     "gaps.milestone_near": (
-        "{n} xã chỉ thiếu 1 tiêu chí: {names}",
-        "{n} short of only one criterion: {names}",
+        "{n} {noun:noun} chỉ thiếu 1 tiêu chí: {names}",
+        "{n} {noun:noun} short of only one criterion: {names}",
     ),
     "gaps.milestone_further": (
         "{n} xã thiếu 2–{max} tiêu chí (bảng trên)",
@@ -329,12 +337,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "forecast.too_few": ("chưa đủ số liệu ({n} năm)", "too few data ({n} years)"),
     "forecast.basis.ready": (
-        "{ready} xã sẵn sàng đủ bù {needed} còn thiếu",
-        "{ready} ready communes cover the {needed} needed",
+        "{ready} {noun:noun} sẵn sàng đủ bù {needed} còn thiếu",
+        "{ready} ready {noun:noun} cover the {needed} needed",
     ),
     "forecast.basis.near": (
-        "cần {needed}: {ready} xã sẵn sàng và {near} xã gần đạt",
-        "{needed} needed: {ready} ready and {near} near-misses",
+        "cần {needed}: {ready} {noun:noun} sẵn sàng và {near} {noun:noun} gần đạt",
+        "{needed} needed: {ready} ready and {near} near-miss {noun:noun}",
     ),
     "forecast.basis.trend": (
         "cần {needed}, sẵn sàng và gần đạt chỉ có {pipeline}; xu hướng dự báo đạt {projected}",
@@ -373,7 +381,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "the trend projects {projected}/{required}",
     ),
     "forecast.no_trend": ("không đủ số liệu để dự báo xu hướng", "too few data for a trend"),
-    "forecast.without_return": ("{n} xã chưa có phiếu", "{n} commune(s) without a return"),
+    "forecast.other_set": (
+        "{n} {noun:noun} có phiếu theo bộ tiêu chí khác (cần gửi phiếu mới)",
+        "{n} of the {noun:noun} with a return on another criteria set (a new form is needed)",
+    ),
+    "forecast.without_return": (
+        "{n} {noun:noun} chưa có phiếu",
+        "{n} of the {noun:noun} without a return",
+    ),
     "forecast.none": (
         "Không còn chỉ tiêu nào để dự báo: các chỉ tiêu đã đạt hoặc đã có kết quả cuối cùng "
         "(xem `ntm progress`).",
@@ -722,6 +737,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Valid: {number}, {milestones} milestones; {units} units ({communes} communes).",
     ),
     "check.problems": ("{n} lỗi:", "{n} problem(s):"),
+    "card.set": ("Theo {title} ({decision})", "On {title} ({decision})"),
+    "card.other_set": (
+        "Phiếu viết theo bộ {set}, không phải bộ {expected} của mức đơn vị đang phấn đấu trong"
+        " tháng đó: được lưu, không tính cho mức này; hãy gửi phiếu mới (ntm template)",
+        "The return is on set {set}, not {expected}, the set of the level the unit worked towards"
+        " that month: kept, not counted for that level; send a new form (ntm template)",
+    ),
     "check.other_set_more": (
         "Kho phiếu: {n} phiếu hiện hành viết theo bộ tiêu chí {set}, trong khi tháng đó đơn vị"
         " phấn đấu theo {expected}: vẫn lưu, không tính theo {expected}: {units:list} và {more}"
