@@ -12,13 +12,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-
-from openpyxl import Workbook as NewBook
-from openpyxl.styles import Alignment, Font, Protection
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import AwardRule, Plan, Registry, UnitKind
@@ -26,8 +20,12 @@ from ntm_cli.domain.nominations import NOMINATIONS_VERSION, Nominations, Nominee
 from ntm_cli.domain.text import fold
 from ntm_cli.returnform.cells import clean_text, excel_date, parse_number
 from ntm_cli.returnform.parsed import Parsed
-from ntm_cli.returnform.writer import BOX, FONT, HEADER_FILL, INPUT_FILL, _protect
 from ntm_cli.returnform.xlsx import Sheet, Workbook, col_name
+
+if TYPE_CHECKING:  # the writing half needs openpyxl; reading a workbook never loads it
+    from openpyxl import Workbook as NewBook
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET_META = "_ntm_de_nghi"
 SHEET_HELP = "Hướng dẫn"
@@ -143,6 +141,12 @@ def file_name(year: int) -> str:
 
 def build_nominations(plan: Plan, year: int) -> NewBook:
     """The blank, protected workbook of `year`: a sheet for each rule judged on nominations."""
+    from openpyxl import Workbook as NewBook
+    from openpyxl.styles import Font
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    from ntm_cli.returnform.writer import FONT, _protect
+
     book = NewBook()
     help_sheet = book.active
     assert help_sheet is not None
@@ -176,6 +180,10 @@ def build_nominations(plan: Plan, year: int) -> NewBook:
 
 
 def _nominee_sheet(ws: Worksheet, rule: AwardRule, year: int, number: str) -> None:
+    from openpyxl.styles import Alignment, Font, Protection
+
+    from ntm_cli.returnform.writer import BOX, FONT, HEADER_FILL, INPUT_FILL, _protect
+
     title, columns = COLUMNS[rule.form]
     ws.cell(TITLE_ROW, 1, f"ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}: {title.upper()}").font = Font(
         name=FONT, size=13, bold=True
@@ -223,6 +231,8 @@ def _nominee_sheet(ws: Worksheet, rule: AwardRule, year: int, number: str) -> No
 def _lists() -> dict[tuple[str, ...], str]:
     """Every drop-down list of the workbook and the range of the hidden sheet that holds it: a
     list written in the validation itself is split at its commas ("Sở, ban, ngành")."""
+    from openpyxl.utils import get_column_letter
+
     found: dict[tuple[str, ...], str] = {}
     for _, columns in COLUMNS.values():
         for column in columns:
@@ -239,6 +249,8 @@ LIST_COLUMN = 10  # the hidden sheet's column J onwards holds the lists
 
 def _validation(column: Column) -> DataValidation | None:
     """The drop-down list or the number check of an input column (None: free text)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     kinds: dict[str, tuple[str, str | None, str, str]] = {
         "yesno": ("list", None, f'"{YES},{NO}"', "Chọn Có hoặc Không"),
         "stars": ("list", None, '"3,4,5"', "Chọn 3, 4 hoặc 5 sao"),
