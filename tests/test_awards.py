@@ -512,3 +512,16 @@ def test_a_choice_with_a_comma_is_one_item_of_its_list() -> None:
     meta = book["_ntm_de_nghi"]
     items = [meta[f"{first[0]}{row}"].value for row in range(int(first[1:]), int(last[1:]) + 1)]
     assert items == ["Sở, ban, ngành", "Ủy ban MTTQ tỉnh", "Tổ chức chính trị - xã hội"]
+
+
+def test_without_a_certificate_validity_in_the_data_no_product_is_judged() -> None:
+    import dataclasses
+
+    rules = tuple(dataclasses.replace(r, ocop_validity=None) for r in DATA.plan.awards)
+    plan = dataclasses.replace(DATA.plan, awards=rules)
+    products = (OcopProduct("Bưởi", 4, "12/QĐ", dt.date(2024, 1, 1)),) * 3
+    n = nominee("enterprise", "HTX Ba", products=products, money=200.0, value_chain=False, jobs=3)
+    (row,) = [r for r in shortlist(plan, DATA.registry, CTX.book, 2024, {}, None, (n,), "x").rows
+              if r.nominee is not None]  # fmt: skip
+    assert row.verdict is Verdict.TO_CHECK  # never counted on a validity the data does not give
+    assert "the plan gives no validity of an OCOP certificate" in why_text(row, Lang.EN)

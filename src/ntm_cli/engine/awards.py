@@ -309,7 +309,9 @@ def _contribution(n: Nominee) -> Reason:
 def _ocop(rule: AwardRule, n: Nominee, year: int) -> Reason:
     """OCOP products of `min_stars` or more whose certificate holds on 31 December."""
     end = dt.date(year, 12, 31)
-    months = rule.ocop_validity.months if rule.ocop_validity else 36
+    if rule.ocop_validity is None:  # how long a certificate holds is data, never assumed here
+        return Reason("ocop_validity_unknown", None, {"stars": rule.min_stars})
+    months = rule.ocop_validity.months
     valid: list[OcopProduct] = []
     undated: list[OcopProduct] = []
     lapsed: list[OcopProduct] = []

@@ -500,6 +500,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} sản phẩm OCOP từ {stars} sao còn hiệu lực ngày {on}",
         "{count} OCOP products of {stars} stars or more valid on {on}",
     ),
+    "awards.reason.ocop_validity_unknown": (
+        "kế hoạch không ghi thời hạn giấy chứng nhận OCOP: chưa xét được sản phẩm từ {stars} sao",
+        "the plan gives no validity of an OCOP certificate: products of {stars} stars or more"
+        " cannot be judged",
+    ),
     "awards.reason.ocop_below": (
         "{count} sản phẩm OCOP từ {stars} sao còn hiệu lực ngày {on}, cần {needed}",
         "{count} OCOP product(s) of {stars} stars or more valid on {on}, {needed} needed",
