@@ -419,6 +419,9 @@ def test_the_cycle_end_to_end_in_the_real_process(tmp_path: Path) -> None:
     assert reported.returncode == 0, reported.stderr
     sheet = load_workbook(tmp_path / "reports" / "2024-06_bao-cao-ntm.xlsx")[SHEET]
     rows = {r[1]: r[2:7] for r in sheet.iter_rows(min_row=5, max_col=7, values_only=True)}
+    # the plan's words of each content wrap in a row tall enough to print without overlapping
+    (fifth,) = [c.row for c in sheet["B"] if str(c.value or "").startswith("Thứ năm, thi đua")]
+    assert sheet.row_dimensions[fifth].height >= 15 * len(str(sheet[f"B{fifth}"].value)) // 77
     assert rows["Hộ đăng ký thực hiện 21 phần việc của hộ gia đình"] == ("hộ", None, None, 201, 2)
     assert rows["Hộ được cấp nước sạch mới trong kỳ"] == ("hộ", 10, 10, None, 2)
     # the forms of 2024 are on Annex II (towards advanced) and the model set, which includes it

@@ -6,6 +6,7 @@ submission goes through set_text, so it is always a text cell.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -493,19 +494,30 @@ def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
     notes = [t("emulation.notes.sums", lang), t("emulation.notes.office", lang)]
     if result.illustrative:
         notes.append(t("emulation.notes.illustrative", lang, n=result.illustrative))
+    widths = [6, 70, 12, 14, 14, 16, 12, 10, 30]
     for note in notes:
         row += 1
         _text(ws, f"B{row}", note, italic=True)
-        ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        _wrapped(ws, row, note, widths[1])
     row += 2
     _text(ws, f"A{row}", t("emulation.notes.contents", lang), bold=True)
     for i, content in enumerate(movement.contents):
         row += 1
         _text(ws, f"A{row}", ROMAN[i] if i < len(ROMAN) else str(i + 1))
-        _text(ws, f"B{row}", f"{content.ordinal}, {content.text}")
-        ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
-    _finish(ws, header_row=4, widths=[6, 70, 12, 14, 14, 16, 12, 10, 30], filter_table=False,
-            last_row=last)  # fmt: skip
+        ws[f"A{row}"].alignment = Alignment(vertical="top")  # beside the first line of its text
+        text = f"{content.ordinal}, {content.text}"
+        _text(ws, f"B{row}", text)
+        _wrapped(ws, row, text, widths[1])
+    _finish(ws, header_row=4, widths=widths, filter_table=False, last_row=last)
+
+
+def _wrapped(ws: Worksheet, row: int, text: str, width: float) -> None:
+    """Column B of `row` wraps `text`, and the row is as tall as its lines: a spreadsheet
+    program opening the file does not grow a row by itself, so long text would print over the
+    next rows."""
+    ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    lines = max(1, math.ceil(len(text) / (width * 1.1)))  # about 1.1 characters a width unit
+    ws.row_dimensions[row].height = 15 * lines
 
 
 def _emulation_values(line: Line, number: int, lang: Lang) -> list[Any]:
