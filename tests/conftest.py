@@ -33,6 +33,14 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store that does not exist yet, named by NTM_STORE (a test file may name its own)."""
+    path = tmp_path / "store" / "returns.sqlite"
+    monkeypatch.setenv("NTM_STORE", str(path))
+    return path
+
+
+@pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled data folder."""
     target = tmp_path / "data"

@@ -10,7 +10,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -31,13 +30,6 @@ LONG_DUC = "29263"  # Xã Long Đức: advanced (2022), works towards model
 AN_TRUONG_A = "29272"  # Xã An Trường A: NTM, works towards advanced
 CANG_LONG = "844"  # Huyện Càng Long: NTM, works towards advanced (the plan's 2025 target)
 TODAY = dt.date(2026, 11, 29)
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "store" / "returns.sqlite"
-    monkeypatch.setenv("NTM_STORE", str(path))
-    return path
 
 
 def run(*args: str, code: int = 0) -> str:

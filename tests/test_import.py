@@ -24,13 +24,6 @@ from ntm_cli.sources.store import MIGRATIONS, Store
 runner = CliRunner()
 
 
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "store" / "returns.sqlite"
-    monkeypatch.setenv("NTM_STORE", str(path))
-    return path
-
-
 def run(*args: str, code: int = 0) -> str:
     result = runner.invoke(app, list(args))
     assert result.exit_code == code, result.output
