@@ -128,9 +128,6 @@ class CriteriaBook:
         set_id = self.by_scope.get(scope, {}).get(level) if level is not None else None
         return self.sets.get(set_id) if set_id else None
 
-    def commune(self, level: Level) -> CriteriaSet | None:
-        return self.get("commune", level)
-
     def scope_of(self, unit: Unit) -> str | None:
         return SCOPE_OF_KIND.get(unit.kind.value)
 
@@ -154,10 +151,6 @@ class CriteriaBook:
 
     def by_id(self, set_id: str) -> CriteriaSet | None:
         return self.sets.get(set_id)
-
-    @property
-    def scopes(self) -> list[str]:
-        return list(self.by_scope)
 
 
 @dataclass(frozen=True, slots=True)

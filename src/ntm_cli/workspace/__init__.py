@@ -558,8 +558,12 @@ class Workspace:
                                area=head.name if head else plan.number)  # fmt: skip
             units = [one]
 
+        # each unit's level in that month and the set of the level it works towards
+        levels = {u.code: level_of(u, as_of=month.month_end()) for u in units}
+        sets = {u.code: book.towards(u, levels[u.code]) for u in units}
+
         def asks(each: Unit) -> bool:  # the registry may answer all a set asks (a town's)
-            criteria = book.towards(each, level_of(each, as_of=month.month_end()))[1]
+            criteria = sets[each.code][1]
             return criteria is not None and bool(criteria.reported)
 
         if unit is not None and not asks(units[0]):
@@ -579,9 +583,9 @@ class Workspace:
         emulation = self.emulation
         files = []
         for each, target in forms:
-            level = level_of(each, as_of=month.month_end())  # its level in that month
-            towards, criteria = book.towards(each, level)
-            assert criteria is not None  # every unit kept has a set for its scope
+            level = levels[each.code]
+            towards, criteria = sets[each.code]
+            assert criteria is not None  # every unit kept asks something
             above = registry.district_of(each) if each.kind is UnitKind.COMMUNE else (
                 registry.by_code.get(each.parent_code))  # fmt: skip
             book_ = build_form(
