@@ -25,7 +25,7 @@ from pathlib import Path
 import ntm_cli
 from bench_import import NTM, measured
 from national import generate
-from ntm_cli.domain.models import Level, UnitKind
+from ntm_cli.domain.models import UnitKind
 from ntm_cli.domain.returns import CriteriaBook
 from ntm_cli.domain.status import level_of
 from ntm_cli.sources.criteria import load_criteria
@@ -54,7 +54,9 @@ def fill_store(data: Path, store: Path, seed: int = 11) -> int:
     dataset = load(data)
     named = dataset.plan.criteria
     book = CriteriaBook(
-        {i: load_criteria(data, i) for levels in named.values() for i in levels.values()}, named
+        {i: load_criteria(data, i) for levels in named.values() for i in levels.values()},
+        named,
+        dataset.plan.ladder,
     )
     # every number a commune's set may ask (Phụ lục I or II, the model conditions)
     numbers = list(dict.fromkeys(c.number for s in book.sets.values() for c in s.reported))
@@ -66,7 +68,7 @@ def fill_store(data: Path, store: Path, seed: int = 11) -> int:
     last = len(periods) - 1
     plans = []
     for unit in communes:
-        ntm = unit.recognitions.get(Level.NTM)
+        ntm = unit.recognitions.get(dataset.plan.ladder.first)
         done = last
         if ntm is not None and ntm.year < FIRST_YEAR:  # recognised: keeps almost everything
             start, end = rng.uniform(0.9, 0.99), rng.uniform(0.97, 1.0)

@@ -58,7 +58,9 @@ def generate(folder: Path) -> list[Path]:
     data = load(BUNDLED)
     named = data.plan.criteria
     book = CriteriaBook(
-        {i: load_criteria(BUNDLED, i) for levels in named.values() for i in levels.values()}, named
+        {i: load_criteria(BUNDLED, i) for levels in named.values() for i in levels.values()},
+        named,
+        data.plan.ladder,
     )
     communes = [u for u in data.registry.units if u.kind is UnitKind.COMMUNE]
     paths = []
@@ -80,7 +82,7 @@ def generate(folder: Path) -> list[Path]:
         workbook = build_form(
             FormContext(
                 unit, data.registry.district_of(unit), period, criteria, level, towards,
-                previous=filled,
+                data.plan.ladder, previous=filled,
             )
         )  # fmt: skip
         path = folder / f"{period}_{unit.code}.xlsx"

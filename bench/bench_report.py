@@ -30,7 +30,7 @@ def book_of(data: Path, dataset: object) -> CriteriaBook:
     """The plan's criteria sets by scope and level."""
     named = dataset.plan.criteria  # type: ignore[attr-defined]
     ids = {i for levels in named.values() for i in levels.values()}
-    return CriteriaBook({i: load_criteria(data, i) for i in ids}, named)
+    return CriteriaBook({i: load_criteria(data, i) for i in ids}, named, dataset.plan.ladder)  # type: ignore[attr-defined]
 
 
 def fill_store(data: Path, store: Path, year: int = 2024, seed: int = 7) -> int:

@@ -23,9 +23,9 @@ plan:
   area: ""
   period: {start: 2021, end: 2025}
 """
-# The criteria sets by scope and level, and the commendation rules, are those of Plan 69 (the
-# bundled targets.yaml), so the benchmark runs what the office runs.
-SECTIONS = ("criteria", "recognition", "awards")
+# The ladder of levels, the criteria sets by scope and level, and the commendation rules are those
+# of Plan 69 (the bundled targets.yaml), so the benchmark runs what the office runs.
+SECTIONS = ("levels", "criteria", "recognition", "awards")
 
 
 MILESTONE = """\

@@ -15,6 +15,20 @@ from ntm_cli.domain.models import (
     Unit,
     UnitKind,
 )
+from ntm_cli.sources.datadir import BUNDLED, PLAN_FILE
+from ntm_cli.sources.plan import load_plan
+
+# A plan file's ladder of levels, the three rungs of 2021–2025 (written after the milestones, so
+# the lines of what comes before stay where a test expects them).
+LEVELS_YAML = """\
+levels:
+  - {id: ntm, name: Nông thôn mới, short: NTM, phrase: chuẩn NTM}
+  - {id: advanced, name: NTM nâng cao, short: Nâng cao, phrase: NTM nâng cao}
+  - {id: model, name: NTM kiểu mẫu, short: Kiểu mẫu, phrase: NTM kiểu mẫu}
+"""
+# The bundled plan's ladder (loading it also gives the catalogue its rungs' words).
+LADDER = load_plan(BUNDLED / PLAN_FILE).ladder
+NTM, ADVANCED, MODEL = LADDER.levels
 
 
 def unit(
@@ -30,7 +44,7 @@ def unit(
     decided = decided or {}
     recognitions = {
         level: Recognition(year, decided_on=decided.get(level))
-        for level, year in ((Level.NTM, ntm), (Level.ADVANCED, advanced), (Level.MODEL, model))
+        for level, year in ((NTM, ntm), (ADVANCED, advanced), (MODEL, model))
         if year is not None
     }
     return Unit(
@@ -82,4 +96,5 @@ def plan(*milestones: Milestone, area: str = "01") -> Plan:
         start_year=2021,
         end_year=2025,
         milestones=milestones,
+        ladder=LADDER,
     )

@@ -29,6 +29,7 @@ BOOK = CriteriaBook(
         for i in levels.values()
     },
     DATA.plan.criteria,
+    DATA.plan.ladder,
 )
 CTX = ReadContext(DATA.plan, DATA.registry, BOOK)
 COMMUNES = [u for u in DATA.registry.units if u.kind is UnitKind.COMMUNE]
@@ -49,7 +50,7 @@ def blank_form(code: str = "29263", period: str = "2024-06") -> bytes:
     assert criteria is not None
     above = (DATA.registry.district_of(unit) if unit.kind is UnitKind.COMMUNE
              else DATA.registry.by_code.get(unit.parent_code))  # fmt: skip
-    ctx = FormContext(unit, above, period, criteria, level, towards)
+    ctx = FormContext(unit, above, period, criteria, level, towards, DATA.plan.ladder)
     return workbook_bytes(build_form(ctx))
 
 

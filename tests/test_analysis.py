@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
-from builders import milestone, plan, province, unit
+from builders import ADVANCED, LADDER, MODEL, NTM, milestone, plan, province, unit
 from ntm_cli.cli.app import app
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.models import (
@@ -46,7 +46,7 @@ CRITERIA = CriteriaSet(
     scope="commune",
     criteria=tuple(Criterion(str(n), f"Tiêu chí {n}", f"Criterion {n}", "I") for n in range(1, 6)),
 )
-BOOK = CriteriaBook.single(CRITERIA)
+BOOK = CriteriaBook.single(LADDER, CRITERIA)
 runner = CliRunner()
 C = UnitKind.COMMUNE
 D = UnitKind.DISTRICT
@@ -84,10 +84,10 @@ RETURNS = {
 
 
 def test_gaps_weakest_criteria_near_misses_and_the_milestone() -> None:
-    share = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2024)
+    share = milestone(MilestoneKind.SHARE, ADVANCED, target=50, year=2024)
     result = find_gaps(plan(share), registry(), BOOK, "2024-06", RETURNS, TODAY)
     towards_advanced, towards_model = result.levels
-    assert towards_advanced.level is Level.ADVANCED
+    assert towards_advanced.level == ADVANCED
     assert [u.code for u in towards_advanced.communes] == ["1001", "1002", "1003", "1005", "1006"]
     assert [u.code for u in towards_advanced.without_return] == ["1006"]
     # Criterion 3 is not met by 1002, 1003 and 1005: 3 of 4; criterion 1 by 1003: 1 of 4;
@@ -109,14 +109,14 @@ def test_gaps_weakest_criteria_near_misses_and_the_milestone() -> None:
     (link,) = towards_advanced.milestones
     assert (link.result.required, link.result.actual, link.result.shortfall) == (3, 1, 2)
     assert [g.unit.code for g in link.closest()] == ["1001", "1002"]
-    assert towards_model.level is Level.MODEL
+    assert towards_model.level == MODEL
     assert [(g.unit.code, g.missing) for g in towards_model.near] == [("1004", ("2", "4"))]
 
 
 def test_gaps_for_one_district_and_one_level() -> None:
     reg = registry()
     result = find_gaps(plan(), reg, BOOK, "2024-06", RETURNS, TODAY,
-                       district=reg.by_code["102"], level=Level.ADVANCED)  # fmt: skip
+                       district=reg.by_code["102"], level=ADVANCED)  # fmt: skip
     (section,) = result.levels
     assert [u.code for u in section.communes] == ["1005", "1006"]
     assert [g.unit.code for g in section.near] == ["1005"]
@@ -143,8 +143,8 @@ def forecast_registry() -> Registry:
 
 def test_forecast_pipeline_near_misses_and_trend() -> None:
     reg = forecast_registry()
-    seventy = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=70, year=2025)
-    fifty = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2024)
+    seventy = milestone(MilestoneKind.SHARE, ADVANCED, target=70, year=2025)
+    fifty = milestone(MilestoneKind.SHARE, ADVANCED, target=50, year=2024)
     p = plan(fifty, seventy)
     returns = {"1004": ret("1004", "11111"), "1005": ret("1005", "01111"),
                "1006": ret("1006", "00011"), "1007": ret("1007", "00001")}  # fmt: skip
@@ -165,13 +165,13 @@ def test_forecast_pipeline_near_misses_and_trend() -> None:
 
 def test_forecast_unlikely_and_too_few_data() -> None:
     reg = forecast_registry()
-    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=100, year=2025))
+    p = plan(milestone(MilestoneKind.SHARE, ADVANCED, target=100, year=2025))
     (row,) = forecast(p, reg, BOOK, {}, TODAY).rows
     assert (row.needed, row.projected, row.outlook) == (6, 6, Outlook.UNLIKELY)
     # A registry whose first results are of 2022: two years, too few to project.
     young = province(unit("101", D, "01"), *(unit(f"10{i:02d}", C, "101", ntm=2022 + i % 2)
                                              for i in range(10)))  # fmt: skip
-    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2025))
+    p = plan(milestone(MilestoneKind.SHARE, ADVANCED, target=50, year=2025))
     (row,) = forecast(p, young, BOOK, {}, TODAY).rows
     assert row.trend is not None and row.trend.years == (2022, 2023)
     assert row.projected is None and not row.trend.enough
@@ -184,7 +184,7 @@ def test_a_trend_that_reaches_the_target_is_at_risk_and_the_rule_says_why() -> N
     # 60% of 10 needs 6 by 2025, 4 reached: the trend (+1 a year, 0-4 over 2019-2023) projects
     # 6, but no return shows a ready commune: at risk, not likely. The printed rule says so.
     reg = forecast_registry()
-    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=60, year=2025))
+    p = plan(milestone(MilestoneKind.SHARE, ADVANCED, target=60, year=2025))
     result = forecast(p, reg, BOOK, {}, TODAY)
     (row,) = result.rows
     assert (row.result.required, row.projected, len(row.ready)) == (6, 6, 0)
@@ -214,7 +214,7 @@ def test_the_trend_says_which_of_its_units_are_illustrative() -> None:
     reg = forecast_registry()
     reg = Registry(tuple(dataclasses.replace(u, source=notes.get(u.code, ""))
                          for u in reg.units))  # fmt: skip
-    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=60, year=2025))
+    p = plan(milestone(MilestoneKind.SHARE, ADVANCED, target=60, year=2025))
     result = forecast(p, reg, BOOK, {}, TODAY)
     (row,) = result.rows
     assert row.trend is not None
@@ -250,15 +250,15 @@ def _fields(p: Plan) -> dict[str, object]:
 
 def test_forecast_skips_milestones_with_final_results() -> None:
     reg = forecast_registry()
-    done = milestone(MilestoneKind.SHARE, Level.ADVANCED, target=30, year=2022)
+    done = milestone(MilestoneKind.SHARE, ADVANCED, target=30, year=2022)
     result = forecast(plan(done), reg, BOOK, {}, dt.date(2026, 1, 1))
     assert result.rows == ()
 
 
 RULES = (
-    AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
-    AwardRule("xa", "Xã", Subject.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=0),
-    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Subject.MODEL_COMMUNE, reached=(Level.MODEL,),
+    AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(NTM, ADVANCED), max_debt=0),
+    AwardRule("xa", "Xã", Subject.COMMUNE, reached=(NTM, ADVANCED), max_debt=0),
+    AwardRule("xa-kieu-mau", "Xã kiểu mẫu", Subject.MODEL_COMMUNE, reached=(MODEL,),
               max_debt=0, all_criteria=True),
 )  # fmt: skip
 
@@ -348,7 +348,7 @@ def worlds(draw: st.DrawFn) -> tuple[Registry, dict[str, Return]]:
     return province(*units), returns
 
 
-@given(worlds(), st.sampled_from(list(Level)), st.integers(1, 100))
+@given(worlds(), st.sampled_from(LADDER.levels), st.integers(1, 100))
 def test_a_commune_meeting_every_criterion_is_never_a_near_miss(
     world: tuple[Registry, dict[str, Return]], level: Level, target: int
 ) -> None:
@@ -367,7 +367,7 @@ def test_a_commune_meeting_every_criterion_is_never_a_near_miss(
 KINDS = [MilestoneKind.SHARE, MilestoneKind.COUNT, MilestoneKind.INCREASE]
 
 
-@given(worlds(), st.sampled_from(list(Level)), st.integers(1, 100), st.integers(1, 30),
+@given(worlds(), st.sampled_from(LADDER.levels), st.integers(1, 100), st.integers(1, 30),
        st.sampled_from(KINDS))  # fmt: skip
 def test_a_forecast_never_reports_more_units_than_exist(
     world: tuple[Registry, dict[str, Return]],
@@ -448,18 +448,18 @@ def test_a_return_is_read_only_for_the_level_and_set_it_was_written_for() -> Non
     reg = province(
         unit("101", D, "01"),
         unit("1001", C, "101", ntm=2020, advanced=2023,
-             decided={Level.ADVANCED: dt.date(2024, 5, 15)}),
+             decided={ADVANCED: dt.date(2024, 5, 15)}),
         unit("1002", C, "101", ntm=2020),
     )  # fmt: skip
     returns = {"1001": ret("1001", "11111", "2024-03"),
                "1002": Return("1002", "2024-06", "other-set", {"1": True, "2": True})}  # fmt: skip
     advanced, model = find_gaps(plan(), reg, BOOK, "2024-06", returns, TODAY).levels
-    assert (advanced.level, model.level) == (Level.ADVANCED, Level.MODEL)
+    assert (advanced.level, model.level) == (ADVANCED, MODEL)
     assert [u.code for u in model.without_return] == ["1001"] and not model.ready
     # kept apart from the communes with no return: it has one, on a set the level does not use
     assert not advanced.without_return and not advanced.ready
     assert [(u.code, set_id) for u, set_id in advanced.other_set] == [("1002", "other-set")]
-    p = plan(milestone(MilestoneKind.SHARE, Level.MODEL, target=50, year=2025))
+    p = plan(milestone(MilestoneKind.SHARE, MODEL, target=50, year=2025))
     (row,) = forecast(p, reg, BOOK, returns, TODAY).rows
     assert (row.candidates, len(row.ready), row.without_return) == (1, 0, 1)
 
@@ -469,11 +469,11 @@ def test_a_year_stays_open_until_its_results_are_decided() -> None:
     # milestone is still forecast and the trend stops at 2022; from 1 July 2024 it is final.
     units = [unit("101", D, "01", ntm=2015)]
     for i in range(10):
-        decided = {Level.ADVANCED: dt.date(2024, 1, 15)} if i == 3 else {}
+        decided = {ADVANCED: dt.date(2024, 1, 15)} if i == 3 else {}
         units.append(unit(f"10{i:02d}", C, "101", ntm=2015,
                           advanced=2020 + i if i < 4 else None, decided=decided))  # fmt: skip
     reg = province(*units)
-    p = plan(milestone(MilestoneKind.SHARE, Level.ADVANCED, target=50, year=2023))
+    p = plan(milestone(MilestoneKind.SHARE, ADVANCED, target=50, year=2023))
     (row,) = forecast(p, reg, BOOK, {}, dt.date(2024, 3, 1)).rows
     assert row.milestone.year == 2023 and row.trend is not None
     assert row.trend.years[-1] == 2022
@@ -486,7 +486,7 @@ def test_a_year_stays_open_until_its_results_are_decided() -> None:
 
 def test_a_named_commune_two_levels_below_is_unlikely() -> None:
     reg = province(unit("101", D, "01"), unit("1001", C, "101"))
-    p = plan(milestone(MilestoneKind.UNIT, Level.ADVANCED, year=2025, unit_code="1001"))
+    p = plan(milestone(MilestoneKind.UNIT, ADVANCED, year=2025, unit_code="1001"))
     (row,) = forecast(p, reg, BOOK, {"1001": ret("1001", "11111")}, TODAY).rows
     assert (row.outlook, row.basis, row.candidates) == (Outlook.UNLIKELY, "far", 0)
 
@@ -495,18 +495,16 @@ def test_awards_never_decide_on_missing_data_and_name_what_happened() -> None:
     reg = province(
         unit("101", D, "01"),
         unit("1001", C, "101", ntm=2018, advanced=2020, model=2024),  # criterion 4 blank
-        unit("1002", C, "101", ntm=2018, advanced=2024, revoked=(Level.ADVANCED,
+        unit("1002", C, "101", ntm=2018, advanced=2024, revoked=(ADVANCED,
                                                                   dt.date(2025, 3, 1))),
         unit("1003", C, "101", ntm=2024),  # 50 million VND of debt, 100 allowed
         unit("102", UnitKind.CITY, "01", ntm=2024),  # wards only: no commune files returns
         unit("10201", UnitKind.WARD, "102"),
     )  # fmt: skip
     rules = (
-        AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(Level.NTM,), max_debt=0),
-        AwardRule("xa", "Xã", Subject.COMMUNE, reached=(Level.NTM, Level.ADVANCED), max_debt=100),
-        AwardRule(
-            "mau", "Kiểu mẫu", Subject.MODEL_COMMUNE, reached=(Level.MODEL,), all_criteria=True
-        ),
+        AwardRule("huyen", "Huyện", Subject.DISTRICT, reached=(NTM,), max_debt=0),
+        AwardRule("xa", "Xã", Subject.COMMUNE, reached=(NTM, ADVANCED), max_debt=100),
+        AwardRule("mau", "Kiểu mẫu", Subject.MODEL_COMMUNE, reached=(MODEL,), all_criteria=True),
     )
     p = Plan(**{**_fields(plan()), "awards": rules})
     returns = {"1001": ret("1001", "111.1", debt=0.0), "1002": ret("1002", "11111", debt=0.0),

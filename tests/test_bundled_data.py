@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from ntm_cli.domain.models import DISTRICT_LEVEL, Level, UnitKind
+from builders import ADVANCED, LADDER, MODEL, NTM
+from ntm_cli.domain.models import DISTRICT_LEVEL, UnitKind
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.check import check_plan, check_registry
 from ntm_cli.sources.datadir import BUNDLED, load
@@ -19,10 +20,10 @@ DISTRICTS = [u for u in DATA.registry.units if u.kind in DISTRICT_LEVEL]
 def counts(year: int | None = None, as_of: dt.date | None = None) -> tuple[int, int, int, int]:
     levels = [level_of(u, year, as_of) for u in COMMUNES]
     return (
-        sum(at_least(level_of(u, year, as_of), Level.NTM) for u in DISTRICTS),
-        sum(at_least(lv, Level.NTM) for lv in levels),
-        sum(at_least(lv, Level.ADVANCED) for lv in levels),
-        sum(at_least(lv, Level.MODEL) for lv in levels),
+        sum(at_least(level_of(u, year, as_of), NTM) for u in DISTRICTS),
+        sum(at_least(lv, NTM) for lv in levels),
+        sum(at_least(lv, ADVANCED) for lv in levels),
+        sum(at_least(lv, MODEL) for lv in levels),
     )
 
 
@@ -71,10 +72,9 @@ def test_published_rows_cite_their_source_and_others_say_illustrative() -> None:
             # the two notes say the same: as many published clauses, the same illustrative years
             assert vi.count("(đã công bố)") == en.count("(published)"), unit.code
             assert vi.count(";") == en.count(";"), unit.code
-            assert (
-                unit.illustrative_levels
-                == unit.__class__(unit.code, unit.name, unit.kind, source=en).illustrative_levels
-            ), unit.code
+            assert unit.illustrative_levels(LADDER) == unit.__class__(
+                unit.code, unit.name, unit.kind, source=en
+            ).illustrative_levels(LADDER), unit.code
     assert not any(r.year >= 2025 for u in DATA.registry.units for r in u.recognitions.values()
                    if u.kind is not UnitKind.PROVINCE)  # fmt: skip
 
@@ -89,8 +89,8 @@ def test_decisions_are_numbered_with_their_issuer() -> None:
                 number, _, rest = recognition.decision.partition("/")
                 assert number.isdigit() and rest == issuer, (unit.code, recognition.decision)
     long_son, don_chau = DATA.registry.by_code["29443"], DATA.registry.by_code["29500"]
-    assert long_son.recognitions[Level.NTM].decision == "835/QĐ-UBND"
-    assert don_chau.recognitions[Level.NTM].decision == "834/QĐ-UBND"
+    assert long_son.recognitions[NTM].decision == "835/QĐ-UBND"
+    assert don_chau.recognitions[NTM].decision == "834/QĐ-UBND"
     for unit in (long_son, don_chau):
         assert "not confirmed" in unit.source_en and "chưa xác nhận" in unit.source
 

@@ -300,23 +300,23 @@ def test_plan_check_passes_on_the_bundled_data() -> None:
 def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> None:
     plan = data_copy / "targets.yaml"
     text = plan.read_text(encoding="utf-8")
-    text = text.replace('unit: "846"', 'unit: "999"').replace("level: model", "level: nang cao")
+    text = text.replace('unit: "846"', 'unit: "999"').replace("level: model", "level: xuất sắc")
     plan.write_text(text, encoding="utf-8")
-    at = text.splitlines().index("    level: nang cao") + 1  # the line of milestones[11].level
+    at = text.splitlines().index("    level: xuất sắc") + 1  # the line of milestones[11].level
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy)])
     assert result.exit_code == 1
-    at = line_of(plan, "level: nang cao")
+    at = line_of(plan, "level: xuất sắc")
     assert (
-        f"{plan}:{at}: milestones[11].level: 'nang cao' không phải mức đạt chuẩn; ghi ntm "
-        "(nông thôn mới), advanced (nâng cao) hoặc model (kiểu mẫu)"
+        f"{plan}:{at}: milestones[11].level: 'xuất sắc' không phải mức đạt chuẩn của kế hoạch; "
+        "các mức (levels trong targets.yaml): ntm, advanced, model"
     ) in result.output
     result = runner.invoke(app, ["plan", "check", "--data", str(data_copy), "--lang", "en"])
     assert (
-        f"{plan}:{at}: milestones[11].level: 'nang cao' is not a level; use ntm, advanced or model"
-        in result.output
+        f"{plan}:{at}: milestones[11].level: 'xuất sắc' is not a level of the plan; its levels "
+        "(levels: in targets.yaml): ntm, advanced, model" in result.output
     )
 
-    plan.write_text(text.replace("level: nang cao", "level: model"), encoding="utf-8")
+    plan.write_text(text.replace("level: xuất sắc", "level: model"), encoding="utf-8")
     units = data_copy / "units.csv"
     text = units.read_text(encoding="utf-8")
     for old, new in [

@@ -13,9 +13,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from builders import ADVANCED, MODEL, NTM
 from forms import BOOK, CTX, DATA, blank_form, set_for, write
 from ntm_cli.cli.app import app
-from ntm_cli.domain.models import Level
 from ntm_cli.domain.returns import Return
 from ntm_cli.engine.forecast import forecast
 from ntm_cli.engine.gaps import commune_gap, find_gaps
@@ -60,7 +60,7 @@ def test_the_advanced_set_is_annex_ii_not_annex_i_with_higher_thresholds() -> No
     assert "Trường học" in ntm and "Trường học" not in advanced
     advanced_set = load_criteria(BUNDLED, "qd318-2022-xa-nang-cao")
     assert (advanced_set.level, advanced_set.requires, advanced_set.sure) == (
-        Level.ADVANCED, Level.NTM, "1",
+        ADVANCED, NTM, "1",
     )  # fmt: skip
 
 
@@ -231,8 +231,8 @@ def test_choices_with_commas_quotes_or_repeats(data_copy: Path) -> None:
 def test_a_form_of_the_old_set_is_kept_with_a_warning_never_read_as_the_new_one() -> None:
     unit = DATA.registry.by_code[AN_TRUONG_A]
     old = load_criteria(BUNDLED, "qd318-2022-xa")  # the set every commune had before
-    ctx = FormContext(unit, DATA.registry.district_of(unit), "2024-06", old, Level.NTM,
-                      Level.ADVANCED)  # fmt: skip
+    ctx = FormContext(unit, DATA.registry.district_of(unit), "2024-06", old, NTM,
+                      ADVANCED, DATA.plan.ladder)  # fmt: skip
     parsed = read_return(workbook_bytes(build_form(ctx)), CTX)
     assert not parsed.problems
     (ret,) = parsed.returns
@@ -245,7 +245,7 @@ def test_a_form_of_the_old_set_is_kept_with_a_warning_never_read_as_the_new_one(
         "counted for that level; send a new form"
     )
     result = find_gaps(DATA.plan, DATA.registry, BOOK, "2024-06", {AN_TRUONG_A: ret}, TODAY)
-    advanced = next(s for s in result.levels if s.level is Level.ADVANCED)
+    advanced = next(s for s in result.levels if s.level == ADVANCED)
     assert [(u.code, s) for u, s in advanced.other_set] == [(AN_TRUONG_A, "qd318-2022-xa")]
     assert AN_TRUONG_A not in {g.unit.code for g in advanced.ready + advanced.near + advanced.far}
 
@@ -264,11 +264,11 @@ def test_the_model_gap_names_the_conditions_a_commune_lacks() -> None:
     statuses["ĐK2"] = None  # income not assessed
     ret = Return(LONG_DUC, "2024-06", model.id, statuses)
     unit = DATA.registry.by_code[LONG_DUC]
-    gap = commune_gap(unit, None, Level.MODEL, ret, model, DATA.registry, _today())
+    gap = commune_gap(unit, None, MODEL, ret, model, DATA.registry, _today())
     assert (gap.not_met, gap.blank, gap.gap) == (("ĐK3",), ("ĐK2",), 2)
     # the commune must hold advanced (ĐK1, from the registry): an NTM commune fails it
     ntm_only = DATA.registry.by_code[AN_TRUONG_A]
-    gap = commune_gap(ntm_only, None, Level.MODEL, ret, model, DATA.registry, _today())
+    gap = commune_gap(ntm_only, None, MODEL, ret, model, DATA.registry, _today())
     assert gap.not_met == ("ĐK1", "ĐK3")
 
 
@@ -346,14 +346,14 @@ def test_district_conditions_are_read_from_the_registry() -> None:
     district = load_criteria(BUNDLED, "qd320-2022-huyen")
     cau_ke = DATA.registry.by_code["845"]
     ret = Return("845", "2022-06", district.id, {c.number: True for c in district.reported})
-    gap = commune_gap(cau_ke, None, Level.NTM, ret, district, DATA.registry, _today())
-    # every commune of Cầu Kè is NTM, but some by results before 2021 (older rules, to be
+    gap = commune_gap(cau_ke, None, NTM, ret, district, DATA.registry, _today())
+    # every commune of Cầu Kè == NTM, but some by results before 2021 (older rules, to be
     # re-checked): ĐK1 is to check, not met; more than 10% are advanced by results of 2021 on
     assert (gap.not_met, gap.blank) == ((), ("ĐK1",))
     older = [u for u in DATA.registry.descendants("845") if u.kind.value == "commune"
-             and u.recognitions[Level.NTM].year < 2021]  # fmt: skip
+             and u.recognitions[NTM].year < 2021]  # fmt: skip
     assert older  # the registry's reason for it
-    early = commune_gap(cau_ke, None, Level.NTM, ret, district, DATA.registry, dt.date(2015, 1, 1))
+    early = commune_gap(cau_ke, None, NTM, ret, district, DATA.registry, dt.date(2015, 1, 1))
     assert early.not_met == ("ĐK1", "ĐK2")  # before any commune was recognised
 
 
@@ -380,13 +380,13 @@ def test_a_share_condition_at_its_boundary() -> None:
     communes = [u for u in DATA.registry.descendants("845") if u.kind.value == "commune"][:10]
 
     def with_advanced(year: int | None) -> Registry:
-        units = [dataclasses.replace(u, recognitions={Level.NTM: u.recognitions[Level.NTM]})
+        units = [dataclasses.replace(u, recognitions={NTM: u.recognitions[NTM]})
                  for u in communes]  # fmt: skip
         if year is not None:
             first = units[0]
             units[0] = dataclasses.replace(first, recognitions={
-                **first.recognitions, Level.ADVANCED: dataclasses.replace(
-                    first.recognitions[Level.NTM], year=year, decided_on=None),
+                **first.recognitions, ADVANCED: dataclasses.replace(
+                    first.recognitions[NTM], year=year, decided_on=None),
             })  # fmt: skip
         return Registry((head, *units))
 

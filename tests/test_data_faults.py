@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from builders import LADDER
 from ntm_cli.cli.app import app
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.i18n import Lang
@@ -285,7 +286,7 @@ def test_tab_del_and_c1_controls_are_refused_in_every_column(tmp_path: Path) -> 
         "847,Huyện Châu Thành,Huyện,84,,a\tb\n",
         encoding="utf-8",
     )
-    _, problems = read_registry(path)
+    _, problems = read_registry(path, LADDER)
     assert [(p.cell, p.msg.params["char"]) for p in problems] == [
         (f"{path}:3: name", "U+0009"),
         (f"{path}:3: ntm_decision", "U+007F"),
@@ -327,7 +328,7 @@ def test_a_quote_closed_lines_later_is_the_same_error(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(DataError) as err:
-        read_registry(path)
+        read_registry(path, LADDER)
     assert err.value.code == "registry.quote.unclosed"
     assert err.value.message.params == {"path": str(path), "line": 3, "column": "name", "end": 5}
     assert not err.value.problems
@@ -337,10 +338,10 @@ def test_a_quote_open_on_a_last_line_without_a_line_break(tmp_path: Path) -> Non
     path = tmp_path / "units.csv"
     path.write_text('code,name,kind,parent_code\n84,"Tỉnh Trà Vinh,Tỉnh,', encoding="utf-8")
     with pytest.raises(DataError) as err:
-        read_registry(path)
+        read_registry(path, LADDER)
     assert err.value.message.params == {"path": str(path), "line": 2, "column": "name", "end": 2}
     path.write_text('code,name,kind,parent_code\n84,"Tỉnh ""Trà"" Vinh",Tỉnh,', encoding="utf-8")
-    registry, problems = read_registry(path)
+    registry, problems = read_registry(path, LADDER)
     assert not problems and registry.units[0].name == 'Tỉnh "Trà" Vinh'
 
 
@@ -349,11 +350,11 @@ def test_a_quote_open_past_csv_s_cell_limit_and_a_huge_cell(tmp_path: Path) -> N
     head = "code,name,kind,parent_code\n84,Tỉnh Trà Vinh,Tỉnh,\n"
     path.write_text(head + '845,Huyện,"Huyện\n' + "x" * 200_000 + "\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
-        read_registry(path)
+        read_registry(path, LADDER)
     assert err.value.message.params == {"path": str(path), "line": 3, "column": "kind", "end": 4}
     path.write_text(head + "845," + "x" * 200_000 + ",Huyện,84\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
-        read_registry(path)
+        read_registry(path, LADDER)
     assert err.value.text(Lang.EN) == (
         f"{path}:3: a cell is longer than 131,072 characters; the file is not a registry or is "
         "damaged"

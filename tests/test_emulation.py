@@ -149,7 +149,7 @@ def form(code: str = "29272", period: str = "2024-06", previous: Return | None =
     towards, criteria = BOOK.towards(unit, level)
     assert criteria is not None
     ctx = FormContext(unit, DATA.registry.district_of(unit), period, criteria, level,
-                      towards, previous, EMULATION)  # fmt: skip
+                      towards, DATA.plan.ladder, previous, EMULATION)  # fmt: skip
     return workbook_bytes(build_form(ctx))
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from builders import NTM
+
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.slow
 
@@ -87,7 +89,6 @@ def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
     One commune at NTM misses only criterion 19.
     """
     from forms import COMMUNES, filled_form, write
-    from ntm_cli.domain.models import Level
     from ntm_cli.domain.status import level_of
 
     def debt(amount: float):  # type: ignore[no-untyped-def]
@@ -103,7 +104,7 @@ def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:
 
         return edit
 
-    at_ntm = next(u for u in COMMUNES if level_of(u) is Level.NTM)
+    at_ntm = next(u for u in COMMUNES if level_of(u) == NTM)
     all_met = ["Đạt"] * 22  # a model commune's form: Annex II and the QĐ 319 conditions
     forms = tmp_path / "returns"
     write(forms, "phong-thanh.xlsx", filled_form("29329", "2025-06", all_met, model(0)))

@@ -8,10 +8,8 @@ import datetime as dt
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from builders import plan, province, unit
+from builders import ADVANCED, LADDER, MODEL, NTM, plan, province, unit
 from ntm_cli.domain.models import (
-    LEVELS,
-    Level,
     Milestone,
     MilestoneKind,
     Recognition,
@@ -40,14 +38,14 @@ def registries(draw: st.DrawFn):  # type: ignore[no-untyped-def]
         ntm, advanced, model = draw(ladders())
         kind = draw(st.sampled_from(KINDS))
         decided = {}
-        for level, year in ((Level.NTM, ntm), (Level.ADVANCED, advanced), (Level.MODEL, model)):
+        for level, year in ((NTM, ntm), (ADVANCED, advanced), (MODEL, model)):
             if year is not None and draw(st.booleans()):
                 decided[level] = dt.date(
                     year + draw(st.integers(0, 1)), draw(st.integers(1, 12)), 1
                 )
         revoked = None
         if ntm is not None and draw(st.integers(0, 9)) == 0:
-            revoked = (Level.NTM, dt.date(draw(st.integers(ntm, 2026)), 6, 1))
+            revoked = (NTM, dt.date(draw(st.integers(ntm, 2026)), 6, 1))
         units.append(unit(f"u{i}", kind, "01", ntm, advanced, model, decided, revoked))
     return province(*units)
 
@@ -58,7 +56,8 @@ def milestones(draw: st.DrawFn) -> Milestone:
     if kind is MilestoneKind.UNIT:
         return Milestone(
             id="m", year=draw(st.integers(2021, 2025)), kind=kind, scope=Scope.UNIT,
-            level=draw(st.sampled_from(LEVELS)), target=1, unit_code=f"u{draw(st.integers(0, 3))}",
+            level=draw(st.sampled_from(LADDER.levels)), target=1,
+            unit_code=f"u{draw(st.integers(0, 3))}",
         )  # fmt: skip
     target = draw(st.floats(0.5, 100)) if kind is MilestoneKind.SHARE else draw(st.integers(0, 30))
     return Milestone(
@@ -66,7 +65,7 @@ def milestones(draw: st.DrawFn) -> Milestone:
         year=draw(st.integers(2021, 2025)),
         kind=kind,
         scope=draw(st.sampled_from([Scope.COMMUNE, Scope.DISTRICT])),
-        level=draw(st.sampled_from(LEVELS)),
+        level=draw(st.sampled_from(LADDER.levels)),
         target=target,
     )
 
@@ -96,7 +95,7 @@ def test_raising_a_unit_never_lowers_an_actual(registry, m, as_of, data) -> None
     candidates = [u for u in registry.units if len(u.recognitions) < 3]
     assume(candidates)
     target = data.draw(st.sampled_from(candidates))
-    rung = LEVELS[len(target.recognitions)]
+    rung = LADDER.levels[len(target.recognitions)]
     floor = max((r.year for r in target.recognitions.values()), default=2015)
     year = data.draw(st.integers(floor, 2026))
     raised = dataclasses.replace(

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from builders import ADVANCED, LADDER, LEVELS_YAML, MODEL, NTM
 from ntm_cli.domain.errors import DataError
-from ntm_cli.domain.models import Level, Registry, UnitKind
+from ntm_cli.domain.models import Registry, UnitKind
 from ntm_cli.sources.plan import load_plan, parse_plan
 from ntm_cli.sources.registry import read_registry
 
@@ -29,17 +30,17 @@ def test_excel_csv_with_bom_semicolons_and_crlf(tmp_path: Path) -> None:
     )
     path = tmp_path / "units.csv"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
-    registry, problems = read_registry(path)
+    registry, problems = read_registry(path, LADDER)
     assert problems == []
     assert [u.code for u in registry.units] == ["84", "845", "29320"]
     hoa_tan = registry.by_code["29320"]
-    assert (hoa_tan.kind, hoa_tan.recognitions[Level.NTM].year) == (UnitKind.COMMUNE, 2017)
-    assert registry.by_code["845"].recognitions[Level.ADVANCED].year == 2023
+    assert (hoa_tan.kind, hoa_tan.recognitions[NTM].year) == (UnitKind.COMMUNE, 2017)
+    assert registry.by_code["845"].recognitions[ADVANCED].year == 2023
 
 
 def test_codes_that_lost_leading_zeros_are_restored(tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + "1,Thành phố Hà Nội,Tỉnh,,,,,\n1,Quận Ba Đình,district,1,,,,\n")
-    registry, problems = read_registry(path)
+    registry, problems = read_registry(path, LADDER)
     assert problems == []
     assert [(u.code, u.parent_code) for u in registry.units] == [("01", ""), ("001", "01")]
 
@@ -48,7 +49,7 @@ def test_text_is_stored_as_nfc(tmp_path: Path) -> None:
     import unicodedata
 
     path = write(tmp_path, HEADER + unicodedata.normalize("NFD", "84,Tỉnh Trà Vinh,Tỉnh,,,,,\n"))
-    registry, _ = read_registry(path)
+    registry, _ = read_registry(path, LADDER)
     assert registry.units[0].name == "Tỉnh Trà Vinh"
     assert registry.units[0].kind is UnitKind.PROVINCE
 
@@ -59,7 +60,7 @@ def test_a_windows_1258_file_is_refused_with_how_to_save_it(tmp_path: Path) -> N
     text = unicodedata.normalize("NFD", HEADER + "84,Tỉnh Trà Vinh,Tỉnh,,,,,\n")
     path = write(tmp_path, text, encoding="cp1258")
     with pytest.raises(DataError) as err:
-        read_registry(path)
+        read_registry(path, LADDER)
     message = str(err.value)
     assert f"{path}:2: the file is not UTF-8" in message
     assert 'Save As > "CSV UTF-8 (Comma delimited) (*.csv)"' in message
@@ -68,14 +69,14 @@ def test_a_windows_1258_file_is_refused_with_how_to_save_it(tmp_path: Path) -> N
 def test_a_utf16_file_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, HEADER, encoding="utf-16")
     with pytest.raises(DataError, match="UTF-16"):
-        read_registry(path)
+        read_registry(path, LADDER)
 
 
 def test_missing_columns_and_files(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"units.csv:1: missing column\(s\) kind, parent_code"):
-        read_registry(write(tmp_path, "code,name\n84,Trà Vinh\n"))
+        read_registry(write(tmp_path, "code,name\n84,Trà Vinh\n"), LADDER)
     with pytest.raises(DataError, match="no such file"):
-        read_registry(tmp_path / "absent.csv")
+        read_registry(tmp_path / "absent.csv", LADDER)
 
 
 def test_bad_cells_are_all_reported_with_line_and_column(tmp_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_bad_cells_are_all_reported_with_line_and_column(tmp_path: Path) -> None
         + "848,Huyện Cầu Ngang,Huyện,84,2022,,31/02/2023,\n"
         + "849,Huyện Trà Cú,Huyện,84,,,2024-04-08,\n",
     )
-    _, problems = read_registry(path)
+    _, problems = read_registry(path, LADDER)
     assert [str(p) for p in problems] == [
         f"{path}:3: kind: 'Quận huyện' is not a kind of unit; use Tỉnh, Huyện, Thị xã, Thành phố, "
         "Xã, Phường, Thị trấn (or province, district, town, city, commune, ward, township)",
@@ -102,11 +103,12 @@ def test_bad_cells_are_all_reported_with_line_and_column(tmp_path: Path) -> None
 
 
 def test_an_unknown_column_is_a_problem(tmp_path: Path) -> None:
-    _, problems = read_registry(write(tmp_path, "code,name,kind,parent_code,ntm_yaer\n"))
+    _, problems = read_registry(write(tmp_path, "code,name,kind,parent_code,ntm_yaer\n"), LADDER)
     assert problems and "column 'ntm_yaer' is not known" in str(problems[0])
 
 
-PLAN = """\
+PLAN = (
+    """\
 plan:
   id: test-plan
   number: "1/KH"
@@ -128,6 +130,8 @@ milestones:
     level: advanced
     wording: "Huyện Cầu Kè đạt NTM nâng cao"
 """
+    + LEVELS_YAML
+)
 
 
 def test_a_valid_plan(tmp_path: Path) -> None:
@@ -144,9 +148,9 @@ def test_a_valid_plan(tmp_path: Path) -> None:
     [
         (
             '    level: advanced\n    wording: "Huyện',
-            '    level: nang cao\n    wording: "Huyện',
-            "targets.yaml:19: milestones[1].level: 'nang cao' is not a level; "
-            "use ntm, advanced or model",
+            '    level: rất cao\n    wording: "Huyện',
+            "targets.yaml:19: milestones[1].level: 'rất cao' is not a level of the plan; "
+            "its levels (levels: in targets.yaml): ntm, advanced, model",
         ),
         (
             "    target: 50\n",
@@ -227,7 +231,7 @@ def test_a_revocation_must_follow_what_it_revokes(tmp_path: Path) -> None:
         "2,Xã Hai,Xã,,2019,,model,2023-01-01\n"
         "3,Xã Ba,Xã,,2019,2022,advanced,2024-03-01\n",
     )
-    _, problems = read_registry(path)
+    _, problems = read_registry(path, LADDER)
     assert [str(p) for p in problems] == [
         f"{path}:2: revoked_on: 2021-01-01 is before the advanced result year 2022",
         f"{path}:3: revoked_level: model is revoked but was never reached",
@@ -285,7 +289,7 @@ def test_registry_problems_read_in_vietnamese(tmp_path: Path) -> None:
         + "848,Huyện Cầu Ngang,Huyện,84,2022,,31/02/2023,\n"
         + "849,Huyện Trà Cú,Huyện,84,,2021,,\n",
     )
-    _, problems = read_registry(path)
+    _, problems = read_registry(path, LADDER)
     assert [p.msg.code for p in problems] == [
         "unitkind.invalid", "year.invalid", "date.no_such_day", "registry.ladder.lower_missing",
     ]  # fmt: skip
@@ -304,7 +308,7 @@ def test_plan_problems_read_in_vietnamese(tmp_path: Path) -> None:
     from ntm_cli.domain.i18n import Lang
 
     text = PLAN.replace(
-        'level: advanced\n    wording: "Huyện', 'level: nang cao\n    wording: "Huyện'
+        'level: advanced\n    wording: "Huyện', 'level: rất cao\n    wording: "Huyện'
     )
     text = text.replace("target: 50", "target: 150")
     _, problems = parse_plan(text.encode(), tmp_path / "targets.yaml")
@@ -313,7 +317,7 @@ def test_plan_problems_read_in_vietnamese(tmp_path: Path) -> None:
         f"{tmp_path / 'targets.yaml'}:8: milestones[0]: target: tỷ lệ là phần trăm trong "
         "khoảng (0, 100], không phải 150" in vi
     )
-    assert any("'nang cao' không phải mức đạt chuẩn" in line for line in vi), vi
+    assert any("'rất cao' không phải mức đạt chuẩn của kế hoạch" in line for line in vi), vi
     assert [p.msg.code for p in problems] == ["plan.milestone.share_range", "level.invalid"]
 
 
@@ -449,15 +453,15 @@ def test_every_dataclass_field_round_trips_through_the_cache_form() -> None:
     plan = Plan(
         id="p", title="Kế hoạch", number="1/KH", issued_on=dt.date(2021, 3, 4), issuer="UBND",
         area_code="84", start_year=2021, end_year=2025, title_en="Plan", source="s",
-        path="/x/targets.yaml", criteria={"commune": {Level.NTM: "qd318", Level.MODEL: "qd319"}},
-        area_line=7, due_day=10,
+        path="/x/targets.yaml", criteria={"commune": {NTM: "qd318", MODEL: "qd319"}},
+        area_line=7, due_day=10, ladder=LADDER,
         milestones=(
-            Milestone("m", 2023, MilestoneKind.SHARE, Scope.COMMUNE, Level.ADVANCED, 50.5,
+            Milestone("m", 2023, MilestoneKind.SHARE, Scope.COMMUNE, ADVANCED, 50.5,
                       binding=False, unit_code="845", wording="w", wording_en="we", line=9),
         ),
         awards=(
             AwardRule("a", "Giải", Subject.DISTRICT, name_en="Award",
-                      reached=(Level.NTM, Level.MODEL), max_debt=1.5, all_criteria=True,
+                      reached=(NTM, MODEL), max_debt=1.5, all_criteria=True,
                       basis="b", line=3),
             AwardRule("b", "Doanh nghiệp", Subject.ENTERPRISE, requires=("contribution",),
                       any_of=("ocop", "jobs"), min_ocop=2, min_stars=4, min_jobs=5,
@@ -473,19 +477,19 @@ def test_every_dataclass_field_round_trips_through_the_cache_form() -> None:
             Criterion("17", "Môi trường", "Environment", "I",
                       indicators=(Criterion("17.1", "Nước sạch", "Water", "I", sure="1"),)),
             Criterion("ĐK1", "Đạt nâng cao", "Advanced", "II", sure="2+",
-                      computed=Computed("commune", Level.ADVANCED, 10.0)),
+                      computed=Computed("commune", "advanced", 10.0)),
             Criterion("ĐK4", "Lĩnh vực", "Field", "II", choice="Lĩnh vực", choice_en="Field",
                       choices=("Sản xuất", "Du lịch")),
         ),
-        level=Level.MODEL, requires=Level.ADVANCED, includes=("qd318-nc",), sure="1",
+        level="model", requires="advanced", includes=("qd318-nc",), sure="1",
         source="nguồn", amended_by="211/QĐ-TTg", amended_on=dt.date(2024, 3, 1),
         decided_on=dt.date(2022, 3, 8),
     )  # fmt: skip
     unit_ = Unit(
         "29263", "Xã Long Đức", UnitKind.COMMUNE, "842",
-        recognitions={Level.NTM: Recognition(2015, "QĐ 1", dt.date(2016, 1, 2)),
-                      Level.ADVANCED: Recognition(2020)},
-        revoked_level=Level.ADVANCED, revoked_on=dt.date(2023, 1, 1), source="s", line=4,
+        recognitions={NTM: Recognition(2015, "QĐ 1", dt.date(2016, 1, 2)),
+                      ADVANCED: Recognition(2020)},
+        revoked_level=ADVANCED, revoked_on=dt.date(2023, 1, 1), source="s", line=4,
     )  # fmt: skip
     for value in (plan, criteria, unit_):
         data = json.loads(json.dumps(to_json(value)))
@@ -557,15 +561,15 @@ def test_the_registry_is_cached_and_keeps_the_path_it_was_read_from(
 
     from ntm_cli.sources.datadir import load_registry
 
-    first, problems = load_registry(data_copy / "units.csv")
+    first, problems = load_registry(data_copy / "units.csv", LADDER)
     assert problems == []
     cache = Path(os.environ["NTM_CACHE_DIR"])
     assert [p.name for p in cache.glob("registry-*.json")]  # stored once it had no problem
     other = tmp_path / "other"
     shutil.copytree(data_copy, other)
-    again, _ = load_registry(other / "units.csv")
+    again, _ = load_registry(other / "units.csv", LADDER)
     assert again == Registry(first.units, str(other / "units.csv"))  # from the cache, its own path
     units = other / "units.csv"
     units.write_text(units.read_text(encoding="utf-8") + "1,,Xã,,\n", encoding="utf-8")
-    broken, problems = load_registry(units)
+    broken, problems = load_registry(units, LADDER)
     assert problems and len(broken.units) == len(first.units) + 1  # read afresh, not cached

@@ -27,7 +27,10 @@ def gaps(
     level: Annotated[
         str | None,
         typer.Option(
-            "--level", "-l", help="Only communes working towards this level: ntm, advanced, model."
+            "--level",
+            "-l",
+            help="Only communes working towards this level of the plan (ntm, advanced, "
+            "model in Plan 69).",
         ),
     ] = None,
     scope: Annotated[

@@ -74,7 +74,7 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
     "units": {
         Format.TABLE: lambda r, lang, view: _units_table(r, lang),
         Format.JSON: lambda r, lang, view: _units_json(r),
-        Format.CSV: _lazy(U, "units_csv", "rows"),
+        Format.CSV: _lazy(U, "units_csv", "rows", "ladder"),
     },
     "unit": {
         Format.TABLE: _table(R, "build_unit_card", "card"),
@@ -115,7 +115,7 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
 def _units_table(r: Any, lang: Lang) -> Any:
     from ntm_cli.render.units import build_units_table
 
-    return build_units_table(r.rows, lang, r.year)
+    return build_units_table(r.rows, r.ladder, lang, r.year)
 
 
 def _units_json(r: Any) -> Any:

@@ -70,7 +70,8 @@ def template(
     data: DataOption = None,
 ) -> None:
     """Write one return form (xlsx) per commune, pre-filled with its last return, on the
-    criteria set of the level it works towards (NTM, advanced, model).
+    criteria set of the level it works towards (the plan's levels: NTM, advanced, model in
+    Plan 69).
 
     Example: ntm template --period 2024-06 --district "Cầu Kè" --out forms/2024-06
 

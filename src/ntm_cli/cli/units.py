@@ -28,8 +28,9 @@ def units(
         typer.Option(
             "--level",
             "-l",
-            help="Units at or above ntm, advanced or model (or 'nâng cao', 'kiểu mẫu'); 'none' "
-            "for units not yet at NTM.",
+            help="Units at or above a level of the plan (levels: in targets.yaml), by its id or "
+            "its words: ntm, advanced, 'nâng cao', 'kiểu mẫu' in Plan 69; 'none' for units not "
+            "yet at the first.",
             show_default=False,
         ),
     ] = None,

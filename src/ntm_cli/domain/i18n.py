@@ -62,9 +62,43 @@ def _shown(value: object) -> object:
     return value
 
 
+# Words a data file gives: the rungs of a plan's ladder ("level.advanced", "short.model"…) come
+# from the plan, not from code. Looked up after the code's catalogue, never over it.
+DEFINED: dict[str, tuple[str, str]] = {}
+
+
+def define_labels(labels: dict[str, tuple[str, str]]) -> None:
+    """Add a data file's own words (the plan read last names its rungs)."""
+    DEFINED.update(labels)
+
+
+def _entry(key: str) -> tuple[str, str]:
+    found = CATALOGUE.get(key)
+    return found if found is not None else DEFINED[key]
+
+
+def label(key: str, lang: Lang, fallback: str) -> str:
+    """The catalogue entry `key`, or `fallback` when neither the code nor a data file has it."""
+    words = CATALOGUE.get(key) or DEFINED.get(key)
+    if words is None:
+        return fallback
+    return words[0] if lang is Lang.VI else words[1]
+
+
+def level_word(level: str | None, lang: Lang, form: str = "level", task: bool = False) -> str:
+    """A rung's words from the plan's ladder: `form` "level" (NTM nâng cao), "short" (Nâng
+    cao) or "levelx" (what follows "đạt"); `task` for a town, city or province, which at the
+    first rung has completed the task (Hoàn thành nhiệm vụ NTM). No level: "Chưa đạt chuẩn"."""
+    if level is None:
+        return t(f"{'short' if form == 'short' else 'level'}.none", lang)
+    if task and f"{form}.{level}.town" in DEFINED:
+        return label(f"{form}.{level}.town", lang, str(level))
+    return label(f"{form}.{level}", lang, str(level))
+
+
 def t(key: str, lang: Lang, **values: object) -> str:
     """The catalogue entry `key` in `lang`, with `values` filled in (text values printable)."""
-    vi, en = CATALOGUE[key]
+    vi, en = _entry(key)
     text = vi if lang is Lang.VI else en
     if not values:
         return text
@@ -122,7 +156,7 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         lang = self.lang
         if format_spec == "level":
-            return t(f"level.{value or 'none'}", lang)
+            return label(f"level.{value or 'none'}", lang, str(value))
         if format_spec == "valuekind":
             return t(f"valuekind.{value}", lang)
         if format_spec == "kind":

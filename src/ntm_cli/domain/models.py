@@ -7,6 +7,8 @@ while these objects stay cheap to build so `ntm progress` starts fast on 10,000 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -15,27 +17,141 @@ from ntm_cli.domain.messages import Message, msg
 from ntm_cli.domain.period import Period
 
 
-class Level(StrEnum):
-    """A rung of the NTM ladder; each rung requires the ones below it."""
+class Level(str):
+    """A rung of a plan's ladder of levels: its id ("ntm", "advanced"…) with its place on the
+    ladder (`rank`, 1 at the bottom). A Ladder, read from the plan's data, makes them; a level
+    compares and hashes as its id, so "advanced" finds it in a mapping."""
 
-    NTM = "ntm"
-    ADVANCED = "advanced"
-    MODEL = "model"
+    rank: int
+
+    def __new__(cls, id: str, rank: int = 0) -> Level:
+        self = super().__new__(cls, id)
+        self.rank = rank
+        return self
 
     @property
-    def rank(self) -> int:
-        return LEVELS.index(self) + 1
+    def value(self) -> str:
+        return str.__str__(self)
 
-    @classmethod
-    def parse(cls, value: str) -> Level:
-        text = value.strip().lower()
-        for level in cls:
-            if text == level.value:
-                return level
-        raise ValueProblem("level.invalid", value=value)
+    def __repr__(self) -> str:
+        return f"Level({self.value!r}, {self.rank})"
+
+    def __reduce__(self) -> tuple[type[Level], tuple[str, int]]:
+        return Level, (self.value, self.rank)
 
 
-LEVELS: list[Level] = [Level.NTM, Level.ADVANCED, Level.MODEL]
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """One level of a ladder, in the words the plan and its criteria use."""
+
+    id: str
+    name: str  # "NTM nâng cao": a table's heading, a unit's level
+    short: str  # "Nâng cao": a narrow column
+    phrase: str  # "NTM nâng cao": after "đạt" ("đạt chuẩn NTM" for the first rung)
+    name_en: str = ""
+    short_en: str = ""
+    phrase_en: str = ""
+    # A town, city or province at this rung has completed the task (hoàn thành nhiệm vụ)
+    task: str = ""
+    task_en: str = ""
+    task_short: str = ""
+    task_short_en: str = ""
+    words: tuple[str, ...] = ()  # other ways a form, a note or a user writes it
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ladder:
+    """The levels a unit climbs under a plan, lowest first; each requires the ones below it.
+
+    The ladder is data (the plan's `levels:`): 2021–2025 has NTM, nâng cao, kiểu mẫu; the
+    2026–2030 programme has NTM and hiện đại. A registry has the columns `<id>_year`,
+    `<id>_decision` and `<id>_decided_on` for each rung.
+    """
+
+    rungs: tuple[Rung, ...]
+    levels: tuple[Level, ...] = field(init=False, compare=False)
+    _by_id: dict[str, Level] = field(init=False, compare=False)
+    _by_word: dict[str, Level] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from ntm_cli.domain.text import fold
+
+        levels = tuple(Level(r.id, i + 1) for i, r in enumerate(self.rungs))
+        object.__setattr__(self, "levels", levels)
+        object.__setattr__(self, "_by_id", {lv.value: lv for lv in levels})
+        words: dict[str, Level] = {}
+        for level, rung in zip(levels, self.rungs, strict=True):
+            for word in (rung.id, rung.name, rung.name_en, rung.short, rung.short_en,
+                         rung.phrase, rung.phrase_en, *rung.words):  # fmt: skip
+                if word:
+                    words.setdefault(fold(word), level)
+        object.__setattr__(self, "_by_word", words)
+
+    def __iter__(self) -> Iterator[Level]:
+        return iter(self.levels)
+
+    def __len__(self) -> int:
+        return len(self.levels)
+
+    def __getitem__(self, id: str) -> Level:
+        return self._by_id[id]
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._by_id
+
+    @property
+    def first(self) -> Level:
+        return self.levels[0]
+
+    @property
+    def top(self) -> Level:
+        return self.levels[-1]
+
+    def get(self, id: str) -> Level | None:
+        return self._by_id.get(id)
+
+    def ids(self) -> list[str]:
+        return [lv.value for lv in self.levels]
+
+    def rung(self, level: str) -> Rung:
+        return self.rungs[self._by_id[level].rank - 1]
+
+    def above(self, level: Level | None) -> Level | None:
+        """The next rung up (the first from no level), None at the top."""
+        rank = 0 if level is None else self._by_id[level].rank
+        return self.levels[rank] if rank < len(self.levels) else None
+
+    def below(self, level: Level) -> Level | None:
+        rank = self._by_id[level].rank
+        return self.levels[rank - 2] if rank > 1 else None
+
+    def parse(self, value: str) -> Level:
+        """An id or any word the ladder gives a rung, any case, with or without diacritics."""
+        from ntm_cli.domain.text import fold
+
+        text = value.strip()
+        level = self._by_id.get(text.lower()) or self._by_word.get(fold(text))
+        if level is None:
+            raise ValueProblem("level.invalid", value=value, choices=self.ids())
+        return level
+
+    def words(self) -> list[tuple[str, Level]]:
+        """(folded word, level), longest first: how a note names the rungs."""
+        return sorted(self._by_word.items(), key=lambda item: -len(item[0]))
+
+    def labels(self) -> dict[str, tuple[str, str]]:
+        """The rungs' words as catalogue entries (level.<id>, levelx.<id>, short.<id>…)."""
+        out: dict[str, tuple[str, str]] = {}
+        for r in self.rungs:
+            out[f"level.{r.id}"] = (r.name, r.name_en or r.name)
+            out[f"levelx.{r.id}"] = (r.phrase, r.phrase_en or r.phrase)
+            out[f"short.{r.id}"] = (r.short, r.short_en or r.short)
+            if r.task:
+                out[f"level.{r.id}.town"] = (r.task, r.task_en or r.task)
+                short = r.task_short or r.task
+                out[f"short.{r.id}.town"] = (short, r.task_short_en or r.task_en or short)
+        return out
 
 
 class UnitKind(StrEnum):
@@ -142,12 +258,13 @@ class Unit:
         or "illustrative", in either column)."""
         return _says_illustrative(self.source) or _says_illustrative(self.source_en)
 
-    @property
-    def illustrative_levels(self) -> frozenset[Level]:
+    def illustrative_levels(self, ladder: Ladder) -> frozenset[Level]:
         """The levels whose result year the note calls illustrative (see illustrative_levels)."""
         if not self.illustrative:
             return frozenset()
-        return illustrative_levels(self.source) | illustrative_levels(self.source_en)
+        return illustrative_levels(self.source, ladder) | illustrative_levels(
+            self.source_en, ladder
+        )
 
 
 def _says_illustrative(note: str) -> bool:
@@ -159,72 +276,69 @@ def _says_illustrative(note: str) -> bool:
     return "minh" in lower and "minh hoa" in fold(note)
 
 
-# What a clause of a note names, folded (no diacritics): a level's year, or a decision date.
-_LEVEL_WORDS = {Level.ADVANCED: ("advanced", "nang cao"), Level.MODEL: ("model", "kieu mau")}
-_NOT_PLAIN_NTM = ("advanced ntm", "model ntm", "ntm nang cao", "ntm kieu mau")
 _DATE_WORDS = ("decision date", "ngay quyet dinh")
 
 
-def illustrative_levels(note: str) -> frozenset[Level]:
+def illustrative_levels(note: str, ladder: Ladder) -> frozenset[Level]:
     """The levels whose result years a registry note calls illustrative.
 
     The note is read clause by clause (`;` between them): a clause saying "illustrative" (or
-    "minh họa") marks the years of the levels it names ("NTM and advanced years
-    illustrative"), or, naming none, every year of the row ("illustrative"); one about the
-    decision date marks no year. A year the note does not call illustrative is taken as
-    published.
+    "minh họa") marks the years of the levels it names by the ladder's words ("NTM and advanced
+    years illustrative"; the longest words first, so "NTM nâng cao" is one level), or, naming
+    none, every year of the row ("illustrative"); one about the decision date marks no year. A
+    year the note does not call illustrative is taken as published.
     """
     from ntm_cli.domain.text import fold
 
     found: set[Level] = set()
+    words = ladder.words()
     for clause in note.split(";"):
         if not _says_illustrative(clause):
             continue
         text = fold(clause)
         if any(word in text for word in _DATE_WORDS):
             continue
-        named = {lv for lv, words in _LEVEL_WORDS.items() if any(w in text for w in words)}
-        plain = text
-        for phrase in _NOT_PLAIN_NTM:
-            plain = plain.replace(phrase, "")
-        if "ntm" in plain:
-            named.add(Level.NTM)
+        named: set[Level] = set()
+        for word, level in words:
+            if re.search(rf"\b{re.escape(word)}\b", text):
+                named.add(level)
+                text = re.sub(rf"\b{re.escape(word)}\b", " ", text)
         if not named:
-            return frozenset(LEVELS)
+            return frozenset(ladder.levels)
         found |= named
     return frozenset(found)
 
 
-def ladder_problems(unit: Unit) -> list[tuple[str, Message]]:
+def ladder_problems(unit: Unit, ladder: Ladder) -> list[tuple[str, Message]]:
     """(column, message) for a ladder climbed out of order or a decision before its result."""
     problems: list[tuple[str, Message]] = []
-    for lower, upper in zip(LEVELS, LEVELS[1:], strict=False):
+    for lower, upper in zip(ladder.levels, ladder.levels[1:], strict=False):
         low, up = unit.recognitions.get(lower), unit.recognitions.get(upper)
         if up is None:
             continue
         if low is None:
             problems.append((
                 f"{lower.value}_year",
-                msg("registry.ladder.lower_missing", lower=lower.value, upper=upper.value,
+                msg("registry.ladder.lower_missing", lower=lower, upper=upper,
                     year=up.year),
             ))  # fmt: skip
         elif up.year < low.year:
             problems.append((
                 f"{upper.value}_year",
-                msg("registry.ladder.order", year=up.year, lower=lower.value,
+                msg("registry.ladder.order", year=up.year, lower=lower,
                     lower_year=low.year),
             ))  # fmt: skip
     if unit.revoked_level is not None and unit.revoked_on is not None:
         revoked = unit.recognitions.get(unit.revoked_level)
         if revoked is None:
             problems.append((
-                "revoked_level", msg("registry.revoked.never", level=unit.revoked_level.value)
+                "revoked_level", msg("registry.revoked.never", level=unit.revoked_level)
             ))  # fmt: skip
         elif unit.revoked_on.year < revoked.year:
             problems.append((
                 "revoked_on",
                 msg("registry.revoked.early", on=unit.revoked_on.isoformat(),
-                    level=unit.revoked_level.value, year=revoked.year),
+                    level=unit.revoked_level, year=revoked.year),
             ))  # fmt: skip
     for level, recognition in unit.recognitions.items():
         if recognition.decided_on and recognition.decided_on.year < recognition.year:
@@ -400,6 +514,7 @@ class Plan:
     start_year: int
     end_year: int
     milestones: tuple[Milestone, ...]
+    ladder: Ladder  # the levels its milestones and criteria name, lowest first
     title_en: str = ""
     source: str = ""
     path: str = ""

@@ -8,17 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ntm_cli.domain.messages import Issue
-from ntm_cli.domain.models import LEVELS, Level, Unit
+from ntm_cli.domain.models import Ladder, Level, Unit
 
 # Funds mobilised in a period, by source (million VND), in the order of the return form.
 FUND_SOURCES = ("central", "local", "credit", "enterprises", "residents")
 OCOP_STARS = (3, 4, 5)
-
-
-def next_level(level: Level | None) -> Level | None:
-    """The rung a unit works towards: NTM, then advanced, then model (None at the top)."""
-    rank = 0 if level is None else level.rank
-    return LEVELS[rank] if rank < len(LEVELS) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +22,7 @@ class Computed:
     and cities hold it."""
 
     units: str  # self | commune | district | town
-    level: Level
+    level: str  # a level's id (the plan's ladder says where it stands)
     share: float = 100.0
     # a recognition of an earlier result year was made under older rules and must be re-checked
     # against this set: it leaves the condition to check, neither met nor failed
@@ -69,8 +63,8 @@ class CriteriaSet:
     groups: dict[str, tuple[str, str]] = field(default_factory=dict)
     short: str = ""  # a short name, where sets are shown side by side ("xã NTM nâng cao")
     short_en: str = ""
-    level: Level | None = None  # the level the set judges
-    requires: Level | None = None  # the level a unit must hold already
+    level: str | None = None  # the id of the level the set judges
+    requires: str | None = None  # the id of the level a unit must hold already
     includes: tuple[str, ...] = ()  # sets whose criteria come first
     sure: str = ""
     source: str = ""
@@ -118,11 +112,13 @@ class CriteriaBook:
 
     sets: dict[str, CriteriaSet]
     by_scope: dict[str, dict[Level, str]]
+    ladder: Ladder
 
     @classmethod
-    def single(cls, *sets: CriteriaSet) -> CriteriaBook:
+    def single(cls, ladder: Ladder, *sets: CriteriaSet) -> CriteriaBook:
         """Each set for every level of its scope (a plan naming one set a scope)."""
-        return cls({c.id: c for c in sets}, {c.scope: dict.fromkeys(LEVELS, c.id) for c in sets})
+        by_scope = {c.scope: dict.fromkeys(ladder.levels, c.id) for c in sets}
+        return cls({c.id: c for c in sets}, by_scope, ladder)
 
     def get(self, scope: str, level: Level | None) -> CriteriaSet | None:
         set_id = self.by_scope.get(scope, {}).get(level) if level is not None else None
@@ -134,7 +130,7 @@ class CriteriaBook:
     def levels(self, scope: str) -> list[Level]:
         """The rungs the plan has a set for, in ladder order."""
         named = self.by_scope.get(scope, {})
-        return [lv for lv in LEVELS if lv in named]
+        return [lv for lv in self.ladder if lv in named]
 
     def towards(self, unit: Unit, held: Level | None) -> tuple[Level | None, CriteriaSet | None]:
         """The level `unit` works towards with its set; at the top of what the plan has sets
@@ -143,7 +139,7 @@ class CriteriaBook:
         if scope is None:
             return None, None
         rungs = self.levels(scope)
-        rank = 0 if held is None else held.rank
+        rank = 0 if held is None else self.ladder[held].rank
         for level in rungs:
             if level.rank > rank:
                 return level, self.get(scope, level)
@@ -157,7 +153,7 @@ class CriteriaBook:
 class Recognition:
     """A recognition a commune reports in a return (checked against the registry)."""
 
-    level: Level
+    level: str  # the id of a rung of the plan's ladder
     decision: str = ""
     decided_on: dt.date | None = None
 

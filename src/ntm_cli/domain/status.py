@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ntm_cli.domain.models import LEVELS, Level, Registry, Unit
+from ntm_cli.domain.models import Level, Registry, Unit
 
 
 def level_of(unit: Unit, year: int | None = None, as_of: dt.date | None = None) -> Level | None:
@@ -14,12 +14,12 @@ def level_of(unit: Unit, year: int | None = None, as_of: dt.date | None = None) 
     `year` keeps only recognitions whose result year is at most `year`; `as_of` keeps only those
     decided on or before that date (one with no decision date counts from the end of its result
     year). With both, the answer is "the results of `year` as known on `as_of`". The ladder is
-    climbed from the bottom, so a level counts only when every level below it counts too.
+    climbed from the bottom, so a level counts only when every level below it counts too (a
+    unit's recognitions are kept in ladder order, each level knowing its rank).
     """
     reached: Level | None = None
-    for level in LEVELS:
-        recognition = unit.recognitions.get(level)
-        if recognition is None:
+    for rank, (level, recognition) in enumerate(unit.recognitions.items(), 1):
+        if level.rank != rank:
             break
         if year is not None and recognition.year > year:
             break
@@ -30,9 +30,9 @@ def level_of(unit: Unit, year: int | None = None, as_of: dt.date | None = None) 
         in_force = (year is None or unit.revoked_on.year <= year) and (
             as_of is None or unit.revoked_on <= as_of
         )
-        if in_force and reached.rank >= unit.revoked_level.rank:
-            below = unit.revoked_level.rank - 2
-            reached = LEVELS[below] if below >= 0 else None
+        revoked = unit.revoked_level.rank
+        if in_force and reached.rank >= revoked:
+            reached = next((lv for lv in unit.recognitions if lv.rank == revoked - 1), None)
     return reached
 
 

@@ -20,9 +20,7 @@ from typing import Any
 
 from ntm_cli.domain.models import (
     DISTRICT_LEVEL,
-    LEVELS,
     AwardRule,
-    Level,
     Plan,
     Registry,
     Scope,
@@ -141,13 +139,13 @@ def _verdict(reasons: list[Reason]) -> Verdict:
 
 def _candidate(rule: AwardRule, unit: Unit, year: int) -> list[Reason] | None:
     """Why `unit` is a candidate of `rule` (None when it is not one)."""
-    reached = [lv for lv in LEVELS if lv in rule.reached and (rec := unit.recognitions.get(lv))
-               and rec.year == year]  # fmt: skip
+    reached = [lv for lv, rec in unit.recognitions.items()  # in ladder order
+               if lv in rule.reached and rec.year == year]  # fmt: skip
     if not reached:
         return None
     level = reached[-1]
     rec = unit.recognitions[level]
-    town = unit.kind in (UnitKind.TOWN, UnitKind.CITY) and level is Level.NTM
+    town = unit.kind in (UnitKind.TOWN, UnitKind.CITY) and level.rank == 1
     reasons = [Reason("reached", True, {"level": level, "year": year, "town": town,
                                         "decision": rec.decision,
                                         "decided_on": rec.decided_on})]  # fmt: skip
@@ -182,7 +180,8 @@ def _all_criteria(unit: Unit, ret: Return, criteria: CriteriaSet | None) -> Reas
     reports on (the one place that picks how a model commune's criteria are judged)."""
     if criteria is None or ret.criteria_set != criteria.id:
         return Reason("criteria_other_set", None, {"set": ret.criteria_set, "period": ret.period})
-    gap = commune_gap(unit, None, LEVELS[-1], ret, criteria)
+    top = next(reversed(unit.recognitions))  # a candidate holds a level
+    gap = commune_gap(unit, None, top, ret, criteria)
     if gap.not_met:
         return Reason("criteria_missing", False, {"criteria": gap.not_met, "period": ret.period})
     if gap.blank:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ntm_cli.domain.models import (
+    Ladder,
     Level,
     Milestone,
     MilestoneKind,
@@ -196,17 +197,17 @@ def forecast(
                 earliest = min((r.year for u in pools[scope] for r in u.recognitions.values()),
                                default=first)  # fmt: skip
                 years = list(range(max(first, earliest), (last if last is not None else 0) + 1))
-                trends[key] = _trend(years, pools[scope], m.level)
+                trends[key] = _trend(years, pools[scope], m.level, plan.ladder)
             trend = trends[key]
         rows.append(_one(result, registry, book, latest, scope, unit, trend, head_of))
     return Forecast(plan, today, period, last, first, tuple(rows), year)
 
 
-def _trend(years: list[int], pool: list[Unit], level: Level) -> Trend:
+def _trend(years: list[int], pool: list[Unit], level: Level, ladder: Ladder) -> Trend:
     """The units of `pool` at or above `level` each year, and those of them counted by an
     illustrative result year (the registry's note says which)."""
     counted = [[u for u in pool if at_least(level_of(u, y), level)] for y in years]
-    made_up = {u.code for u in pool if level in u.illustrative_levels}
+    made_up = {u.code for u in pool if level in u.illustrative_levels(ladder)}
     first_seen: dict[str, int] = {}
     for year, units in zip(years, counted, strict=True):
         for u in units:
@@ -245,7 +246,7 @@ def _one(
         held = level_of(u, m.year)
         towards, criteria = book.towards(u, held)
         ret = latest.get(u.code)
-        if (criteria is None or towards is not m.level or ret is None
+        if (criteria is None or towards != m.level or ret is None
                 or not usable(ret, u, held, criteria)):  # fmt: skip
             if ret is not None and criteria is not None and ret.criteria_set != criteria.id:
                 other += 1  # a return of an older form: not "no return", not read either

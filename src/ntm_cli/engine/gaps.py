@@ -23,7 +23,7 @@ from ntm_cli.domain.models import (
 )
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Criterion, Return
-from ntm_cli.domain.status import at_least, level_of
+from ntm_cli.domain.status import level_of
 from ntm_cli.engine.progress import MilestoneResult, Status, default_year, progress
 
 NEAR_MISS = 3  # a near-miss misses the next level by at most this many criteria
@@ -90,7 +90,7 @@ def computed_met(
         pool = [u for u in registry.descendants(unit.code) if u.kind in kinds]
     if not pool:
         return True
-    reached = [u for u in pool if at_least(level_of(u, as_of=as_of), rule.level)]
+    reached = [u for u in pool if _holds(u, level_of(u, as_of=as_of), rule.level)]
     needed = rule.share * len(pool) if rule.units != "self" else 100.0
     if 100 * len(reached) < needed:
         return False
@@ -100,9 +100,26 @@ def computed_met(
     return True if 100 * len(recent) >= needed else None
 
 
-def _recognised_since(unit: Unit, level: Level, since: int) -> bool:
+def _rank(unit: Unit, level: str) -> int | None:
+    """Where the rung `level` (an id) stands on the ladder, by the unit's own recognitions."""
+    return next((lv.rank for lv in unit.recognitions if lv == level), None)
+
+
+def _holds(unit: Unit, held: Level | None, wanted: str) -> bool:
+    """Whether `held` (the unit's level) is the rung `wanted` or above it: a unit that holds a
+    rung has a recognition of every rung below, so `wanted` below `held` is among them."""
+    if held is None:
+        return False
+    rank = _rank(unit, wanted)
+    return rank is not None and held.rank >= rank
+
+
+def _recognised_since(unit: Unit, level: str, since: int) -> bool:
     """Whether `unit` holds `level` (or a rung above it) by a recognition of `since` or later."""
-    return any(rec.year >= since for lv, rec in unit.recognitions.items() if lv.rank >= level.rank)
+    rank = _rank(unit, level)
+    return rank is not None and any(
+        rec.year >= since for lv, rec in unit.recognitions.items() if lv.rank >= rank
+    )
 
 
 def commune_gap(
@@ -258,15 +275,15 @@ def find_gaps(
         if target is not None and criteria is not None and (target, criteria.id) not in keys:
             keys.append((target, criteria.id))
     keys.sort(key=lambda k: k[0].rank)
-    if level is not None and not any(k[0] is level for k in keys):
+    if level is not None and not any(k[0] == level for k in keys):
         found = book.get("commune" if scope == "commune" else "district", level)
         if found is not None:
             keys.append((level, found.id))
     for target, set_id in keys:
-        if level is not None and target is not level:
+        if level is not None and target != level:
             continue
         criteria = book.sets[set_id]
-        working = [u for u in units if towards[u.code][0] is target
+        working = [u for u in units if towards[u.code][0] == target
                    and (c := towards[u.code][1]) is not None and c.id == set_id]  # fmt: skip
         readable = {u.code: r for u in working if (r := current.get(u.code)) is not None
                     and usable(r, u, held[u.code], criteria)}  # fmt: skip
@@ -297,7 +314,7 @@ def find_gaps(
         links = []
         for result in measured.results:
             m = result.milestone
-            if m.level is not target or result.shortfall == 0 or result.status is Status.ACHIEVED:
+            if m.level != target or result.shortfall == 0 or result.status is Status.ACHIEVED:
                 continue
             named = registry.by_code.get(m.unit_code) if m.scope is Scope.UNIT else None
             tier = (

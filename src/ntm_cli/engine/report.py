@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.messages import Issue
-from ntm_cli.domain.models import DISTRICT_LEVEL, LEVELS, Level, Plan, Registry, Unit, UnitKind
+from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Recognition, Return
 from ntm_cli.domain.status import at_least, level_of
@@ -154,7 +154,7 @@ def build_report(
 
     headlines = []
     for scope, units in (("commune", communes), ("district", districts)):
-        for level in LEVELS:
+        for level in plan.ladder:
             now = sum(at_least(level_of(u, as_of=as_of), level) for u in units)
             then = sum(at_least(level_of(u, as_of=before), level) for u in units)
             headlines.append(Headline(scope, level, now, then, len(units)))
@@ -173,7 +173,7 @@ def build_report(
             DistrictRow(
                 district=head,
                 communes=len(own),
-                at_level={lv: sum(at_least(x, lv) for x in levels) for lv in LEVELS},
+                at_level={lv: sum(at_least(x, lv) for x in levels) for lv in plan.ladder},
                 received=sum(1 for u in own if u.code in received),
             )
         )

@@ -11,8 +11,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ntm_cli.domain.i18n import Lang, date_text, percent, t
-from ntm_cli.domain.models import Level, Milestone, MilestoneKind, Plan, Registry, Scope
+from ntm_cli.domain.i18n import Lang, date_text, level_word, percent, t
+from ntm_cli.domain.models import Milestone, MilestoneKind, Plan, Registry, Scope
 from ntm_cli.engine.progress import MilestoneResult, Progress, Verdict
 
 STYLE = {
@@ -47,11 +47,11 @@ def milestone_label(m: Milestone, registry: Registry, lang: Lang) -> str:
 
 def series_label(m: Milestone, registry: Registry, lang: Lang) -> str:
     """What a milestone measures, without its year: the row of the whole-period view."""
-    level = t(f"levelx.{m.level.value}", lang)
+    level = level_word(m.level, lang, "levelx")
     if m.kind is MilestoneKind.UNIT:
         unit = registry.by_code.get(m.unit_code)
         return t("series.unit", lang, unit=unit.name if unit else m.unit_code, level=level)
-    if m.scope is Scope.PROVINCE and m.level is Level.NTM:  # a province "completes the task"
+    if m.scope is Scope.PROVINCE and m.level.rank == 1:  # a province "completes the task"
         return t("series.province", lang)
     scope = t(f"scope.{m.scope.value}", lang)
     kind = t(f"kind.{m.kind.value}", lang)
@@ -67,7 +67,7 @@ def target_text(r: MilestoneResult, lang: Lang) -> str:
         return f"+{r.required}"
     if m.kind is MilestoneKind.COUNT:
         return str(r.required)
-    return t(f"level.{m.level.value}", lang)
+    return level_word(m.level, lang)
 
 
 def actual_text(r: MilestoneResult, lang: Lang) -> str:

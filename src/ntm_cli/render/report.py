@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ntm_cli.domain.emulation import Basis
-from ntm_cli.domain.i18n import Lang, t
+from ntm_cli.domain.i18n import Lang, level_word, t
 from ntm_cli.domain.messages import Issue
-from ntm_cli.domain.models import LEVELS, Level, MilestoneKind, Registry
+from ntm_cli.domain.models import Level, MilestoneKind, Registry, Scope
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import CriteriaSet, Criterion
 from ntm_cli.domain.text import set_text
@@ -147,7 +147,7 @@ def _summary(ws: Worksheet, report: Report, lang: Lang, office: str, place: str)
     for i, h in enumerate(report.headlines):
         r = row + 2 + i
         scope = t(f"scope.{h.scope}", lang)
-        values = [scope, t(f"level.{h.level.value}", lang), h.now, h.before, h.now - h.before,
+        values = [scope, level_word(h.level, lang), h.now, h.before, h.now - h.before,
                   h.denominator, h.now / h.denominator if h.denominator else 0]  # fmt: skip
         _row(ws, r, values)
         ws.cell(r, 7).number_format = PERCENT
@@ -211,49 +211,56 @@ def _milestone_chart(
 def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
     headers = [t("report.col.code", lang), t("report.col.district", lang),
                t("report.col.communes", lang)]  # fmt: skip
-    for level in LEVELS:
-        headers += [t(f"level.{level.value}", lang), t("report.col.share", lang)]
+    ladder = report.plan.ladder
+    for level in ladder:
+        headers += [level_word(level, lang), t("report.col.share", lang)]
     headers += [t("report.col.received", lang), t("report.col.plan_share", lang)]
     _header(ws, 1, headers)
     plan_share = _plan_share(report)
     for i, d in enumerate(report.districts):
         row = 2 + i
         values: list[Any] = [d.district.code, d.district.name, d.communes]
-        for level in LEVELS:
+        for level in ladder:
             n = d.at_level[level]
             values += [n, n / d.communes if d.communes else 0]
         values += [d.received, plan_share]
         _row(ws, row, values)
-        for col in (5, 7, 9, 11):
+        for col in (*range(5, 5 + 2 * len(ladder), 2), 5 + 2 * len(ladder)):
             ws.cell(row, col).number_format = PERCENT
     last = 1 + len(report.districts)
     if report.illustrative:
         _text(ws, f"A{last + 2}", t("report.illustrative_note", lang, n=len(report.illustrative)),
               italic=True)  # fmt: skip
     if report.districts:
-        ws.auto_filter.ref = f"A1:K{last}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
         chart = BarChart()
         chart.type = "col"
         chart.title = t("report.chart.districts", lang, year=report.progress.year)
-        chart.add_data(Reference(ws, min_col=7, min_row=1, max_row=last), titles_from_data=True)
+        second = 5 + 2 * min(1, len(ladder) - 1)  # the share at the second rung, else the first
+        chart.add_data(Reference(ws, min_col=second, min_row=1, max_row=last),
+                       titles_from_data=True)  # fmt: skip
         chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=last))
         chart.y_axis.number_format = "0%"
         chart.y_axis.scaling.min = 0
         chart.y_axis.scaling.max = 1
         line = LineChart()
-        line.add_data(Reference(ws, min_col=11, min_row=1, max_row=last), titles_from_data=True)
+        line.add_data(Reference(ws, min_col=len(headers), min_row=1, max_row=last),
+                      titles_from_data=True)  # fmt: skip
         chart += line
         chart.x_axis.delete = chart.y_axis.delete = False
         chart.height, chart.width = 10, 22
         ws.add_chart(chart, f"A{last + 4}")
-    _finish(ws, header_row=1, widths=[8, 24, 8, 8, 8, 10, 8, 10, 8, 12, 14])
+    _finish(ws, header_row=1, widths=[8, 24, 8, *[10, 8] * len(ladder), 12, 14])
 
 
 def _plan_share(report: Report) -> float | None:
-    """The plan's share of communes at advanced NTM for the report's year, as a fraction."""
+    """The plan's share of communes at a level for the report's year (Plan 69: advanced NTM),
+    as a fraction: the rung the chart's columns show."""
+    ladder = report.plan.ladder
+    shown = ladder.levels[min(1, len(ladder) - 1)]
     for r in report.progress.results:
         m = r.milestone
-        if m.kind is MilestoneKind.SHARE and m.level is Level.ADVANCED:
+        if m.kind is MilestoneKind.SHARE and m.scope is Scope.COMMUNE and m.level == shown:
             return m.target / 100
     return None
 
@@ -275,7 +282,8 @@ def _names(criteria: CriteriaSet | None, lang: Lang) -> dict[str, str]:
 def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
     headers = [t("report.col.code", lang), t("report.col.commune", lang),
                t("report.col.district", lang), t("report.col.level", lang)]  # fmt: skip
-    headers += [t("report.col.years", lang, level=t(f"short.{lv.value}", lang)) for lv in LEVELS]
+    ladder = report.plan.ladder
+    headers += [t("report.col.years", lang, level=level_word(lv, lang, "short")) for lv in ladder]
     headers += [t("report.col.met", lang), t("report.col.total", lang),
                 t("report.col.not_met", lang), t("report.col.last", lang), "OCOP 3★", "OCOP 4★",
                 "OCOP 5★", t("report.col.debt", lang), t("report.col.funds", lang),
@@ -290,25 +298,26 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
         years = [  # as the level column: only what is recognised by the report date
             rec.year if (rec := c.unit.recognitions.get(lv)) and rec.effective_on() <= report.as_of
             else None
-            for lv in LEVELS
+            for lv in ladder
         ]  # fmt: skip
         not_met = "; ".join(f"{n}. {names.get(n, '')}" for n in ret.not_met) if ret else ""
         values: list[Any] = [
             c.unit.code, c.unit.name + (" *" if c.unit.illustrative else ""),
             c.district.name if c.district else "",
-            t(f"short.{c.level.value}" if c.level else "short.none", lang), *years,
+            level_word(c.level, lang, "short"), *years,
             c.met() if ret else None, total if ret else None, None, c.last_period,
             *((ret.ocop.get(s) if ret else None) for s in (3, 4, 5)),
             ret.debt if ret else None, sum(ret.funds.values()) if ret and ret.funds else None,
         ]  # fmt: skip
         _row(ws, row, values)
-        set_text(ws.cell(row, 10), not_met)
+        after = 4 + len(ladder)  # the columns after the year of each rung
+        set_text(ws.cell(row, after + 3), not_met)
         notes = "; ".join(f"{n}: {text}" for n, text in ret.notes.items()) if ret else ""
-        set_text(ws.cell(row, 17), notes)  # the commune's own words: text, never a formula
-        for col in (15, 16):
+        set_text(ws.cell(row, after + 10), notes)  # the commune's own words: never a formula
+        for col in (after + 8, after + 9):
             ws.cell(row, col).number_format = "#,##0.0"
-    _finish(ws, header_row=1, widths=[8, 22, 20, 12, 8, 8, 8, 8, 8, 60, 10, 8, 8, 8, 14, 16, 40],
-            last_row=1 + len(report.communes))  # fmt: skip
+    widths = [8, 22, 20, 12, *[8] * len(ladder), 8, 8, 60, 10, 8, 8, 8, 14, 16, 40]
+    _finish(ws, header_row=1, widths=widths, last_row=1 + len(report.communes))
 
 
 def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
@@ -602,7 +611,7 @@ def _recognition_text(c: Change, lang: Lang) -> str:
     if c.level_changed:
 
         def name(level: Level | None) -> str:
-            return t(f"short.{level.value}" if level else "short.none", lang)
+            return level_word(level, lang, "short")
 
         text = f"{name(c.level_before)} → {name(c.level_after)}"
         parts.append(f"{text} ({c.decision})" if c.decision else text)
@@ -611,7 +620,7 @@ def _recognition_text(c: Change, lang: Lang) -> str:
         detail = ", ".join(
             x for x in (r.decision, f"{r.decided_on:%d/%m/%Y}" if r.decided_on else "") if x
         )
-        claim = t("report.reported", lang, level=t(f"short.{r.level.value}", lang))
+        claim = t("report.reported", lang, level=level_word(r.level, lang, "short"))
         parts.append(f"{claim} ({detail})" if detail else claim)
     return "; ".join(parts)
 

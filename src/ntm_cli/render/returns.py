@@ -13,9 +13,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ntm_cli.domain.i18n import Lang, date_text, percent, printable, t
+from ntm_cli.domain.i18n import Lang, date_text, level_word, percent, printable, t
 from ntm_cli.domain.i18n import number as amount
-from ntm_cli.domain.models import LEVELS, Registry, Unit
+from ntm_cli.domain.models import Registry, Unit
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
     OCOP_STARS,
@@ -230,22 +230,17 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
     facts.add_row(t("card.kind", lang), u.kind.vi if lang is Lang.VI else u.kind.value)
     if card.district is not None and card.district is not u:
         facts.add_row(t("card.district", lang), card.district.name)
-    facts.add_row(t("card.level", lang), t(f"level.{level.value}" if level else "level.none", lang))
-    for lv in LEVELS:
-        rec = u.recognitions.get(lv)
-        if rec:
-            decision = ", ".join(
-                x
-                for x in (rec.decision, date_text(rec.decided_on, lang) if rec.decided_on else "")
-                if x
-            )
-            facts.add_row(
-                t("card.recognitions", lang)
-                if lv is LEVELS[0] or not u.recognitions.get(LEVELS[0])
-                else "",
-                f"{t(f'level.{lv.value}', lang)}: {rec.year}"
-                + (f" ({decision})" if decision else ""),
-            )
+    facts.add_row(t("card.level", lang), level_word(level, lang))
+    for i, (lv, rec) in enumerate(u.recognitions.items()):  # in ladder order
+        decision = ", ".join(
+            x
+            for x in (rec.decision, date_text(rec.decided_on, lang) if rec.decided_on else "")
+            if x
+        )
+        facts.add_row(
+            t("card.recognitions", lang) if i == 0 else "",
+            f"{level_word(lv, lang)}: {rec.year}" + (f" ({decision})" if decision else ""),
+        )
     if note := u.note(lang is Lang.EN):
         facts.add_row(t("card.source", lang), note)
     parts: list[RenderableType] = [Text(u.name, style="bold"), facts]

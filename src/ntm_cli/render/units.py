@@ -11,25 +11,24 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ntm_cli.domain.i18n import Lang, t
-from ntm_cli.domain.models import LEVELS, Level, Unit, UnitKind
+from ntm_cli.domain.i18n import Lang, level_word, t
+from ntm_cli.domain.models import Ladder, Level, Unit, UnitKind
 from ntm_cli.domain.text import split_prefix
 from ntm_cli.engine.units import UnitRow
 
 ABBREVIATION = {UnitKind.DISTRICT: "H.", UnitKind.TOWN: "TX", UnitKind.CITY: "TP"}
 
-CSV_COLUMNS = (
-    "code", "name", "kind", "parent_code", "district_code", "level", "ntm_year",
-    "advanced_year", "model_year", "illustrative", "source", "source_en",
-)  # fmt: skip
+
+def csv_columns(ladder: Ladder) -> tuple[str, ...]:
+    """The columns of `ntm units --format csv`: a year column a rung of the plan's ladder."""
+    years = tuple(f"{lv.value}_year" for lv in ladder)
+    return ("code", "name", "kind", "parent_code", "district_code", "level", *years,
+            "illustrative", "source", "source_en")  # fmt: skip
 
 
 def level_label(row: UnitRow, lang: Lang) -> str:
-    if row.level is None:
-        return t("short.none", lang)
-    if row.level is Level.NTM and row.unit.kind in (UnitKind.TOWN, UnitKind.CITY):
-        return t("short.htnv", lang)
-    return t(f"short.{row.level.value}", lang)
+    town = row.unit.kind in (UnitKind.TOWN, UnitKind.CITY)
+    return level_word(row.level, lang, "short", task=town)
 
 
 def short_name(unit: Unit | None) -> str:
@@ -48,7 +47,9 @@ def _year(unit: Unit, level: Level, until: int | None = None) -> str:
     return str(recognition.year)
 
 
-def build_units_table(rows: list[UnitRow], lang: Lang, until: int | None = None) -> Group:
+def build_units_table(
+    rows: list[UnitRow], ladder: Ladder, lang: Lang, until: int | None = None
+) -> Group:
     """Code, name, district, level and the result year of each level."""
     table = Table(
         title=t("units.title", lang, n=len(rows)), title_justify="left",
@@ -58,8 +59,8 @@ def build_units_table(rows: list[UnitRow], lang: Lang, until: int | None = None)
     table.add_column(t("col.name", lang))
     table.add_column(t("col.district", lang))
     table.add_column(t("col.level", lang))
-    for level in LEVELS:
-        table.add_column(t(f"short.{level.value}", lang), justify="right")
+    for level in ladder:
+        table.add_column(level_word(level, lang, "short"), justify="right")
     illustrative = 0
     for row in rows:
         u = row.unit
@@ -70,7 +71,7 @@ def build_units_table(rows: list[UnitRow], lang: Lang, until: int | None = None)
         district = row.district if row.district is not u else None
         table.add_row(
             u.code, Text(name), Text(short_name(district)), level_label(row, lang),
-            *(_year(u, level, until) for level in LEVELS),
+            *(_year(u, level, until) for level in ladder),
         )  # fmt: skip
     notes = [Text(t("units.years", lang), style="dim")]
     if illustrative:
@@ -101,15 +102,15 @@ def unit_json(row: UnitRow) -> dict[str, Any]:
     }
 
 
-def units_csv(rows: list[UnitRow]) -> str:
+def units_csv(rows: list[UnitRow], ladder: Ladder) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns(ladder))
     for row in rows:
         u = row.unit
         writer.writerow([
             u.code, u.name, u.kind.vi, u.parent_code, row.district.code if row.district else "",
-            row.level.value if row.level else "", *(_year(u, lv) for lv in LEVELS),
+            row.level.value if row.level else "", *(_year(u, lv) for lv in ladder),
             str(u.illustrative).lower(), u.source, u.source_en,
         ])  # fmt: skip
     return out.getvalue()

@@ -61,7 +61,6 @@ META_CELLS = {
 
 STATUS_MET = "Đạt"
 STATUS_NOT_MET = "Chưa đạt"
-LEVEL_CHOICES = {"ntm": "Nông thôn mới", "advanced": "NTM nâng cao", "model": "NTM kiểu mẫu"}
 
 
 def checksum(version: str, unit_code: str, period: str, criteria_set: str, items: str = "") -> str:

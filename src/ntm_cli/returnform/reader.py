@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from ntm_cli.domain.messages import Issue, Message, msg
-from ntm_cli.domain.models import Level, Unit
+from ntm_cli.domain.models import Ladder, Level, Unit
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Criterion, Recognition, Return
 from ntm_cli.domain.status import level_of
 from ntm_cli.domain.text import fold
@@ -40,14 +40,6 @@ OTHER_CELLS = frozenset(
      form.DEBT_CELL, *form.OCOP_CELLS.values(), *form.FUND_CELLS.values(),
      *(f"{form.ITEM_VALUE_COL}{form.item_row(i)}" for i in range(form.MAX_ITEMS))]
 )  # fmt: skip
-_LEVELS_BY_TEXT = {fold(v): Level(k) for k, v in form.LEVEL_CHOICES.items()} | {
-    "ntm": Level.NTM,
-    "dat chuan ntm": Level.NTM,
-    "nong thon moi nang cao": Level.ADVANCED,
-    "nong thon moi kieu mau": Level.MODEL,
-    "advanced": Level.ADVANCED,
-    "model": Level.MODEL,
-}
 
 
 def read_return(raw: bytes, ctx: ReadContext, name: str | None = None) -> Parsed:
@@ -269,7 +261,9 @@ class _FormReader:
         )
         if self.problems:
             return self.refused()
-        self.warnings += (Issue(None, None, m) for m in recognition_warnings(ret, unit))
+        self.warnings += (
+            Issue(None, None, m) for m in recognition_warnings(ret, unit, self.ctx.plan.ladder)
+        )
         return Parsed("form", returns=[ret], warnings={(code, period): self.warnings})
 
     def _check_period(self, period: str, sheet: str, ref: str) -> None:
@@ -365,12 +359,16 @@ class _FormReader:
         result: dict[str, object] = {}
         level_text = self.text(sheet, form.RECOGNITION_LEVEL_CELL)
         if level_text:
-            level = _LEVELS_BY_TEXT.get(fold(level_text))
+            ladder = self.ctx.plan.ladder
+            try:
+                level: Level | None = ladder.parse(level_text)
+            except ValueError:
+                level = None
             if level is None:
                 self.problem(
                     sheet.name, form.RECOGNITION_LEVEL_CELL,
                     msg("form.level.invalid", value=level_text,
-                        choices=list(form.LEVEL_CHOICES.values())),
+                        choices=[r.name for r in ladder.rungs]),
                 )  # fmt: skip
             else:
                 decided_on = None
@@ -444,12 +442,12 @@ def _label(cell: Cell | None) -> str:
     return str(cell.value).strip()
 
 
-def recognition_warnings(ret: Return, unit: Unit) -> list[Message]:
+def recognition_warnings(ret: Return, unit: Unit, ladder: Ladder) -> list[Message]:
     """A claimed recognition that the registry does not show is a warning, never a change."""
     if ret.recognition is None:
         return []
     held = level_of(unit)
-    claimed = ret.recognition.level
+    claimed = ladder[ret.recognition.level]
     if held is not None and held.rank >= claimed.rank:
         return []
     decision = f" ({ret.recognition.decision})" if ret.recognition.decision else ""

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ntm_cli.domain.emulation import Emulation, ItemKind
 from ntm_cli.domain.i18n import Lang, t
-from ntm_cli.domain.models import Level, Unit, UnitKind
+from ntm_cli.domain.models import Ladder, Level, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Return
 from ntm_cli.domain.text import set_text
@@ -26,10 +26,6 @@ THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 FONT = "Times New Roman"
 TASK_KINDS = frozenset({UnitKind.TOWN, UnitKind.CITY, UnitKind.PROVINCE})
-LEVEL_VI: dict[Level | None, str] = {
-    None: "Chưa đạt chuẩn",
-    **{Level(k): v for k, v in form.LEVEL_CHOICES.items()},
-}
 FUND_LABELS = {
     "central": "Ngân sách trung ương",
     "local": "Ngân sách địa phương",
@@ -66,6 +62,7 @@ class FormContext:
     criteria: CriteriaSet
     level: Level | None
     towards: Level | None
+    ladder: Ladder  # the plan's levels: their names on the form
     previous: Return | None = None
     emulation: Emulation | None = None  # the movement whose items the form asks for
 
@@ -108,12 +105,12 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
         (form.DISTRICT_CELL, "Cấp huyện" if commune else "Trực thuộc",
          ctx.district.name if ctx.district else ""),
         (form.PERIOD_CELL, "Kỳ báo cáo (năm-tháng)", ctx.period),
-        (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", _level_text(ctx.level, ctx.unit)),
+        (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", _level_text(ctx.level, ctx)),
         (
             form.TOWARDS_CELL,
             "Mức đang phấn đấu",
-            _level_text(ctx.towards, ctx.unit) if ctx.towards
-            else f"Duy trì, nâng chất {_level_text(ctx.level, ctx.unit)}",
+            _level_text(ctx.towards, ctx) if ctx.towards
+            else f"Duy trì, nâng chất {_level_text(ctx.level, ctx)}",
         ),
         (form.SET_CELL, "Bộ tiêu chí", _set_text(ctx)),
     ]  # fmt: skip
@@ -185,11 +182,13 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
     _protect(ws)
 
 
-def _level_text(level: Level | None, unit: Unit) -> str:
-    """A level as the form words it; a town, city or province "completes the task"."""
-    if unit.kind in TASK_KINDS and level in (None, Level.NTM):
-        return "Hoàn thành nhiệm vụ xây dựng NTM" if level else "Chưa hoàn thành nhiệm vụ"
-    return LEVEL_VI[level]
+def _level_text(level: Level | None, ctx: FormContext) -> str:
+    """A level as the form words it, by the plan's ladder; a town, city or province at the
+    first rung "completes the task"."""
+    if ctx.unit.kind in TASK_KINDS and (level is None or level.rank == 1):
+        task = ctx.ladder.rungs[0].task or ctx.ladder.rungs[0].name
+        return task if level else "Chưa hoàn thành nhiệm vụ"
+    return ctx.ladder.rung(level).name if level else "Chưa đạt chuẩn"
 
 
 def _set_text(ctx: FormContext) -> str:
@@ -235,7 +234,8 @@ def _other_sheet(ws: Worksheet, ctx: FormContext) -> None:
     for ref in ("A3", "A8", "A13", "A16"):
         ws[ref].font = Font(name=FONT, bold=True)
     levels = DataValidation(
-        type="list", formula1='"' + ",".join(form.LEVEL_CHOICES.values()) + '"', allow_blank=True,
+        type="list", formula1='"' + ",".join(r.name for r in ctx.ladder.rungs) + '"',
+        allow_blank=True,
         showErrorMessage=True, error="Chọn mức đạt chuẩn trong danh sách",
     )  # fmt: skip
     whole = DataValidation(

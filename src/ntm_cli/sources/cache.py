@@ -22,9 +22,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ntm_cli.domain.models import Level
+
 T = TypeVar("T")
 
-CACHE_FORMAT = 6  # the layout of an entry; bump it when the JSON form changes
+CACHE_FORMAT = 7  # the layout of an entry; bump it when the JSON form changes
 
 
 def cache_dir() -> Path | None:
@@ -104,6 +106,8 @@ def to_json(value: Any) -> Any:
         }
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, Level):  # with its rank: a level read back knows its place
+        return f"{value.value}#{value.rank}"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -118,6 +122,8 @@ def to_json(value: Any) -> Any:
 def _key(key: Any) -> str:
     if isinstance(key, Enum):
         return str(key.value)
+    if isinstance(key, Level):
+        return f"{key.value}#{key.rank}"
     if isinstance(key, str | int):
         return str(key)
     raise TypeError(f"no JSON form for a key of type {type(key).__name__}")
@@ -198,6 +204,8 @@ def _make_decoder(hint: Any) -> Callable[[Any], Any]:  # noqa: C901 - one branch
             return instance
         if issubclass(hint, Enum):
             return hint
+        if hint is Level:
+            return _level
         if hint is dt.date:
 
             def date(data: Any) -> Any:
@@ -233,9 +241,17 @@ def _make_decoder(hint: Any) -> Callable[[Any], Any]:  # noqa: C901 - one branch
     raise TypeError(f"no JSON form for {hint!r}")
 
 
+def _level(data: Any) -> Level:
+    _expect(data, str)
+    id, _, rank = data.rpartition("#")
+    return Level(id, int(rank))
+
+
 def _from_key(hint: Any, key: str) -> Any:
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(key)
+    if hint is Level:
+        return _level(key)
     if hint is int:
         return int(key)
     if hint is str:

@@ -9,14 +9,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ntm_cli.domain.errors import ValueProblem
-from ntm_cli.domain.models import Level
 
 # How sure a fact is: two or more independent sources, one, an indirect one, none.
 Sure = Literal["2+", "1", "weak", "unconfirmed", ""]
 
 
-def _level(value: Any) -> Level | None:
-    return None if value in (None, "") else Level.parse(str(value))
+def _level(value: Any) -> str | None:
+    """A level's id: the plan's ladder names the levels (checked by `ntm plan check`)."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip().lower()
+    if not text or not all(c.isalnum() or c in "._-" for c in text):
+        raise ValueProblem("level.id.invalid", value=str(value))
+    return text
 
 
 class _Strict(BaseModel):
@@ -44,7 +49,7 @@ class ComputedSpec(_Strict):
     its communes / districts (huyện) / towns and cities do."""
 
     units: Literal["self", "commune", "district", "town"]
-    level: Level
+    level: str
     share: float = Field(default=100, gt=0, le=100, allow_inf_nan=False)
     since: int | None = Field(default=None, ge=1990, le=2100)
 
@@ -107,8 +112,8 @@ class CriteriaFile(_Strict):
     scope: str = Field(pattern=r"^(commune|district|town|province)$")
     short: str = ""
     short_en: str = ""
-    level: Level | None = None
-    requires: Level | None = None
+    level: str | None = None
+    requires: str | None = None
     includes: list[str] = []
     sure: Sure = ""
     source: str = ""

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue
-from ntm_cli.domain.models import Plan, Registry
+from ntm_cli.domain.models import Ladder, Plan, Registry
 from ntm_cli.sources.cache import cached, remember, seen
 from ntm_cli.sources.plan import load_plan, read_plan_bytes
 from ntm_cli.sources.registry import read_registry, read_registry_bytes
@@ -45,7 +45,9 @@ def resolve(folder: Path | None) -> Path:
 Check = Callable[[Plan, Registry], list[Issue]]
 
 
-def load_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[Issue]]:
+def load_registry(
+    path: Path, ladder: Ladder, raw: bytes | None = None
+) -> tuple[Registry, list[Issue]]:
     """The registry in `path` (whose bytes are `raw` when already read) and its row problems;
     a registry without any is cached as the plan is (reading the rows costs more than reading
     the cached units back)."""
@@ -55,12 +57,14 @@ def load_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[
     found: list[Registry] = []
 
     def build() -> Registry | None:
-        registry, row_problems = read_registry(path, raw)
+        registry, row_problems = read_registry(path, ladder, raw)
         problems.extend(row_problems)
         found.append(registry)
         return None if row_problems else registry
 
-    registry = cached("registry", raw, Registry, build) if raw else None
+    # the ladder's rungs are columns of the file: read with another ladder, it is another registry
+    tag = ",".join(ladder.ids())
+    registry = cached("registry", raw, Registry, build, tag) if raw else None
     if registry is None:
         if not found:
             build()
@@ -79,7 +83,7 @@ def load(folder: Path | None, check: Check | None = None) -> DataSet:
     plan_raw = read_plan_bytes(where / PLAN_FILE)
     plan = load_plan(where / PLAN_FILE, plan_raw)
     registry_raw = read_registry_bytes(where / REGISTRY_FILE)
-    registry, problems = load_registry(where / REGISTRY_FILE, registry_raw)
+    registry, problems = load_registry(where / REGISTRY_FILE, plan.ladder, registry_raw)
     if check is not None:
         # the cross-checks of a plan and a registry that passed them before are not run again
         files = plan_raw, registry_raw

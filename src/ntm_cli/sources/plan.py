@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ntm_cli.domain.errors import DataError
+from ntm_cli.domain.i18n import define_labels
 from ntm_cli.domain.messages import Issue, msg
-from ntm_cli.domain.models import LEVELS, AwardRule, Level, Milestone, OcopValidity, Plan, Scope
+from ntm_cli.domain.models import (
+    AwardRule,
+    Ladder,
+    Level,
+    Milestone,
+    OcopValidity,
+    Plan,
+    Rung,
+    Scope,
+)
 from ntm_cli.sources.cache import CACHE_FORMAT, cache_dir, cached
 from ntm_cli.sources.registry import read_data_file, too_large
+
+if TYPE_CHECKING:
+    from ntm_cli.sources.plan_schema import PlanFile
+    from ntm_cli.sources.yamlfile import Lines
 
 __all__ = ["CACHE_FORMAT", "MAX_PLAN", "cache_dir", "load_plan", "parse_plan", "read_plan_bytes"]
 
@@ -44,6 +59,7 @@ def load_plan(path: Path, raw: bytes | None = None) -> Plan:
     plan = cached("plan", raw, Plan, build)
     if problems or plan is None:
         raise DataError("plan.invalid", problems, path=str(path))
+    define_labels(plan.ladder.labels())
     return plan if plan.path == str(path) else dataclasses.replace(plan, path=str(path))
 
 
@@ -58,6 +74,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
     if spec is None:
         return None, problems
     problems = []
+    ladder, problems = _ladder(spec, path, lines)
     seen: dict[str, int] = {}
     for i, m in enumerate(spec.milestones):
         where = f"{path}:{line_of(('milestones', i), lines)}: milestones[{i}]"
@@ -105,7 +122,8 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
         end_year=header.period.end,
         source=header.source,
         path=str(path),
-        criteria=_criteria_refs(spec.criteria.model_dump()),
+        ladder=ladder,
+        criteria=_criteria_refs(spec.criteria.model_dump(), ladder),
         due_day=spec.returns.due_day,
         decisions_until=spec.recognition.decisions_until if spec.recognition else None,
         area_line=line_of(("plan", "area"), lines),
@@ -116,7 +134,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
                 name_en=r.name_en,
                 subject=r.subject,
                 group=r.group,
-                reached=tuple(r.reached),
+                reached=tuple(ladder[lv] for lv in r.reached),
                 max_debt=r.max_debt,
                 all_criteria=r.all_criteria,
                 requires=tuple(r.requires),
@@ -138,7 +156,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
                 year=m.year,
                 kind=m.kind,
                 scope=m.scope or Scope.UNIT,
-                level=m.level,
+                level=ladder[m.level],
                 target=1 if m.target is None else m.target,
                 binding=m.binding,
                 unit_code=m.unit,
@@ -152,12 +170,34 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
     return plan, []
 
 
-def _criteria_refs(refs: dict[str, str | dict[str, str]]) -> dict[str, dict[Level, str]]:
+def _ladder(spec: PlanFile, path: Path, lines: Lines) -> tuple[Ladder, list[Issue]]:
+    """The plan's ladder of levels, lowest first, and a problem for each id given twice."""
+    from ntm_cli.sources.yamlfile import line_of
+
+    problems: list[Issue] = []
+    rungs: dict[str, Rung] = {}
+    for i, r in enumerate(spec.levels):
+        if r.id in rungs:
+            where = f"{path}:{line_of(('levels', i), lines)}: levels[{i}].id"
+            problems.append(Issue(None, where, msg("plan.level.id_twice", id=r.id)))
+            continue
+        rungs[r.id] = Rung(
+            id=r.id, name=r.name, short=r.short, phrase=r.phrase, name_en=r.name_en,
+            short_en=r.short_en, phrase_en=r.phrase_en, task=r.task, task_en=r.task_en,
+            task_short=r.task_short, task_short_en=r.task_short_en, words=tuple(r.words),
+            source=r.source,
+        )  # fmt: skip
+    return Ladder(tuple(rungs.values())), problems
+
+
+def _criteria_refs(
+    refs: dict[str, str | dict[str, str]], ladder: Ladder
+) -> dict[str, dict[Level, str]]:
     """Scope -> level -> set id; a scope naming one set has it for every level."""
     out: dict[str, dict[Level, str]] = {}
     for scope, value in refs.items():
         if isinstance(value, dict):
-            out[scope] = {Level(k): v for k, v in value.items() if v}
+            out[scope] = {ladder[k]: v for k, v in value.items() if v}
         elif value:
-            out[scope] = dict.fromkeys(LEVELS, value)
+            out[scope] = dict.fromkeys(ladder.levels, value)
     return {k: v for k, v in out.items() if v}

@@ -8,10 +8,17 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ntm_cli.domain.errors import ValueProblem
-from ntm_cli.domain.models import EVIDENCE, GROUPS, Level, MilestoneKind, Scope, Subject
+from ntm_cli.domain.models import EVIDENCE, GROUPS, Ladder, MilestoneKind, Rung, Scope, Subject
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -34,8 +41,17 @@ def _scope(value: Any) -> Scope:
         raise ValueProblem("plan.scope.invalid", value=str(value)) from None
 
 
-def _level(value: Any) -> Level:
-    return Level.parse(str(value))
+def _level(value: Any, info: ValidationInfo) -> str:
+    """A level: the id of a rung of the plan's ladder (`levels:`, read before the parts that
+    name levels), or one of the rung's words ("nâng cao" for advanced)."""
+    text = str(value).strip()
+    ladder = (info.context or {}).get("ladder")
+    if ladder is None:  # the ladder itself has a problem, reported where it is
+        return text
+    try:
+        return str(ladder.parse(text).value)
+    except ValueError:
+        raise ValueProblem("level.invalid", value=text, choices=ladder.ids()) from None
 
 
 def _kind(value: Any) -> MilestoneKind:
@@ -80,7 +96,7 @@ class MilestoneSpec(_Strict):
     year: int
     kind: MilestoneKind
     scope: Scope | None = None
-    level: Level
+    level: str
     target: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     unit: str = ""
     binding: bool = True
@@ -88,7 +104,12 @@ class MilestoneSpec(_Strict):
     wording_en: str = ""
 
     _unit = field_validator("unit", mode="before")(_code)
-    _check_level = field_validator("level", mode="before")(_level)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _check_level(cls, value: Any, info: ValidationInfo) -> str:
+        return _level(value, info)
+
     _check_kind = field_validator("kind", mode="before")(_kind)
     _check_scope = field_validator("scope", mode="before")(_scope)
     _check_id = field_validator("id")(_plain_id)
@@ -116,10 +137,10 @@ class MilestoneSpec(_Strict):
         return self
 
 
-def _by_level(value: Any) -> Any:
+def _by_level(value: Any, info: ValidationInfo) -> Any:
     """One set for every level (a set id), or a set by level ({ntm: …, advanced: …})."""
     if isinstance(value, dict):
-        return {_level(k).value: v for k, v in value.items()}
+        return {_level(k, info): v for k, v in value.items()}
     return value
 
 
@@ -133,7 +154,10 @@ class CriteriaRefs(_Strict):
     town: str | dict[str, str] = ""
     province: str | dict[str, str] = ""
 
-    _levels = field_validator("commune", "district", "town", "province", mode="before")(_by_level)
+    @field_validator("commune", "district", "town", "province", mode="before")
+    @classmethod
+    def _levels(cls, value: Any, info: ValidationInfo) -> Any:
+        return _by_level(value, info)
 
 
 class ReturnsSettings(_Strict):
@@ -168,7 +192,7 @@ class AwardRuleSpec(_Strict):
     name: str = Field(min_length=1)
     name_en: str = ""
     group: str = ""
-    reached: list[Level] = []
+    reached: list[str] = []
     max_debt: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     all_criteria: bool = False
     requires: list[str] = []
@@ -194,9 +218,9 @@ class AwardRuleSpec(_Strict):
 
     @field_validator("reached", mode="before")
     @classmethod
-    def _levels(cls, value: Any) -> list[Level]:
+    def _levels(cls, value: Any, info: ValidationInfo) -> list[str]:
         items = value if isinstance(value, list) else [value]
-        return [_level(v) for v in items]
+        return [_level(v, info) for v in items]
 
     @model_validator(mode="after")
     def _consistent(self) -> AwardRuleSpec:
@@ -263,8 +287,41 @@ class AwardsSection(_Strict):
         return self
 
 
+class RungSpec(_Strict):
+    """One level of the plan's ladder (lowest first), in the words of the plan and its criteria."""
+
+    id: str
+    name: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+    phrase: str = Field(min_length=1)
+    name_en: str = ""
+    short_en: str = ""
+    phrase_en: str = ""
+    task: str = ""
+    task_en: str = ""
+    task_short: str = ""
+    task_short_en: str = ""
+    words: list[str] = []
+    source: str = ""
+
+    _check_id = field_validator("id")(_plain_id)
+
+
 class PlanFile(_Strict):
     plan: PlanHeader
+    levels: list[RungSpec] = Field(min_length=1)  # before the parts that name levels
+
+    @field_validator("levels")
+    @classmethod
+    def _ladder(cls, value: list[RungSpec], info: ValidationInfo) -> list[RungSpec]:
+        """Tell the parts after it which levels there are (ids given twice are found later)."""
+        if info.context is not None:
+            rungs = {r.id: Rung(r.id, r.name, r.short, r.phrase, words=tuple(r.words),
+                                name_en=r.name_en, short_en=r.short_en, phrase_en=r.phrase_en)
+                     for r in value}  # fmt: skip
+            info.context["ladder"] = Ladder(tuple(rungs.values()))
+        return value
+
     criteria: CriteriaRefs = CriteriaRefs()
     returns: ReturnsSettings = ReturnsSettings()
     recognition: RecognitionSettings | None = None

@@ -13,10 +13,11 @@ from pathlib import Path
 from ntm_cli.domain.errors import DataError, NtmError, ValueProblem
 from ntm_cli.domain.messages import Issue, Message, msg, os_reason
 from ntm_cli.domain.models import (
-    LEVELS,
+    Ladder,
     Level,
     Recognition,
     Registry,
+    Rung,
     Unit,
     UnitKind,
     ladder_problems,
@@ -26,11 +27,27 @@ from ntm_cli.domain.readfile import FileRefused, read_regular
 from ntm_cli.domain.text import nfc
 
 REQUIRED_COLUMNS = ("code", "name", "kind", "parent_code")
-STATUS_COLUMNS = tuple(
-    f"{level.value}_{suffix}" for level in LEVELS for suffix in ("year", "decision", "decided_on")
-)
-OPTIONAL_COLUMNS = (*STATUS_COLUMNS, "source", "source_en", "revoked_level", "revoked_on")
-COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+OTHER_COLUMNS = ("source", "source_en", "revoked_level", "revoked_on")
+STATUS_SUFFIXES = ("year", "decision", "decided_on")
+
+
+def columns(ladder: Ladder) -> tuple[str, ...]:
+    """The columns a registry may have: the required ones, three a rung of the plan's ladder
+    (ntm_year, ntm_decision, ntm_decided_on…), the note and a revocation."""
+    status = tuple(f"{lv.value}_{suffix}" for lv in ladder for suffix in STATUS_SUFFIXES)
+    return (*REQUIRED_COLUMNS, *status, *OTHER_COLUMNS)
+
+
+def header_ladder(path: Path, raw: bytes) -> Ladder:
+    """A ladder of the rungs whose years a registry's header names, in its order: to check a
+    registry on its own when the plan that names the rungs cannot be read."""
+    text = decode(raw, path)
+    first = text.split("\n", 1)[0]
+    names = [nfc(h).strip().lower() for h in first.replace(";", ",").split(",")]
+    ids = [h.removesuffix("_year") for h in names if h.endswith("_year")]
+    return Ladder(tuple(Rung(i, i, i, i) for i in dict.fromkeys(ids)))
+
+
 YEAR_RANGE = (1990, 2100)
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -137,7 +154,9 @@ def read_registry_bytes(path: Path) -> bytes:
         raise DataError("registry.file.missing", path=str(path)) from None
 
 
-def read_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[Issue]]:
+def read_registry(
+    path: Path, ladder: Ladder, raw: bytes | None = None
+) -> tuple[Registry, list[Issue]]:
     """Parse `path` (whose bytes are `raw` when already read) into a registry and the list of
     problems found row by row.
 
@@ -157,16 +176,17 @@ def read_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[
             path=str(path), missing=missing, required=list(REQUIRED_COLUMNS),
         )  # fmt: skip
     top = f"{path}:1"
+    known = columns(ladder)
     problems = [
-        Issue(None, top, msg("registry.column.unknown", column=h, known=list(COLUMNS)))
+        Issue(None, top, msg("registry.column.unknown", column=h, known=list(known)))
         for h in header
-        if h and h not in COLUMNS
+        if h and h not in known
     ]
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         if h in index:
             problems.append(Issue(None, top, msg("registry.column.twice", column=h)))
-        elif h in COLUMNS:
+        elif h in known:
             index[h] = i
     controls = _CONTROL.search(text) is not None  # rows are searched only when the file has one
     units: list[Unit] = []
@@ -182,7 +202,7 @@ def read_registry(path: Path, raw: bytes | None = None) -> tuple[Registry, list[
         if controls and (found := _controls(row, header, f"{path}:{line}")):
             problems.extend(found)
             continue
-        unit, row_problems = _parse_row(row, index, f"{path}:{line}", line)
+        unit, row_problems = _parse_row(row, index, f"{path}:{line}", line, ladder)
         problems.extend(row_problems)
         if unit is not None:
             units.append(unit)
@@ -253,7 +273,7 @@ def _controls(row: list[str], header: list[str], where: str) -> list[Issue]:
 
 
 def _parse_row(
-    row: list[str], index: dict[str, int], where: str, line: int
+    row: list[str], index: dict[str, int], where: str, line: int, ladder: Ladder
 ) -> tuple[Unit | None, list[Issue]]:
     problems: list[Issue] = []
     # each cell normalised once (a national registry has 200,000 of them)
@@ -280,8 +300,8 @@ def _parse_row(
     if parent and kind is not None and kind.tier > 0:
         parent = pad_code(parent, UnitKind.PROVINCE if kind.tier == 1 else UnitKind.DISTRICT)
 
-    recognitions: dict[Level, Recognition] = {}
-    for level in LEVELS:
+    recognitions: dict[Level, Recognition] = {}  # in ladder order (see status.level_of)
+    for level in ladder:
         year_text = cell(f"{level.value}_year")
         date_text = cell(f"{level.value}_decided_on")
         decided_on = None
@@ -307,7 +327,7 @@ def _parse_row(
             problem("revoked_level/revoked_on", msg("registry.revoked.pair"))
         else:
             try:
-                revoked_level = Level.parse(cell("revoked_level"))
+                revoked_level = ladder.parse(cell("revoked_level"))
             except ValueError as exc:
                 problem("revoked_level", reason(exc))
             try:
@@ -333,6 +353,6 @@ def _parse_row(
         line=line,
     )
     if row_was_read:  # a ladder check on half-read years would only echo the first problem
-        for column, message in ladder_problems(unit):
+        for column, message in ladder_problems(unit, ladder):
             problem(column, message)
     return unit, problems

@@ -26,7 +26,6 @@ from typing import ParamSpec, TypeVar
 from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, os_reason
-from ntm_cli.domain.models import Level
 from ntm_cli.domain.nominations import Nominations, Nominee
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
@@ -484,7 +483,7 @@ class Store:
         rec = r.recognition
         row = (
             file_id, r.unit_code, r.period, r.criteria_set, r.source_kind, stamp,
-            rec.level.value if rec else None, rec.decision if rec else None,
+            rec.level if rec else None, rec.decision if rec else None,
             rec.decided_on.isoformat() if rec and rec.decided_on else None,
             *(r.ocop.get(star) for star in OCOP_STARS), r.debt,
             *(r.funds.get(source) for source in FUND_SOURCES),
@@ -933,7 +932,7 @@ def _stored(
     level = row["reported_level"]
     decided = row["reported_decided_on"]
     recognition = (
-        Recognition(Level(level), row["reported_decision"] or "",
+        Recognition(level, row["reported_decision"] or "",
                     dt.date.fromisoformat(decided) if decided else None)
         if level else None
     )  # fmt: skip

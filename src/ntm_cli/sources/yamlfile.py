@@ -46,7 +46,9 @@ def validate_yaml(
     if not isinstance(data, dict):
         return None, lines, [Issue(None, f"{path}:1", shape)]
     try:
-        return model.model_validate(data), lines, []
+        # `context` carries what a part of the file says to the parts after it (a plan's
+        # ladder of levels, to check the levels its milestones name)
+        return model.model_validate(data, context={}), lines, []
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

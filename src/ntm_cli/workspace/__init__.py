@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError, parse_option
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Issue, Message, msg, os_reason
-from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
+from ntm_cli.domain.models import DISTRICT_LEVEL, Ladder, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.workspace.config import (
     Office,
@@ -147,7 +147,7 @@ class Workspace:
         by_scope = self.plan.criteria
         ids = sorted({i for levels in by_scope.values() for i in levels.values()})
         sets = {i: load_criteria(self.data_folder, i) for i in ids}
-        return CriteriaBook(sets, by_scope)
+        return CriteriaBook(sets, by_scope, self.plan.ladder)
 
     def criteria_set(self, set_id: str) -> CriteriaSet:
         from ntm_cli.sources.criteria import load_criteria
@@ -186,12 +186,13 @@ class Workspace:
     def check(self) -> CheckResult:
         """Every problem of the plan, the registry and the criteria sets, read together (where
         loading stops at the first file with problems)."""
+        from ntm_cli.domain.i18n import define_labels
         from ntm_cli.domain.messages import Issue, os_reason
         from ntm_cli.engine.check import check_plan, check_registry
         from ntm_cli.sources.criteria import read_criteria_with_includes
         from ntm_cli.sources.datadir import PLAN_FILE, REGISTRY_FILE
         from ntm_cli.sources.plan import parse_plan, read_plan_bytes
-        from ntm_cli.sources.registry import read_registry
+        from ntm_cli.sources.registry import header_ladder, read_registry, read_registry_bytes
         from ntm_cli.workspace.results import CheckResult
 
         folder = self.data_folder
@@ -207,8 +208,13 @@ class Workspace:
             plan = None
             problems.append(Issue(None, str(plan_path), msg("file.unreadable",
                                                             reason=os_reason(exc))))  # fmt: skip
+        if plan is not None:
+            define_labels(plan.ladder.labels())
         try:
-            registry, found = read_registry(registry_path)
+            raw = read_registry_bytes(registry_path)
+            # without the plan's ladder, the rungs the registry's header names are read
+            ladder = plan.ladder if plan is not None else header_ladder(registry_path, raw)
+            registry, found = read_registry(registry_path, ladder, raw)
             problems += found
         except DataError as exc:
             registry = None
@@ -491,11 +497,15 @@ class Workspace:
         head = self.district(district)  # an empty name is refused
         kinds = {parse_option(UnitKind.parse, kind, "--kind")} if kind else None
         wanted = (
-            parse_option(lambda v: parse_level(v, allow_none=True), level, "--level")
+            parse_option(
+                lambda v: parse_level(self.plan.ladder, v, allow_none=True), level, "--level"
+            )
             if level
             else None
         )
-        return UnitsResult(select_units(self.registry, head, kinds, wanted, search, year), year)
+        return UnitsResult(
+            select_units(self.registry, head, kinds, wanted, search, year), year, self.plan.ladder
+        )
 
     def unit(self, query: str) -> UnitResult:
         """One unit's card: registry facts, recognitions and its returns."""
@@ -596,6 +606,7 @@ class Workspace:
                     criteria=criteria,
                     level=level,
                     towards=towards,
+                    ladder=self.plan.ladder,
                     previous=previous.get(each.code),
                     emulation=emulation if each.kind is UnitKind.COMMUNE else None,
                 )
@@ -738,7 +749,11 @@ class Workspace:
         from ntm_cli.workspace.results import GapsResult
 
         asked = self.period(period) if period is not None else None
-        towards = parse_option(parse_level, level, "--level") if isinstance(level, str) else level
+        towards = (
+            parse_option(lambda v: parse_level(self.plan.ladder, v), level, "--level")
+            if isinstance(level, str)
+            else level
+        )
         head = self.district(district)
         book = self.criteria_book
         month, latest, note = self._latest(asked)
@@ -856,10 +871,16 @@ def _criteria_fit(plan: Plan, folder: Path) -> list[Issue]:
             if found.scope != scope:
                 said = msg("criteria.scope_mismatch", set=set_id, scope=found.scope, named=scope)
                 problems.append(Issue(None, place, said))
+            elif unknown := [
+                lv for lv in (found.level, found.requires,
+                              *(c.computed.level for c in found.computed if c.computed))
+                if lv is not None and lv not in plan.ladder
+            ]:  # fmt: skip
+                said = msg("criteria.level_unknown", set=set_id, level=unknown[0],
+                           ladder=plan.ladder.ids())  # fmt: skip
+                problems.append(Issue(None, place, said))
             elif (
-                found.level is not None
-                and found.level is not level
-                and len(set(levels.values())) > 1
+                found.level is not None and found.level != level and len(set(levels.values())) > 1
             ):  # one set for every level (an older plan) judges them all
                 said = msg("criteria.level_mismatch", set=set_id, level=found.level, named=level)
                 problems.append(Issue(None, place, said))
@@ -928,19 +949,16 @@ def _told(note: StoreNote) -> tuple[Message, ...]:
     return () if problem is None else (problem,)
 
 
-def parse_level(text: str | None, allow_none: bool = False) -> Level | str | None:
-    """ntm, advanced, model or the Vietnamese words (with or without diacritics); "none" (not
-    yet at NTM) where `allow_none`."""
+def parse_level(ladder: Ladder, text: str | None, allow_none: bool = False) -> Level | str | None:
+    """A rung of `ladder` by its id or its words (with or without diacritics: "nâng cao",
+    "kieu mau"); "none" (not yet at the first rung: "chưa đạt") where `allow_none`."""
     from ntm_cli.domain.text import fold
 
     if text is None:
         return None
-    aliases = {"dat chuan": "ntm", "nong thon moi": "ntm", "nang cao": "advanced",
-               "kieu mau": "model", "chua dat": "none"}  # fmt: skip
-    value = aliases.get(fold(text), text)
-    if allow_none and value == "none":
+    if allow_none and fold(text) in ("none", "chua dat", "chua dat chuan"):
         return "none"
-    return Level.parse(value)
+    return ladder.parse(text)
 
 
 def _annotated_copies(

@@ -32,9 +32,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.value.invalid": ("giá trị không hợp lệ", "not a valid value"),
     # values of a cell or a field
     "level.invalid": (
-        "{value!r} không phải mức đạt chuẩn; ghi ntm (nông thôn mới), advanced (nâng cao) "
-        "hoặc model (kiểu mẫu)",
-        "{value!r} is not a level; use ntm, advanced or model",
+        "{value!r} không phải mức đạt chuẩn của kế hoạch; các mức (levels trong targets.yaml): "
+        "{choices:list}",
+        "{value!r} is not a level of the plan; its levels (levels: in targets.yaml): "
+        "{choices:list}",
+    ),
+    "level.id.invalid": (
+        "{value!r} không phải mã mức đạt chuẩn (chữ thường, số, '.', '_', '-')",
+        "{value!r} is not a level id (lower-case letters, digits, '.', '_', '-')",
+    ),
+    "plan.level.id_twice": (
+        "mức {id!r} đã có ở trên; mỗi mức chỉ khai một lần",
+        "level {id!r} is given twice; each level once",
     ),
     "unitkind.invalid": (
         "{value!r} không phải loại đơn vị; ghi Tỉnh, Huyện, Thị xã, Thành phố, Xã, Phường "
@@ -431,6 +440,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "criteria.scope_mismatch": (
         "bộ {set} dành cho {scope}, không phải {named}",
         "set {set} is for {scope}, not {named}",
+    ),
+    "criteria.level_unknown": (
+        "bộ {set} nói đến mức {level!r}, không có trong các mức của kế hoạch ({ladder:list})",
+        "set {set} names level {level!r}, not one of the plan's levels ({ladder:list})",
     ),
     "criteria.level_mismatch": (
         "bộ {set} đánh giá mức {level:level}, không phải mức {named:level}",

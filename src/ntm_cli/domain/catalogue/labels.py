@@ -11,13 +11,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.upcoming": ("Chưa đến hạn", "Upcoming"),
     # levels
     "level.none": ("Chưa đạt chuẩn", "Not yet"),
-    "level.ntm": ("Nông thôn mới", "NTM"),
-    "level.advanced": ("NTM nâng cao", "Advanced NTM"),
-    "level.model": ("NTM kiểu mẫu", "Model NTM"),
-    "level.ntm.town": ("Hoàn thành nhiệm vụ NTM", "NTM task completed"),
-    "levelx.ntm": ("chuẩn NTM", "NTM"),
-    "levelx.advanced": ("NTM nâng cao", "advanced NTM"),
-    "levelx.model": ("NTM kiểu mẫu", "model NTM"),
     "series.unit": ("{unit} đạt {level}", "{unit} at {level}"),
     "series.province": (
         "Tỉnh hoàn thành nhiệm vụ xây dựng NTM",
@@ -90,10 +83,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.district": ("Cấp huyện", "District"),
     "col.level": ("Mức đạt", "Level"),
     "short.none": ("Chưa đạt", "Not yet"),
-    "short.ntm": ("NTM", "NTM"),
-    "short.htnv": ("HTNV", "Task done"),
-    "short.advanced": ("Nâng cao", "Advanced"),
-    "short.model": ("Kiểu mẫu", "Model"),
     "units.title": ("Đơn vị hành chính ({n})", "Administrative units ({n})"),
     "units.years": (
         "Cột NTM, Nâng cao, Kiểu mẫu: năm đạt chuẩn. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ntm_cli.domain.models import LEVELS
+from ntm_cli.domain.models import Ladder
 
 if TYPE_CHECKING:
     import pandas
@@ -20,10 +20,11 @@ from ntm_cli.workspace.results.base import Result, _frame
 class UnitsResult(Result):
     rows: list[UnitRow]
     year: int | None
+    ladder: Ladder  # the plan's levels: a year column each
 
     def to_frame(self) -> pandas.DataFrame:
         columns = ["code", "name", "kind", "district_code", "district", "level",
-                   *(f"{lv.value}_year" for lv in LEVELS), "illustrative"]  # fmt: skip
+                   *(f"{lv.value}_year" for lv in self.ladder), "illustrative"]  # fmt: skip
         return _frame(
             (
                 {
@@ -37,7 +38,7 @@ class UnitsResult(Result):
                         f"{lv.value}_year": rec.year
                         if (rec := r.unit.recognitions.get(lv))
                         else None
-                        for lv in LEVELS
+                        for lv in self.ladder
                     },
                     "illustrative": r.unit.illustrative,
                 }  # fmt: skip
