@@ -181,12 +181,7 @@ def _ladder(spec: PlanFile, path: Path, lines: Lines) -> tuple[Ladder, list[Issu
             where = f"{path}:{line_of(('levels', i), lines)}: levels[{i}].id"
             problems.append(Issue(None, where, msg("plan.level.id_twice", id=r.id)))
             continue
-        rungs[r.id] = Rung(
-            id=r.id, name=r.name, short=r.short, phrase=r.phrase, name_en=r.name_en,
-            short_en=r.short_en, phrase_en=r.phrase_en, task=r.task, task_en=r.task_en,
-            task_short=r.task_short, task_short_en=r.task_short_en, words=tuple(r.words),
-            source=r.source,
-        )  # fmt: skip
+        rungs[r.id] = r.rung()
     return Ladder(tuple(rungs.values())), problems
 
 

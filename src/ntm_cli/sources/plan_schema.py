@@ -306,6 +306,9 @@ class RungSpec(_Strict):
 
     _check_id = field_validator("id")(_plain_id)
 
+    def rung(self) -> Rung:
+        return Rung(**{**self.model_dump(), "words": tuple(self.words)})
+
 
 class PlanFile(_Strict):
     plan: PlanHeader
@@ -316,9 +319,7 @@ class PlanFile(_Strict):
     def _ladder(cls, value: list[RungSpec], info: ValidationInfo) -> list[RungSpec]:
         """Tell the parts after it which levels there are (ids given twice are found later)."""
         if info.context is not None:
-            rungs = {r.id: Rung(r.id, r.name, r.short, r.phrase, words=tuple(r.words),
-                                name_en=r.name_en, short_en=r.short_en, phrase_en=r.phrase_en)
-                     for r in value}  # fmt: skip
+            rungs = {r.id: r.rung() for r in value}
             info.context["ladder"] = Ladder(tuple(rungs.values()))
         return value
 
