@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -427,20 +430,24 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
             row += 1
     row += 1
 
+    # One row a commune and no merged cells (openpyxl checks each merge against every earlier
+    # one: thousands of near misses made the national report quadratic): the criteria missing
+    # take the wide column B, wrapped, and the row is as tall as their lines.
+    widths = [22, 44, 18, 14, 10, 10, 10, 10, 10, 14, 60]
     _text(ws, f"A{row}", t("advice.near", lang, max=NEAR_MISS), bold=True)
-    _header(ws, row + 1, [t("report.col.code", lang), t("report.col.commune", lang),
+    _header(ws, row + 1, [t("report.col.commune", lang), t("gaps.col.missing", lang),
                           t("report.col.district", lang), t("advice.col.towards", lang),
-                          t("advice.col.gap", lang), t("gaps.col.missing", lang)])  # fmt: skip
-    ws.merge_cells(f"F{row + 1}:K{row + 1}")  # the criteria's names take the width of F to K
+                          t("advice.col.gap", lang), t("report.col.code", lang)])  # fmt: skip
     row += 2
     for section in gaps.levels:
+        towards = level_name(section.level, lang)
         for g in (*section.ready, *section.near):
-            _row(ws, row, [g.unit.code, g.unit.name, g.district.name if g.district else "",
-                           level_name(section.level, lang), g.gap,
-                           missing_text(g, section.criteria_set, lang)])  # fmt: skip
-            ws.merge_cells(f"F{row}:K{row}")
+            missing = missing_text(g, section.criteria_set, lang)
+            _row(ws, row, [g.unit.name, missing, g.district.name if g.district else "",
+                           towards, g.gap, g.unit.code])  # fmt: skip
+            _wrapped(ws, row, missing, widths[1])
             row += 1
-    _finish(ws, header_row=2, widths=[22, 44, 18, 14, 10, 10, 10, 10, 10, 14, 60], freeze=False)
+    _finish(ws, header_row=2, widths=widths, freeze=False)
     ws.print_title_rows = None  # three tables with their own headers: none repeats
 
 
@@ -511,11 +518,14 @@ def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
     _finish(ws, header_row=4, widths=widths, filter_table=False, last_row=last)
 
 
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
 def _wrapped(ws: Worksheet, row: int, text: str, width: float) -> None:
     """Column B of `row` wraps `text`, and the row is as tall as its lines: a spreadsheet
     program opening the file does not grow a row by itself, so long text would print over the
     next rows."""
-    ws[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.cell(row, 2).alignment = WRAP_TOP
     lines = max(1, math.ceil(len(text) / (width * 1.1)))  # about 1.1 characters a width unit
     ws.row_dimensions[row].height = 15 * lines
 
@@ -665,6 +675,8 @@ def _header(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
 
 
 CELL_STYLE = "ntm"
+# Each workbook's body-cell style as openpyxl holds it on a cell, worked out once (see _row).
+_BODY: WeakKeyDictionary[Workbook, StyleArray] = WeakKeyDictionary()
 
 
 def _new_book() -> Workbook:
@@ -675,14 +687,31 @@ def _new_book() -> Workbook:
     return book
 
 
+def _body_style(ws: Worksheet) -> StyleArray:
+    """The body-cell style of the sheet's workbook: named once on a scratch cell, then copied
+    to each body cell. Setting `cell.style` by name looks the name up among the workbook's
+    styles on every call, a fifth of a national report's time."""
+    book = ws.parent
+    assert book is not None
+    found = _BODY.get(book)
+    if found is None:
+        scratch: Any = ws.cell(1, 1)  # a cell's style array is not in openpyxl's type stubs
+        kept = copy(scratch._style)
+        scratch.style = CELL_STYLE
+        found = _BODY[book] = copy(scratch._style)
+        scratch._style = kept
+    return found
+
+
 def _row(ws: Worksheet, row: int, values: Sequence[Any]) -> None:
+    style = _body_style(ws)
     for col, value in enumerate(values, start=1):
-        cell = ws.cell(row, col)
+        cell: Any = ws.cell(row, col)
         if isinstance(value, str):
             set_text(cell, value)
         else:
             cell.value = value
-        cell.style = CELL_STYLE
+        cell._style = copy(style)
 
 
 def _finish(
