@@ -39,8 +39,9 @@ MILESTONE = """\
 """
 
 
-def generate(out: Path, seed: int = 2025) -> dict[str, int]:
-    """Write units.csv, targets.yaml and criteria/ into `out`; return counts by kind."""
+def generate(out: Path, seed: int = 2025, provinces: int = 63) -> dict[str, int]:
+    """Write units.csv, targets.yaml and criteria/ into `out`; return counts by kind. Fewer
+    `provinces` give a regional registry: the first provinces of the national one."""
     import shutil
 
     from ntm_cli.sources.datadir import BUNDLED
@@ -51,7 +52,7 @@ def generate(out: Path, seed: int = 2025) -> dict[str, int]:
     rows: list[list[str]] = []
     counts = {"province": 0, "district": 0, "commune": 0, "other": 0}
     commune_code = district_code = 0
-    for p in range(1, 64):
+    for p in range(1, provinces + 1):
         province = f"{p:02d}"
         rows.append([province, f"Tỉnh Minh Họa {p}", "Tỉnh", "", "", "", "", "illustrative"])
         counts["province"] += 1
@@ -89,9 +90,12 @@ def generate(out: Path, seed: int = 2025) -> dict[str, int]:
             plan += _milestone(
                 year, f"xa-{level}", "share", "commune", level, target, f"{target}% xã"
             )
-        plan += _milestone(year, "xa-ntm-them", "increase", "commune", "ntm", 300, "Thêm 300 xã")
+        # the counts in proportion to the provinces: 300 each for the whole country
+        more = max(1, round(300 * provinces / 63))
+        plan += _milestone(year, "xa-ntm-them", "increase", "commune", "ntm", more,
+                           f"Thêm {more} xã")  # fmt: skip
         plan += _milestone(
-            year, "huyen-ntm", "count", "district", "ntm", 300, "300 đơn vị cấp huyện"
+            year, "huyen-ntm", "count", "district", "ntm", more, f"{more} đơn vị cấp huyện"
         )
     (out / "targets.yaml").write_text(plan, encoding="utf-8")
     return counts
@@ -122,5 +126,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--provinces", type=int, default=63)
     args = parser.parse_args()
-    print(generate(args.out, args.seed))
+    print(generate(args.out, args.seed, args.provinces))

@@ -83,6 +83,12 @@ def report(cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return tmp_path / "reports" / "2024-06_bao-cao-ntm.xlsx"
 
 
+def load_plan_milestones() -> list:  # type: ignore[type-arg]
+    from ntm_cli.sources.datadir import BUNDLED, load
+
+    return list(load(BUNDLED).plan.milestones)
+
+
 def table(sheet, first_row: int, last_col: int) -> list[list]:  # type: ignore[no-untyped-def,type-arg]
     rows = []
     for row in sheet.iter_rows(min_row=first_row, max_col=last_col, values_only=True):
@@ -104,9 +110,15 @@ def test_every_figure_matches_progress_and_completeness(
     progress = json.loads(run("progress", "--year", "2024", "--as-of", "2024-06-30", "-f", "json"))
     rows = table(summary, 10, 8)
     assert [(r[0], r[3], r[4], r[5], r[6]) for r in rows] == [
-        (m["id"], m["required"], m["actual"], m["denominator"], m["shortfall"])
-        for m in progress["milestones"]
+        (str(i), m["required"], m["actual"], m["denominator"], m["shortfall"])
+        for i, m in enumerate(progress["milestones"], start=1)
     ]
+    assert all(
+        r[1].startswith(m["wording"]) for r, m in zip(rows, progress["milestones"], strict=True)
+    )
+    ids = {m.id for m in load_plan_milestones()}
+    shown = {str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value}
+    assert not ids & shown, "no cell shows a milestone id"
     completeness = json.loads(run("completeness", "--period", "2024-06", "-f", "json"))
     returns = book["Nộp báo cáo"]
     body = table(returns, 2, 7)
@@ -169,7 +181,7 @@ def test_the_notes_sheet_gives_each_registry_note_in_the_reports_language(
 
 def test_a_submitted_formula_is_text_in_the_report(report: Path) -> None:
     book = load_workbook(report)
-    notes = {row[0].value: row[16] for row in book["Theo xã"].iter_rows(min_row=2) if row[0].value}
+    notes = {row[0].value: row[21] for row in book["Theo xã"].iter_rows(min_row=2) if row[0].value}
     cell = notes[COMMUNES[1].code]
     assert cell.data_type == "s" and cell.value.startswith("1: " + NOTE)
     assert notes[COMMUNES[0].code].value == "1: ghi chú"
@@ -185,6 +197,7 @@ def test_charts_reference_the_right_ranges(report: Path) -> None:
     assert "'Theo huyện'!$K$2:$K$10" in flat  # the plan's share
     assert "'Theo huyện'!$B$2:$B$10" in flat  # district names
     assert "'Tổng hợp'!$D$10:$D$11" in flat and "'Tổng hợp'!$E$10:$E$11" in flat
+    assert "'Tổng hợp'!$B$10:$B$11" in flat  # milestones by name, never by id
 
 
 def test_form_of_the_workbook(report: Path) -> None:
@@ -298,8 +311,14 @@ def test_changes_list_every_level_the_summary_counts(
     book = load_workbook(tmp_path / "r" / "2022-12_bao-cao-ntm.xlsx")
     headline = {(r[0], r[1]): r[4] for r in table(book["Tổng hợp"], 14, 7) if r[4] is not None}
     changes = [r[4] for r in table(book["Biến động"], 2, 5)]
-    assert headline[("Xã", "Nông thôn mới")] == 3 == sum("Chưa đạt → NTM" in c for c in changes)
-    assert headline[("Xã", "NTM nâng cao")] == sum(c.endswith("→ Nâng cao") for c in changes)
+    assert (
+        headline[("Xã", "Nông thôn mới")]
+        == 3
+        == sum("Chưa đạt chuẩn NTM → đạt chuẩn NTM" in c for c in changes)
+    )
+    assert headline[("Xã", "NTM nâng cao")] == sum(
+        c.endswith("→ đạt chuẩn NTM nâng cao") for c in changes
+    )
     assert "Cầu Ngang" not in str(changes)  # names are in column B; column E says the levels
 
 
@@ -326,13 +345,14 @@ def test_the_advice_sheet_is_what_gaps_and_forecast_say(
     milestones = outlook["milestones"]
     assert milestones, "a report of 2024-06 has milestones still open"
     rows = cells[2 : 2 + len(milestones)]
-    assert [r[0] for r in rows] == [m["id"] for m in milestones]
+    assert [r[0] for r in rows] == [str(i) for i in range(1, len(milestones) + 1)]
     for r, m in zip(rows, milestones, strict=True):
         assert r[3:6] == [m["required"], m["actual"], m["needed"]]
         assert r[8] == m["projected"]
     assert str(cells[2 + len(milestones)][0]).startswith("Phương pháp: hồi quy tuyến tính")
     top = next(i for i, r in enumerate(cells) if r[4] == "Số tiêu chí còn thiếu")
-    listed = [(r[0], r[4]) for r in cells[top + 1 :] if r[0]]
+    listed = [(r[5], r[4]) for r in cells[top + 1 :] if r[0]]  # one row a commune, its code last
+    assert not ws.merged_cells.ranges
     expected = [(g["code"], g["gap"]) for level in gaps["levels"]
                 for g in level["ready"] + level["near_misses"]]  # fmt: skip
     assert listed == expected and expected

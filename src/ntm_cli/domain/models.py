@@ -47,7 +47,7 @@ class Rung:
     id: str
     name: str  # "NTM nâng cao": a table's heading, a unit's level
     short: str  # "Nâng cao": a narrow column
-    phrase: str  # "NTM nâng cao": after "đạt" ("đạt chuẩn NTM" for the first rung)
+    phrase: str  # "chuẩn NTM nâng cao": what follows "đạt" ("đạt chuẩn NTM nâng cao")
     name_en: str = ""
     short_en: str = ""
     phrase_en: str = ""

@@ -7,15 +7,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ntm_cli.domain import models
 from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
-from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, Recognition, Return
+from ntm_cli.domain.returns import (
+    FUND_SOURCES,
+    OCOP_STARS,
+    CriteriaBook,
+    CriteriaSet,
+    Recognition,
+    Return,
+)
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.emulation import EmulationResult, emulation_results
-from ntm_cli.engine.progress import Progress, progress
+from ntm_cli.engine.progress import MilestoneResult, Progress, measure, progress
 
 if TYPE_CHECKING:
     from ntm_cli.engine.forecast import Forecast
@@ -33,12 +41,115 @@ class Headline:
     denominator: int
 
 
+def roman(n: int) -> str:
+    """The Roman numeral of a section (1 -> "I", 14 -> "XIV"), as official documents number
+    them."""
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                (1, "I"))  # fmt: skip
+    text = ""
+    for value, numeral in numerals:
+        count, n = divmod(n, value)
+        text += numeral * count
+    return text
+
+
+# The units whose first rung is "completing the NTM task" (hoàn thành nhiệm vụ xây dựng NTM)
+# rather than meeting the NTM standard: towns, cities and the province.
+TASK_KINDS = frozenset({UnitKind.TOWN, UnitKind.CITY, UnitKind.PROVINCE})
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A unit's own result at the report date: its highest level recognised by then and the
+    decision recognising it ("567/QĐ-TTg, 11/03/2025"; empty when the registry has none)."""
+
+    unit: Unit
+    level: Level | None
+    year: int | None = None  # the result year of that level
+    decision: str = ""
+
+    @property
+    def task(self) -> bool:
+        """Its first rung is completing the NTM task (a town, a city, the province)."""
+        return self.unit.kind in TASK_KINDS
+
+
+def standing(unit: Unit, as_of: dt.date) -> Standing:
+    level = level_of(unit, as_of=as_of)
+    if level is None:
+        return Standing(unit, None)
+    rec = unit.recognitions[level]
+    return Standing(unit, level, rec.year, _decision(rec))
+
+
+def _decision(rec: models.Recognition) -> str:
+    return ", ".join(
+        x for x in (rec.decision, f"{rec.decided_on:%d/%m/%Y}" if rec.decided_on else "") if x
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceResult:
+    """The province's own result: its standing and the plan's province-scope milestones (of
+    any year), measured at the report date."""
+
+    standing: Standing | None  # None when the plan's area is not a province in the registry
+    milestones: tuple[MilestoneResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The area's totals of the communes' returns. Funds mobilised are a flow: the returns of
+    the report's month, by each of the five sources and in all. Construction debt and OCOP
+    products are what the communes hold: each commune's latest return. `*_reporting`: the
+    returns that gave the figure."""
+
+    funds: dict[str, float]  # by source, every one of FUND_SOURCES
+    funds_total: float
+    funds_reporting: int
+    debt: float
+    debt_reporting: int
+    ocop: dict[int, int]  # products by stars, every one of OCOP_STARS
+    ocop_reporting: int
+
+    @property
+    def ocop_total(self) -> int:
+        return sum(self.ocop.values())
+
+
+def totals(rows: Iterable[CommuneRow], period: str) -> Totals:
+    funds = dict.fromkeys(FUND_SOURCES, 0.0)
+    funds_reporting = debt_reporting = ocop_reporting = 0
+    debt = 0.0
+    ocop = dict.fromkeys(OCOP_STARS, 0)
+    for row in rows:
+        ret = row.ret
+        if ret is None:
+            continue
+        if ret.period == period and ret.funds:
+            funds_reporting += 1
+            for source, amount in ret.funds.items():
+                funds[source] = funds.get(source, 0.0) + amount
+        if ret.debt is not None:
+            debt_reporting += 1
+            debt += ret.debt
+        if ret.ocop:
+            ocop_reporting += 1
+            for stars, count in ret.ocop.items():
+                ocop[stars] = ocop.get(stars, 0) + count
+    return Totals(funds, sum(funds.values()), funds_reporting, debt, debt_reporting, ocop,
+                  ocop_reporting)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class DistrictRow:
     district: Unit
     communes: int
     at_level: dict[Level, int]
     received: int
+    standing: Standing | None = None  # the district-level unit's own result
+    not_yet: int = 0  # its communes at no level yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +162,13 @@ class CommuneRow:
 
     def met(self) -> int:
         return len(self.ret.met) if self.ret else 0
+
+    def funds(self, period: str) -> dict[str, float] | None:
+        """Funds mobilised by source, when the commune's latest return is of `period` and gives
+        them (an older return's funds are another month's)."""
+        if self.ret is None or self.ret.period != period or not self.ret.funds:
+            return None
+        return self.ret.funds
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +215,8 @@ class Report:
     changes: list[Change]
     notes: list[Note]
     illustrative: list[Unit] = field(default_factory=list)
+    province: ProvinceResult | None = None
+    totals: Totals | None = None
     gaps: Gaps | None = None
     forecast: Forecast | None = None
     emulation: EmulationResult | None = None
@@ -175,6 +295,8 @@ def build_report(
                 communes=len(own),
                 at_level={lv: sum(at_least(x, lv) for x in levels) for lv in plan.ladder},
                 received=sum(1 for u in own if u.code in received),
+                standing=standing(head, as_of),
+                not_yet=sum(1 for x in levels if x is None),
             )
         )
 
@@ -227,6 +349,14 @@ def build_report(
             [r for r in year_returns if r.unit_code in codes],
         )  # fmt: skip
 
+    area_unit = registry.by_code.get(plan.area_code) if plan.area_code else None
+    province = ProvinceResult(
+        standing(area_unit, as_of)
+        if area_unit is not None and area_unit.kind is UnitKind.PROVINCE else None,
+        tuple(measure(m, plan, registry, as_of, today)
+              for m in plan.milestones if m.scope is models.Scope.PROVINCE),
+    )  # fmt: skip
+
     return Report(
         plan=plan,
         registry=registry,
@@ -243,6 +373,8 @@ def build_report(
         changes=changes,
         notes=notes,
         illustrative=[u for u in area if u.illustrative],
+        province=province,
+        totals=totals(rows, period),
         gaps=gaps,
         forecast=outlook,
         emulation=movement,
@@ -262,10 +394,7 @@ def _level_change(
     old, new = level_of(unit, as_of=before), level_of(unit, as_of=as_of)
     decision = ""
     if new is not None and new != old:
-        rec = unit.recognitions[new]
-        decision = ", ".join(
-            x for x in (rec.decision, f"{rec.decided_on:%d/%m/%Y}" if rec.decided_on else "") if x
-        )
+        decision = _decision(unit.recognitions[new])
     if not (gained or lost or reported or new != old):
         return None
     return Change(unit, gained, lost, old, new, decision, reported)

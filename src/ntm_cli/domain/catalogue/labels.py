@@ -646,7 +646,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "NEW RURAL DEVELOPMENT COORDINATION OFFICE",
     ),
     "report.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {y}-{m}-{d}"),
-    "report.reported": ("xã báo cáo đạt {level}", "reported by the commune: {level}"),
+    "report.reported": ("xã báo cáo {level}", "reported by the commune: {level}"),
     "report.title": (
         "BÁO CÁO TIẾN ĐỘ XÂY DỰNG NÔNG THÔN MỚI THÁNG {month}/{year}",
         "NEW RURAL DEVELOPMENT PROGRESS REPORT, {year}-{month}",
@@ -725,6 +725,54 @@ LABELS: dict[str, tuple[str, str]] = {
         "(marked * on the By commune sheet; listed on Data notes).",
     ),
     "report.written": ("{n} báo cáo trong {out}", "{n} workbook(s) in {out}"),
+    # a unit's own result, worded as a report states it
+    "reached.none": ("chưa đạt chuẩn NTM", "not yet at NTM"),
+    "reached.level": ("đạt {level}", "{level}"),  # the level's phrase, from the plan's ladder
+    "reached.no_task": ("chưa hoàn thành nhiệm vụ xây dựng NTM", "NTM task not yet completed"),
+    "reached.year": ("{level} năm {year}", "{level}, {year}"),
+    "reached.decision": ("{text} (Quyết định {decision})", "{text} (decision {decision})"),
+    "report.col.tt": ("TT", "No."),
+    "report.col.standing": ("Kết quả của đơn vị", "The unit's own result"),
+    "report.col.decision": ("Quyết định công nhận", "Recognition decision"),
+    "report.col.not_yet": ("Số xã chưa đạt chuẩn", "Communes not yet at NTM"),
+    "report.col.fund": ("{source} (triệu đồng)", "{source} (million VND)"),
+    "report.col.funds_total": (
+        "Tổng vốn huy động trong tháng (triệu đồng)",
+        "Funds mobilised in the month, total (million VND)",
+    ),
+    "report.col.content": ("Nội dung", "Content"),
+    "report.col.unit_of": ("Đơn vị tính", "Unit"),
+    "report.col.figure": ("Số liệu", "Figure"),
+    "report.col.reporting": ("Số xã báo cáo", "Communes reporting"),
+    "report.province": ("III. KẾT QUẢ CỦA TỈNH", "III. THE PROVINCE'S RESULT"),
+    "report.province.standing": ("{name}: {result}.", "{name}: {result}."),
+    "report.province.none": (
+        "Kế hoạch không nêu tỉnh nào trong sổ đơn vị; không có kết quả cấp tỉnh.",
+        "The plan names no province of the registry; there is no province result.",
+    ),
+    "report.totals": (
+        "IV. VỐN HUY ĐỘNG, NỢ ĐỌNG XÂY DỰNG CƠ BẢN VÀ SẢN PHẨM OCOP",
+        "IV. FUNDS MOBILISED, CONSTRUCTION DEBT AND OCOP PRODUCTS",
+    ),
+    "report.totals.funds": (
+        "Vốn huy động trong tháng (phiếu của tháng)",
+        "Funds mobilised in the month (the month's returns)",
+    ),
+    "report.totals.funds_total": ("Tổng cộng", "Total"),
+    "report.totals.debt": (
+        "Nợ đọng xây dựng cơ bản (phiếu gần nhất của mỗi xã)",
+        "Outstanding construction debt (each commune's latest return)",
+    ),
+    "report.totals.ocop": (
+        "Sản phẩm OCOP (phiếu gần nhất của mỗi xã)",
+        "OCOP products (each commune's latest return)",
+    ),
+    "report.totals.ocop_stars": ("Sản phẩm OCOP {stars} sao", "OCOP products, {stars} stars"),
+    "report.totals.ocop_total": ("Tổng số sản phẩm OCOP", "OCOP products, total"),
+    "report.unit.money": ("triệu đồng", "million VND"),
+    "report.unit.products": ("sản phẩm", "products"),
+    "report.note.illustrative": ("số liệu minh họa", "illustrative figures"),
+    "report.note.none": ("không có ghi chú", "no note"),
     # plan check
     "check.ok": (
         "Hợp lệ: {number}, {milestones} chỉ tiêu; {units} đơn vị ({communes} xã).",
