@@ -54,6 +54,26 @@ def roman(n: int) -> str:
     return text
 
 
+# The report as officials lay it out (Nghị định 30/2020/NĐ-CP): the report itself (its parts
+# I, II… in PARTS), then appendices numbered Phụ lục I, II… in this order, each the table of one
+# topic. The workbook gives each a sheet, the HTML page a section: both take them from here.
+PARTS = ("milestones", "overall", "resources", "returns", "proposals")
+APPENDICES = ("districts", "communes", "criteria", "advice", "emulation", "returns", "changes",
+              "notes")  # fmt: skip
+
+
+def appendices(report: Report) -> list[tuple[str, str]]:
+    """(Roman number, key) of each appendix the report has: no forecast (no "advice") or no
+    emulation movement leaves that appendix out, and the ones after it move up."""
+    missing = set()
+    if report.forecast is None or report.gaps is None:
+        missing.add("advice")
+    if report.emulation is None:
+        missing.add("emulation")
+    kept = [key for key in APPENDICES if key not in missing]
+    return [(roman(i), key) for i, key in enumerate(kept, 1)]
+
+
 # The units whose first rung is "completing the NTM task" (hoàn thành nhiệm vụ xây dựng NTM)
 # rather than meeting the NTM standard: towns, cities and the province.
 TASK_KINDS = frozenset({UnitKind.TOWN, UnitKind.CITY, UnitKind.PROVINCE})
