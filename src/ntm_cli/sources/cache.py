@@ -241,10 +241,18 @@ def _make_decoder(hint: Any) -> Callable[[Any], Any]:  # noqa: C901 - one branch
     raise TypeError(f"no JSON form for {hint!r}")
 
 
+_LEVELS: dict[str, Level] = {}
+
+
 def _level(data: Any) -> Level:
-    _expect(data, str)
-    id, _, rank = data.rpartition("#")
-    return Level(id, int(rank))
+    """A level from its JSON form "advanced#2": one object for each (a registry's thousands of
+    recognitions name a few levels)."""
+    level = _LEVELS.get(data)
+    if level is None:
+        _expect(data, str)
+        id, _, rank = data.rpartition("#")
+        level = _LEVELS[data] = Level(id, int(rank))
+    return level
 
 
 def _from_key(hint: Any, key: str) -> Any:
