@@ -64,6 +64,7 @@ class _NoOffice:
 
 
 ABBR = "VPĐP"  # the office's abbreviation in a document number: "Số: …/BC-VPĐP"
+NAMED = 30  # near-miss communes named in part V; the appendix lists every one
 
 # -- escaping and cells ---------------------------------------------------------------------
 
@@ -124,6 +125,10 @@ def _td(value: Value, lang: Lang) -> str:
     text, cls = _fmt(value, lang)
     if not cls and 0 < len(text) <= 14:  # a code, a month, a level: kept on one line
         cls = "s"
+    elif not cls and len(text) > 40:  # a sentence: a column wide enough to read it
+        cls = "wrap"
+    elif not cls and text:  # a few words: not one a line
+        cls = "m"
     return f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>"
 
 
@@ -390,8 +395,10 @@ def _proposals(report: Report, lang: Lang) -> str:
     lines = []
     if gaps is not None:
         for section in gaps.levels:
-            close = (*section.ready, *section.near)
-            names = ", ".join(g.unit.name for g in close)
+            close = (*section.ready, *section.near)  # ready first, then closest first
+            names = ", ".join(g.unit.name for g in close[:NAMED])
+            if len(close) > NAMED:
+                names += " " + t("report.html.more", lang, n=len(close) - NAMED)
             words = t("report.html.near_line", lang, level=level_word(section.level, lang),
                       ready=len(section.ready), near=len(section.near))  # fmt: skip
             lines.append(f"<li>{esc(words)}{': ' + esc(names) if names else ''}</li>")
@@ -657,10 +664,10 @@ def _app_notes(report: Report, lang: Lang) -> str:
     return out
 
 
-# -- charts: hand-written SVG, text at 16 user units in a 400-unit-wide box ---------------------
+# -- charts: hand-written SVG, text at 15-16 units in a 400-unit box (14 px on a phone) ------
 
 W = 400
-FONT = 15
+FONT = 16
 COLOURS = ("#9e9e9e", "#8fbce6", "#2f7fc1", "#f0a030", "#6a3d9a", "#b15928")
 
 
@@ -782,9 +789,10 @@ def chart_milestones(report: Report, lang: Lang) -> str:
     results = [r for r in report.progress.results if r.required]
     if not results:
         return ""
-    left, right = 8, W - 60
+    left, right = 8, W - 110
     full = (right - left) / 1.25  # 100% at four fifths of the bar's room: 125% is the axis's end
     parts: list[str] = []
+    bars: list[float] = []
     y = 10.0
     for r in results:
         label = milestone_label(r.milestone, report.registry, lang)
@@ -792,6 +800,7 @@ def chart_milestones(report: Report, lang: Lang) -> str:
             y += 18
             parts.append(_text(left, y, line))
         y += 6
+        bars.append(y)
         share = r.actual / r.required
         width = min(share, 1.25) * full
         colour = {"ok": "#3a9a4a", "warn": "#e0a020", "bad": "#d04040", "idle": "#9e9e9e"}[
@@ -806,13 +815,14 @@ def chart_milestones(report: Report, lang: Lang) -> str:
                 left + max(width, 1) + 6,
                 y + 13,
                 f"{percent(100 * share, lang)} ({r.actual}/{r.required})",
-                size=13,
+                size=15,
             )
         )
         y += 26
     x100 = left + full
-    parts.insert(0, f'<line x1="{x100:.1f}" y1="14" x2="{x100:.1f}" y2="{y:.1f}" stroke="#333" '
-                    'stroke-dasharray="4 3"/>')  # fmt: skip
+    for top in bars:  # the 100% mark beside each bar, clear of the labels above it
+        parts.append(f'<line x1="{x100:.1f}" y1="{top - 3:.1f}" x2="{x100:.1f}" '
+                     f'y2="{top + 19:.1f}" stroke="#333" stroke-dasharray="4 3"/>')  # fmt: skip
     parts.append(_text(x100, y + 16, "100%", "middle", "axis"))
     return _svg("milestones", t("report.html.chart.milestones", lang, year=report.progress.year),
                 y + 24, parts)  # fmt: skip
@@ -844,11 +854,11 @@ def chart_districts(report: Report, lang: Lang) -> str:
     x: float = left
     y = 8.0
     for i, name in enumerate(names):  # the legend, wrapped to the box
-        room = 24 + len(name) * 8
+        room = 34 + len(name) * 8.5
         if x + room > W:
             x, y = left, y + 22
         parts.append(f'<rect x="{x}" y="{y:.1f}" width="14" height="14" fill="{COLOURS[i]}"/>')
-        parts.append(_text(x + 18, y + 12, name, size=14))
+        parts.append(_text(x + 18, y + 12, name, size=15))
         x += room
     y += 22
     for name, counts in stacks:
@@ -865,9 +875,9 @@ def chart_districts(report: Report, lang: Lang) -> str:
                          "</title></rect>")  # fmt: skip
             if w >= 18:
                 cls = "in-dark" if i >= 2 else "in"
-                parts.append(_text(x + w / 2, y + 14, str(n), "middle", cls, size=13))
+                parts.append(_text(x + w / 2, y + 14, str(n), "middle", cls, size=15))
             x += w
-        parts.append(_text(x + 5, y + 14, str(sum(counts)), "start", "axis", size=13))
+        parts.append(_text(x + 5, y + 14, str(sum(counts)), "start", "axis", size=15))
         y += 24
     title = t("report.html.chart.districts", lang)
     return _svg("districts", title, y + 6, parts)
@@ -905,6 +915,7 @@ td.b, .total td { font-weight: bold; }
 td.i { font-style: italic; }
 td.wrap { min-width: 16em; }
 td.s { white-space: nowrap; }
+td.m { min-width: 8em; }
 .blank { display: inline-block; width: 3em; }
 td.none { font-style: italic; text-align: center; }
 td.ok, .tag.ok { background: #c6efce; }
@@ -918,7 +929,7 @@ table.communes td:nth-child(2), table.communes td:nth-child(3) { white-space: no
 table.criteria th { font-size: 14px; min-width: 7em; font-weight: normal; }
 ul { padding-left: 20px; margin: 6px 0; }
 li { margin: 4px 0; }
-figure.chart { margin: 16px auto 24px; max-width: 520px; }
+figure.chart { margin: 16px auto 24px; max-width: 480px; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 figure.chart text.v, figure.chart text.axis { fill: #333; }
 figure.chart text.plan { fill: #a05a00; font-weight: bold; }
@@ -957,7 +968,7 @@ figcaption { text-align: center; font-style: italic; font-size: 15px; margin-top
   section.appendix { break-before: page; }
   section.appendix.wide { page: wide; }
   .closing { break-inside: avoid; }
-  figure.chart { max-width: 130mm; }
+  figure.chart { max-width: 110mm; }
   td.ok, td.warn, td.bad, td.idle, th, .tag { print-color-adjust: exact;
     -webkit-print-color-adjust: exact; }
 }

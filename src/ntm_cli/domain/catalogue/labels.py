@@ -1000,6 +1000,10 @@ LABELS.update(
             "Phấn đấu đạt {level}: {ready} xã đạt đủ tiêu chí, {near} xã còn thiếu ít tiêu chí",
             "Towards {level}: {ready} communes meet every criterion, {near} are a few short",
         ),
+        "report.html.more": (
+            "… và {n} xã khác (danh sách đầy đủ ở phụ lục)",
+            "… and {n} more (every one in the appendix)",
+        ),
         "report.html.illustrative": (
             "Lưu ý: {n} đơn vị trong sổ đơn vị có số liệu minh họa, không phải số liệu công bố "
             "(đánh dấu * ở Phụ lục kết quả theo xã; danh sách ở Phụ lục ghi chú số liệu).",
