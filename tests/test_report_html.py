@@ -305,3 +305,31 @@ def test_the_english_page_is_english_and_no_cell_shows_a_milestone_id(
         assert not ids & cells
         whole = path.read_text(encoding="utf-8")
         assert not [i for i in ids if i in whole], "no milestone id anywhere on the page"
+
+
+def test_the_head_and_signature_come_from_the_project_file(
+    cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ntm.toml").write_text(
+        '[office]\nname = "Văn phòng Điều phối NTM tỉnh"\nparent = "UBND tỉnh Trà Vinh"\n'
+        'place = "Trà Vinh"\nsigner_title = "Chánh Văn phòng"\nsigner_name = "Nguyễn Văn <A>"\n'
+        'recipients = ["Ban Chỉ đạo tỉnh;", "UBND tỉnh;"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    monkeypatch.setenv("NTM_TODAY", "2024-07-10")
+    run("report", "--period", "2024-06", "--format", "html", "--out", "out")
+    page = parse(tmp_path / "out" / "2024-06_bao-cao-ntm.html")
+    text = [t.strip() for t in page.text if t.strip()]
+    assert text.index("UBND TỈNH TRÀ VINH") < text.index("VĂN PHÒNG ĐIỀU PHỐI NTM TỈNH")
+    assert "Trà Vinh, ngày 10 tháng 7 năm 2024" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "BÁO CÁO" in text
+    # Nơi nhận, then the signer, before the first appendix
+    closing = text.index("Nơi nhận:")
+    assert text[closing + 1 : closing + 4] == ["- Ban Chỉ đạo tỉnh;", "- UBND tỉnh;", "- Lưu: VT."]
+    assert text.index("CHÁNH VĂN PHÒNG") > closing
+    assert "Nguyễn Văn <A>" in text  # escaped on the page, read back as written
+    raw = (tmp_path / "out" / "2024-06_bao-cao-ntm.html").read_text(encoding="utf-8")
+    assert "Nguyễn Văn &lt;A&gt;" in raw and "<A>" not in raw
+    assert text.index("Nguyễn Văn <A>") < text.index("Phụ lục I — KẾT QUẢ THEO ĐƠN VỊ CẤP HUYỆN")

@@ -987,7 +987,7 @@ LABELS.update(
             "Chỉ tiêu có nguy cơ không đạt hoặc khó đạt",
             "Milestones at risk or unlikely to be met",
         ),
-        "report.html.needed": ("còn cần {n} đơn vị", "{n} more units needed"),
+        "report.html.needed": ("còn cần {n} đơn vị", "units still needed: {n}"),
         "report.html.no_risk": (
             "Theo dự báo, các chỉ tiêu đều có khả năng đạt.",
             "By the forecast, every milestone is likely to be met.",
@@ -998,7 +998,7 @@ LABELS.update(
         ),
         "report.html.near_line": (
             "Phấn đấu đạt {level}: {ready} xã đạt đủ tiêu chí, {near} xã còn thiếu ít tiêu chí",
-            "Towards {level}: {ready} communes meet every criterion, {near} are a few short",
+            "Towards {level}: meeting every criterion {ready}, a few criteria short {near}",
         ),
         "report.html.more": (
             "… và {n} xã khác (danh sách đầy đủ ở phụ lục)",
