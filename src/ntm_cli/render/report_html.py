@@ -815,13 +815,14 @@ def chart_milestones(report: Report, lang: Lang) -> str:
                 left + max(width, 1) + 6,
                 y + 13,
                 f"{percent(100 * share, lang)} ({r.actual}/{r.required})",
+                cls="halo",
                 size=15,
             )
         )
         y += 26
     x100 = left + full
-    for top in bars:  # the 100% mark beside each bar, clear of the labels above it
-        parts.append(f'<line x1="{x100:.1f}" y1="{top - 3:.1f}" x2="{x100:.1f}" '
+    for top in bars:  # the 100% mark beside each bar, under its figure, clear of the labels
+        parts.insert(0, f'<line x1="{x100:.1f}" y1="{top - 3:.1f}" x2="{x100:.1f}" '
                      f'y2="{top + 19:.1f}" stroke="#333" stroke-dasharray="4 3"/>')  # fmt: skip
     parts.append(_text(x100, y + 16, "100%", "middle", "axis"))
     return _svg("milestones", t("report.html.chart.milestones", lang, year=report.progress.year),
@@ -933,6 +934,7 @@ figure.chart { margin: 16px auto 24px; max-width: 480px; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 figure.chart text.v, figure.chart text.axis { fill: #333; }
 figure.chart text.plan { fill: #a05a00; font-weight: bold; }
+figure.chart text.halo { paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 figure.chart text.in { fill: #111; }
 figure.chart text.in-dark { fill: #fff; }
 figcaption { text-align: center; font-style: italic; font-size: 15px; margin-top: 4px; }
