@@ -42,7 +42,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_analysis.py
 
 # The README's monthly cycle on the bundled data, then the report opened by LibreOffice:
-# converted headless to PDF and its pages to PNG (installs LibreOffice if missing).
+# converted headless to PDF and its pages to PNG (installs LibreOffice if missing); then the
+# same month's HTML page in headless Chromium, to PNG and PDF (installs Chromium if missing).
 DEMO := build/demo
 check-report: $(STAMP)
 	@command -v soffice >/dev/null || { apt-get update -qq && \
@@ -57,6 +58,14 @@ check-report: $(STAMP)
 	soffice --headless --convert-to pdf --outdir $(DEMO)/reports $(DEMO)/reports/2024-06_bao-cao-ntm.xlsx
 	pdftoppm -png -r 90 $(DEMO)/reports/2024-06_bao-cao-ntm.pdf $(DEMO)/reports/page
 	@ls $(DEMO)/reports
+	@# the same month as one HTML page, opened by headless Chromium: full-page screenshots at a
+	@# phone's width (390 px) and a desktop's (1280 px), and printed to PDF (A4, the print style)
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; }
+	@fc-list | grep -qi 'Noto Serif' || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core
+	NTM_STORE=$(DEMO)/returns.sqlite NTM_TODAY=2024-07-10 \
+	  $(BIN)/ntm report --period 2024-06 --format html --out $(DEMO)/reports
+	$(BIN)/python examples/render_page.py $(DEMO)/reports/2024-06_bao-cao-ntm.html $(DEMO)/reports 390 1280
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer._types import TyperChoice  # as format_choice builds it (cli.output)
 
 from ntm_cli.cli.options import (
     CheckOption,
@@ -36,9 +37,18 @@ def report(
     end: Annotated[
         str | None, typer.Option("--to", help="Last month of the range.", show_default=False)
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the workbooks.")] = Path(
-        "reports"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the workbooks (or pages).")
+    ] = Path("reports"),
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=TyperChoice(["xlsx", "html"]),
+            help="xlsx: the workbook; html: one self-contained page (charts inline, printable).",
+        ),
+    ] = "xlsx",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -53,27 +63,39 @@ def report(
     store: StoreOption = None,
     data: DataOption = None,
 ) -> None:
-    """Write the monthly report workbook (9 sheets, 2 charts), in Vietnamese by default.
+    """Write the monthly report workbook (9 sheets, 2 charts), in Vietnamese by default; or,
+    with -f html, one page a month that needs no other file: it opens offline and prints.
 
     Example: ntm report --period 2024-06 --out reports
     """
     from ntm_cli.cli.console import stderr
     from ntm_cli.cli.output import check_store, footer, warn_all
-    from ntm_cli.render.report import build_report_workbook
-    from ntm_cli.workspace import write_workbooks
+    from ntm_cli.workspace import write_files, write_workbooks
 
     months = _months(period, start, end)
     cutoff = parse_date(as_of, "--as-of")
     ws = open_workspace(data, store)
-    result = ws.report(months, out, cutoff, force, lang)
+    result = ws.report(months, out, cutoff, force, lang, suffix=output)
     warn_all(result, lang)
     office = ws.office
-    books = [(path, build_report_workbook(r, lang, office.name, office.place))
-             for path, r in result.reports]  # fmt: skip
-    write_workbooks(books, force=force)  # only once every figure is computed: all or none
-    for path, _ in books:
+    paths: list[Path]
+    if output == "html":
+        from ntm_cli.render.report_html import build_report_html
+
+        pages = [(path, build_report_html(r, lang, office).encode("utf-8"))
+                 for path, r in result.reports]  # fmt: skip
+        write_files(pages, force=force)  # only once every page is built: all or none
+        paths = [path for path, _ in pages]
+    else:
+        from ntm_cli.render.report import build_report_workbook
+
+        books = [(path, build_report_workbook(r, lang, office.name, office.place))
+                 for path, r in result.reports]  # fmt: skip
+        write_workbooks(books, force=force)  # only once every figure is computed: all or none
+        paths = [path for path, _ in books]
+    for path in paths:
         print(path)
-    stderr().print(t("report.written", lang, n=len(books), out=str(out)), markup=False)
+    stderr().print(t("report.written", lang, n=len(paths), out=str(out)), markup=False)
     footer(result, lang, stderr())
     if check:
         check_store(result)

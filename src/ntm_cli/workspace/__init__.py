@@ -695,9 +695,11 @@ class Workspace:
         as_of: dt.date | None = None,
         force: bool = False,
         lang: Lang = Lang.VI,
+        suffix: str = "xlsx",
     ) -> ReportResult:
         """Every figure of the monthly report of each month, with the file each is to be written
-        to (`ntm report` writes them, all or none, once every month is computed)."""
+        to (`ntm report` writes them, all or none, once every month is computed): a workbook,
+        or with `suffix` "html" a page."""
         from ntm_cli.engine.report import build_report
         from ntm_cli.sources.output import check_targets
         from ntm_cli.workspace.results import ReportResult
@@ -708,7 +710,7 @@ class Workspace:
         if as_of is not None and Period.of_date(as_of) < months[0]:
             raise UsageError("report.as_of_before", as_of=as_of.isoformat(), period=months[0])
         name = "bao-cao-ntm" if lang is Lang.VI else "ntm-report"
-        targets = [(month, out / f"{month}_{name}.xlsx") for month in months]
+        targets = [(month, out / f"{month}_{name}.{suffix}") for month in months]
         check_targets([target for _, target in targets], force)
         book = self.criteria_book
         emulation = self.emulation
@@ -1010,4 +1012,19 @@ def write_workbooks(books: Sequence[tuple[Path, Saveable]], force: bool = False)
     write_all_atomic([(path, workbook_bytes(book)) for path, book in books], force=force)
 
 
-__all__ = ["Workspace", "open", "parse_date", "parse_level", "today", "write_workbooks"]
+def write_files(files: Sequence[tuple[Path, bytes]], force: bool = False) -> None:
+    """Write files (the report's pages) all or none, as write_workbooks does."""
+    from ntm_cli.sources.output import write_all_atomic
+
+    write_all_atomic(list(files), force=force)
+
+
+__all__ = [
+    "Workspace",
+    "open",
+    "parse_date",
+    "parse_level",
+    "today",
+    "write_files",
+    "write_workbooks",
+]

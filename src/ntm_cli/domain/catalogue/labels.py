@@ -967,5 +967,64 @@ LABELS.update(
         "filekind.device": ("một thiết bị", "a device"),
         "filekind.socket": ("một socket", "a socket"),
         "filekind.other": ("một tệp đặc biệt", "a special file"),
+        # the report as an HTML page (ntm report --format html)
+        "report.html.target": ("Mục tiêu", "Target"),
+        "report.html.verdict": ("Đánh giá", "Assessment"),
+        "report.html.milestones_year": (
+            "Các chỉ tiêu của Kế hoạch năm {year}",
+            "The plan's milestones for {year}",
+        ),
+        "report.html.units_at_level": (
+            "Số đơn vị đạt chuẩn theo từng mức",
+            "Units at each level",
+        ),
+        "report.html.province": ("Kết quả của tỉnh", "The province's own result"),
+        "report.html.returns_lead": (
+            "Đã nhận {received}/{expected} phiếu báo cáo của các xã (hạn nộp {due}).",
+            "{received} of {expected} communes' returns received (due {due}).",
+        ),
+        "report.html.at_risk": (
+            "Chỉ tiêu có nguy cơ không đạt hoặc khó đạt",
+            "Milestones at risk or unlikely to be met",
+        ),
+        "report.html.needed": ("còn cần {n} đơn vị", "units still needed: {n}"),
+        "report.html.no_risk": (
+            "Theo dự báo, các chỉ tiêu đều có khả năng đạt.",
+            "By the forecast, every milestone is likely to be met.",
+        ),
+        "report.html.near_misses": (
+            "Xã đạt đủ hoặc gần đạt đủ tiêu chí, cần tập trung hỗ trợ",
+            "Communes meeting every criterion or nearly, to support first",
+        ),
+        "report.html.near_line": (
+            "Phấn đấu đạt {level}: {ready} xã đạt đủ tiêu chí, {near} xã còn thiếu ít tiêu chí",
+            "Towards {level}: meeting every criterion {ready}, a few criteria short {near}",
+        ),
+        "report.html.more": (
+            "… và {n} xã khác (danh sách đầy đủ ở phụ lục)",
+            "… and {n} more (every one in the appendix)",
+        ),
+        "report.html.illustrative": (
+            "Lưu ý: {n} đơn vị trong sổ đơn vị có số liệu minh họa, không phải số liệu công bố "
+            "(đánh dấu * ở Phụ lục kết quả theo xã; danh sách ở Phụ lục ghi chú số liệu).",
+            "Note: {n} units of the registry hold illustrative, not published, figures (marked "
+            "* in the appendix by commune; listed in the data notes).",
+        ),
+        "report.html.signer": ("CHÁNH VĂN PHÒNG", "HEAD OF OFFICE"),
+        "report.html.sign": ("(Ký, ghi rõ họ tên)", "(signature, full name)"),
+        "report.html.chart.path": (
+            "Số xã đạt {level} cuối mỗi năm so với lộ trình Kế hoạch",
+            "Communes at {level} at the end of each year against the plan's path",
+        ),
+        "report.html.legend.actual": ("Thực hiện", "Actual"),
+        "report.html.legend.plan": ("Lộ trình Kế hoạch", "Plan's path"),
+        "report.html.chart.milestones": (
+            "Mức thực hiện từng chỉ tiêu năm {year} so với mục tiêu (%)",
+            "Each {year} milestone as a share of its target (%)",
+        ),
+        "report.html.chart.districts": (
+            "Số xã theo mức đạt chuẩn của từng đơn vị cấp huyện",
+            "Each district's communes by level",
+        ),
     }
 )
