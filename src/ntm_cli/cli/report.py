@@ -47,19 +47,26 @@ def report(
             show_default=False,
         ),
     ] = None,
+    number: Annotated[
+        str,
+        typer.Option(
+            "--number",
+            help='The report\'s number ("12" of "Số: 12/BC-VPĐP"); blank leaves room for it.',
+        ),
+    ] = "",
     force: ForceOption = False,
     check: CheckOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
 ) -> None:
-    """Write the monthly report workbook (9 sheets, 2 charts), in Vietnamese by default.
+    """Write the monthly report workbook (the report and its appendices), Vietnamese by default.
 
     Example: ntm report --period 2024-06 --out reports
     """
     from ntm_cli.cli.console import stderr
     from ntm_cli.cli.output import check_store, footer, warn_all
-    from ntm_cli.render.report import build_report_workbook
+    from ntm_cli.render.report import Letterhead, build_report_workbook
     from ntm_cli.workspace import write_workbooks
 
     months = _months(period, start, end)
@@ -68,8 +75,10 @@ def report(
     result = ws.report(months, out, cutoff, force, lang)
     warn_all(result, lang)
     office = ws.office
-    books = [(path, build_report_workbook(r, lang, office.name, office.place))
-             for path, r in result.reports]  # fmt: skip
+    head = Letterhead(office.name, office.parent, office.place, office.signer_title,
+                      office.signer_name, office.recipients, office.abbreviation,
+                      number.strip())  # fmt: skip
+    books = [(path, build_report_workbook(r, lang, head)) for path, r in result.reports]
     write_workbooks(books, force=force)  # only once every figure is computed: all or none
     for path, _ in books:
         print(path)
