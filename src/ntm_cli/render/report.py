@@ -220,6 +220,8 @@ def _body(ws: Worksheet, report: Report, lang: Lang, doc: _Doc, numbers: dict[st
     _keep(ws, row + 2, 7 * 16)  # the signature's block on one page
     last = _signature(ws, row + 2, doc, lang)
     ws.print_area = f"A1:{BODY_LAST}{last}"  # not the chart's names beside it
+    for r in range(1, last + 1):  # every row as tall as the page breaks were worked out with
+        ws.row_dimensions[r].height = _row_height(ws, r)
     _finish(ws, header_row=0, widths=BODY_WIDTHS, freeze=False, filter_table=False,
             repeat=False, portrait=True, lang=lang)  # fmt: skip
 
@@ -263,9 +265,10 @@ def _lines(text: str, width: float, size: int = 11, bold: bool = False) -> int:
     return max(1, lines)
 
 
-# A page of the report holds about this many points of rows (A4 portrait less the margins,
-# the sheet fitted to the page's width), less a little for the estimate's error.
-BODY_PAGE = (11.69 - 1.1) * 72 * 94.0 / sum(BODY_WIDTHS) * 0.95
+# A page of the report holds about this many points of rows: A4 portrait less its margins,
+# the sheet fitted to the page's width (so a point of a row prints smaller), less a little for
+# the estimate's error.
+BODY_PAGE = (11.69 - 1.1) * 72 * sum(BODY_WIDTHS) / 94.0 * 0.96
 KEEP = 16 + 45 + 2 * 15  # a heading, a table's header and its first two rows
 
 
@@ -274,17 +277,26 @@ def _keep(ws: Worksheet, row: int, need: float) -> None:
     its table, a chart) would not fit on the page the rows before it end on: a spreadsheet
     has no "keep with next", so the rows are counted as the page would take them."""
     start = max((b.id for b in ws.row_breaks.brk), default=0) + 1
-    headers = _HEADERS.get(ws, {})
     used = 0.0
     for r in range(start, row):
-        height = ws.row_dimensions[r].height
-        if height is None and r in headers:
-            height = 15 * max(_lines(h, w, bold=True)
-                              for h, w in zip(headers[r], BODY_WIDTHS, strict=False))  # fmt: skip
-        height = height or 16.0
+        height = _row_height(ws, r)
         used = height if used + height > BODY_PAGE else used + height
     if used + need > BODY_PAGE:
         ws.row_breaks.append(Break(id=row - 1))
+
+
+def _row_height(ws: Worksheet, row: int) -> float:
+    """A row of the report as tall as it is set, else as its header's titles wrap, else one
+    line of its largest text."""
+    height = ws.row_dimensions[row].height
+    if height is not None:
+        return float(height)
+    titles = _HEADERS.get(ws, {}).get(row)
+    if titles:
+        return 15.0 * max(_lines(h, w, bold=True)
+                          for h, w in zip(titles, BODY_WIDTHS, strict=False))  # fmt: skip
+    big = any(c.value is not None and (c.font.sz or 11) > 11 for c in ws[row])
+    return 16.0 if big else 15.0
 
 
 def _subheading(ws: Worksheet, row: int, text: str, need: float = KEEP) -> int:

@@ -674,7 +674,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "1. Số đơn vị đạt chuẩn",
         "1. Units at each level",
     ),
-    "report.doc.headline": ("Số {scope} {reached}", "{scope} {reached}"),
+    "report.doc.headline": ("Số {scope} {reached}", "{scope}: {reached}"),
     "report.doc.province": ("2. Kết quả của tỉnh", "2. The province's own result"),
     "report.doc.path": (
         "3. Số xã {reached} so với lộ trình của kế hoạch",
