@@ -23,7 +23,7 @@ from ntm_cli.domain.returns import (
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.emulation import EmulationResult, emulation_results
-from ntm_cli.engine.progress import MilestoneResult, Progress, measure, progress
+from ntm_cli.engine.progress import MilestoneResult, Progress, eligible_units, measure, progress
 
 if TYPE_CHECKING:
     from ntm_cli.engine.forecast import Forecast
@@ -185,9 +185,10 @@ def plan_path(
     rung = ladder.levels[min(1, len(ladder) - 1)]
     points = []
     kinds = (models.MilestoneKind.SHARE, models.MilestoneKind.COUNT)
+    pools = {models.Scope.COMMUNE: eligible_units(plan, registry, models.Scope.COMMUNE)}
     for m in plan.milestones:
         if m.scope is models.Scope.COMMUNE and m.level == rung and m.kind in kinds:
-            r = measure(m, plan, registry, as_of, today)
+            r = measure(m, plan, registry, as_of, today, pools)
             points.append(PathPoint(m.year, m, r.required, r.actual if m.year <= year else None))
     return rung, sorted(points, key=lambda p: p.year)
 
