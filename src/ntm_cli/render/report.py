@@ -986,6 +986,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
         _note_row(ws, row, line, widths)
     row += 2
 
+    ws.row_breaks.append(Break(id=row - 1))  # each part from a new page: no heading at a foot
     _text(ws, f"A{row}", t("advice.weakest", lang), bold=True)
     _header(ws, row + 1, [t("advice.col.towards", lang), t("gaps.col.criterion", lang),
                           t("gaps.col.not_met", lang, noun="commune"),
@@ -1006,6 +1007,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     # One row a commune and no merged cells (openpyxl checks each merge against every earlier
     # one: thousands of near misses made the national report quadratic): the criteria missing
     # take the wide column B, wrapped, and the row is as tall as their lines.
+    ws.row_breaks.append(Break(id=row - 1))  # each part from a new page: no heading at a foot
     _text(ws, f"A{row}", t("advice.near", lang, max=NEAR_MISS), bold=True)
     _header(ws, row + 1, [t("report.col.commune", lang), t("gaps.col.missing", lang),
                           t("report.col.district", lang), t("advice.col.towards", lang),
