@@ -36,7 +36,7 @@ runner = CliRunner()
 EMULATION = load_emulation(BUNDLED)
 assert EMULATION is not None
 ITEMS_CTX = ReadContext(CTX.plan, CTX.registry, CTX.book, EMULATION)
-SHEET = "Phong trào thi đua"
+SHEET = "PL V - Phong trào thi đua"  # the report's fifth appendix
 
 
 # The data file ---------------------------------------------------------------------------------
@@ -333,7 +333,7 @@ def test_the_sheet_adds_up_as_worked_by_hand() -> None:
         None, EMULATION, {CRITERIA.id: CRITERIA}, returns,
     )  # fmt: skip
     sheet = build_report_workbook(report, Lang.VI)[SHEET]
-    rows = {r[1]: r[2:8] for r in sheet.iter_rows(min_row=5, max_col=9, values_only=True) if r[1]}
+    rows = {r[1]: r[2:8] for r in sheet.iter_rows(min_row=9, max_col=9, values_only=True) if r[1]}
     # unit, this month, year to date, existing / meeting, communes reporting, share
     assert rows["Vốn huy động: Ngân sách trung ương"] == ("triệu đồng", 80, 190, None, 2, None)
     assert rows["Vốn huy động: Người dân đóng góp"] == ("triệu đồng", 20, 20, None, 1, None)
@@ -363,15 +363,15 @@ def test_the_sheet_adds_up_as_worked_by_hand() -> None:
         0.5,
     )
     assert rows["Xã đạt tiêu chí 19. Quốc phòng và An ninh (bộ tiêu chí xã NTM)"][3:6] == (3, 3, 1)
-    column_a = [r[0] for r in sheet.iter_rows(min_row=5, max_col=1, values_only=True)]
+    column_a = [r[0] for r in sheet.iter_rows(min_row=9, max_col=1, values_only=True)]
     assert [v for v in column_a if v in ("I", "II", "III", "IV", "V", "VI")][:6] == [
         "I", "II", "III", "IV", "V", "VI"
     ]  # fmt: skip
-    assert sheet["A1"].value.endswith("THÁNG 06/2024")
-    assert "Kế hoạch số 69/KH-UBND" in sheet["A2"].value
+    assert sheet["A1"].value == "Phụ lục V" and sheet["A5"].value.endswith("THÁNG 06/2024")
+    assert "Kế hoạch số 69/KH-UBND" in sheet["A6"].value
     notes = " ".join(str(r[1]) for r in sheet.iter_rows(values_only=True) if r[1])
     assert "Dòng ghi “minh họa” (9 dòng)" in notes
-    assert not sheet.merged_cells.ranges
+    assert all(r.max_row <= 6 for r in sheet.merged_cells.ranges)  # the headings' lines only
 
 
 def test_the_sheet_in_english_and_without_the_movement() -> None:
@@ -380,8 +380,8 @@ def test_the_sheet_in_english_and_without_the_movement() -> None:
         EMULATION, {CRITERIA.id: CRITERIA}, [],
     )  # fmt: skip
     book = build_report_workbook(report, Lang.EN)
-    assert book.sheetnames[2] == "Emulation movement"
-    assert book["Emulation movement"]["B5"].value.startswith("Thứ nhất: Economic development")
+    assert book.sheetnames[5] == "App V - Emulation movement"
+    assert book["App V - Emulation movement"]["B9"].value.startswith("Thứ nhất: Economic")
     plain = build_report(DATA.plan, DATA.registry, BOOK, "2024-06", {}, {}, {},
                          dt.date(2024, 7, 10))  # fmt: skip
     assert SHEET not in build_report_workbook(plain, Lang.VI).sheetnames
@@ -418,7 +418,7 @@ def test_the_cycle_end_to_end_in_the_real_process(tmp_path: Path) -> None:
     reported = ntm("report", "--period", "2024-06", "--out", "reports")
     assert reported.returncode == 0, reported.stderr
     sheet = load_workbook(tmp_path / "reports" / "2024-06_bao-cao-ntm.xlsx")[SHEET]
-    rows = {r[1]: r[2:7] for r in sheet.iter_rows(min_row=5, max_col=7, values_only=True)}
+    rows = {r[1]: r[2:7] for r in sheet.iter_rows(min_row=9, max_col=7, values_only=True)}
     # the plan's words of each content wrap in a row tall enough to print without overlapping
     (fifth,) = [c.row for c in sheet["B"] if str(c.value or "").startswith("Thứ năm, thi đua")]
     assert sheet.row_dimensions[fifth].height >= 15 * len(str(sheet[f"B{fifth}"].value)) // 77

@@ -22,16 +22,18 @@ from ntm_cli.domain.text import set_text
 
 runner = CliRunner()
 SHEETS = [
-    "Tổng hợp",
-    "Khuyến nghị",
-    "Phong trào thi đua",
-    "Theo huyện",
-    "Theo xã",
-    "Tiêu chí",
-    "Nộp báo cáo",
-    "Biến động",
-    "Ghi chú dữ liệu",
+    "Báo cáo",
+    "PL I - Theo huyện",
+    "PL II - Theo xã",
+    "PL III - Tiêu chí",
+    "PL IV - Khuyến nghị",
+    "PL V - Phong trào thi đua",
+    "PL VI - Nộp báo cáo",
+    "PL VII - Biến động",
+    "PL VIII - Ghi chú dữ liệu",
 ]
+BODY, DISTRICTS, COMMUNE_SHEET, CRITERIA_SHEET, ADVICE, _, RETURNS, CHANGES, NOTES = SHEETS
+TOP = 5  # an appendix's table starts under "Phụ lục …", its title and "(Kèm theo …)"
 NOTE = '=HYPERLINK("http://x","click")'
 
 
@@ -98,19 +100,32 @@ def table(sheet, first_row: int, last_col: int) -> list[list]:  # type: ignore[n
     return rows
 
 
+def under(sheet, title: str, last_col: int = 8) -> list[list]:  # type: ignore[no-untyped-def,type-arg]
+    """The table under a heading of the sheet: its header row, then its rows to a blank one."""
+    rows = [list(r) for r in sheet.iter_rows(max_col=last_col, values_only=True)]
+    top = next(i for i, r in enumerate(rows) if r[0] == title)
+    body = []
+    for r in rows[top + 1 :]:
+        if all(v is None for v in r):
+            break
+        body.append(r)
+    return body
+
+
 def test_every_figure_matches_progress_and_completeness(
     report: Path, cycle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NTM_STORE", str(cycle))
     book = load_workbook(report)
     assert book.sheetnames == SHEETS
-    summary = book["Tổng hợp"]
-    assert summary["E1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    assert summary["E2"].value == "Độc lập - Tự do - Hạnh phúc"
+    body = book[BODY]
+    assert body["C1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert body["C2"].value == "Độc lập - Tự do - Hạnh phúc"
     progress = json.loads(run("progress", "--year", "2024", "--as-of", "2024-06-30", "-f", "json"))
-    rows = table(summary, 10, 8)
-    assert [(r[0], r[3], r[4], r[5], r[6]) for r in rows] == [
-        (str(i), m["required"], m["actual"], m["denominator"], m["shortfall"])
+    header, *rows = under(body, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH")
+    assert header[:6] == ["TT", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Còn thiếu", "Đánh giá"]
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [
+        (str(i), m["required"], m["actual"], m["shortfall"])
         for i, m in enumerate(progress["milestones"], start=1)
     ]
     assert all(
@@ -120,8 +135,8 @@ def test_every_figure_matches_progress_and_completeness(
     shown = {str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value}
     assert not ids & shown, "no cell shows a milestone id"
     completeness = json.loads(run("completeness", "--period", "2024-06", "-f", "json"))
-    returns = book["Nộp báo cáo"]
-    body = table(returns, 2, 7)
+    returns = book[RETURNS]
+    body = table(returns, TOP + 1, 7)
     total = body[-1]
     assert total[2:6] == [completeness["expected"], completeness["submitted"],
                           completeness["missing"], completeness["late"]]  # fmt: skip
@@ -129,7 +144,9 @@ def test_every_figure_matches_progress_and_completeness(
     for d in completeness["districts"]:
         assert by_district[d["code"]][2:5] == [d["expected"], d["submitted"], len(d["missing"])]
     listed = {
-        r[0] for r in returns.iter_rows(min_row=len(body) + 4, max_col=1, values_only=True) if r[0]
+        r[0]
+        for r in returns.iter_rows(min_row=TOP + len(body) + 3, max_col=1, values_only=True)
+        if r[0]
     }
     assert listed == {
         u["code"] for d in completeness["districts"] for u in d["missing"] + d["late"]
@@ -138,19 +155,20 @@ def test_every_figure_matches_progress_and_completeness(
 
 def test_districts_communes_criteria_and_changes(report: Path) -> None:
     book = load_workbook(report)
-    districts = table(book["Theo huyện"], 2, 11)
+    districts = table(book[DISTRICTS], TOP + 1, 11)
     assert sum(r[2] for r in districts) == 85
     assert sum(r[5] for r in districts) == 44  # advanced communes decided by 30/06/2024
     assert sum(r[7] for r in districts) == 7  # model
-    communes = table(book["Theo xã"], 2, 17)
+    communes = table(book[COMMUNE_SHEET], TOP + 1, 17)
     assert len(communes) == 85
-    matrix = book["Tiêu chí"]
+    matrix = book[CRITERIA_SHEET]
     first = COMMUNES[0].code  # its June form: the first 17 criteria met, the last two not
-    row = next(r for r in range(2, 88) if matrix.cell(r, 1).value == first)
+    row = next(r for r in range(TOP, 100) if matrix.cell(r, 1).value == first)
     assert [matrix.cell(row, c).value for c in range(3, 22)] == ["Đạt"] * 17 + ["Chưa đạt"] * 2
-    shares = [matrix.cell(87, c).value for c in range(3, 22)]
+    share_row = next(r for r in range(row, 200) if matrix.cell(r, 2).value == "Tỷ lệ xã đạt")
+    shares = [matrix.cell(share_row, c).value for c in range(3, 22)]
     assert all(0 <= s <= 1 for s in shares)
-    changes = table(book["Biến động"], 2, 5)
+    changes = table(book[CHANGES], TOP + 1, 5)
     gained = {r[0] for r in changes if r[2]}
     assert len(gained) == 80  # May's three unmet criteria are met in every June return
 
@@ -159,8 +177,8 @@ def test_the_notes_sheet_gives_each_registry_note_in_the_reports_language(
     report: Path, cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def notes(book_path: Path) -> dict[str, str]:
-        sheet = load_workbook(book_path)["Ghi chú dữ liệu" if "bao-cao" in book_path.name
-                                          else "Data notes"]  # fmt: skip
+        sheet = load_workbook(book_path)[NOTES if "bao-cao" in book_path.name
+                                          else "App VIII - Data notes"]  # fmt: skip
         return {str(r[0]): r[2] for r in sheet.iter_rows(values_only=True) if r[0] and r[2]}
 
     vi = notes(report)
@@ -181,33 +199,93 @@ def test_the_notes_sheet_gives_each_registry_note_in_the_reports_language(
 
 def test_a_submitted_formula_is_text_in_the_report(report: Path) -> None:
     book = load_workbook(report)
-    notes = {row[0].value: row[21] for row in book["Theo xã"].iter_rows(min_row=2) if row[0].value}
+    sheet = book[COMMUNE_SHEET]
+    notes = {row[0].value: row[21] for row in sheet.iter_rows(min_row=TOP + 1) if row[0].value}
     cell = notes[COMMUNES[1].code]
     assert cell.data_type == "s" and cell.value.startswith("1: " + NOTE)
     assert notes[COMMUNES[0].code].value == "1: ghi chú"
 
 
-def test_charts_reference_the_right_ranges(report: Path) -> None:
-    with zipfile.ZipFile(report) as z:
+def chart_refs(path: Path) -> list[dict[str, list[str]]]:
+    """Each chart's references, by what they give: "cat" (its categories), "val" (its values)
+    and "tx" (its series' names)."""
+    with zipfile.ZipFile(path) as z:
         charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml", n))
-        refs = [re.findall(r"<(?:c:)?f>([^<]+)</(?:c:)?f>", z.read(n).decode()) for n in charts]
-    assert len(charts) == 2
-    flat = [r for chart in refs for r in chart]
-    assert "'Theo huyện'!G1" in flat and "'Theo huyện'!$G$2:$G$10" in flat  # share advanced
-    assert "'Theo huyện'!$K$2:$K$10" in flat  # the plan's share
-    assert "'Theo huyện'!$B$2:$B$10" in flat  # district names
-    assert "'Tổng hợp'!$D$10:$D$11" in flat and "'Tổng hợp'!$E$10:$E$11" in flat
-    assert "'Tổng hợp'!$B$10:$B$11" in flat  # milestones by name, never by id
+        found = []
+        for name in charts:
+            xml = z.read(name).decode()
+            found.append({part: re.findall(rf"<(?:c:)?{part}>.*?<(?:c:)?f>([^<]+)</(?:c:)?f>", xml,
+                                           re.S) for part in ("cat", "val", "tx")})  # fmt: skip
+    return found
+
+
+def cells(book, ref: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    sheet, _, area = ref.rpartition("!")
+    ws = book[sheet.strip("'")]
+    picked = ws[area.replace("$", "")]
+    return [c.value for row in (picked if isinstance(picked, tuple) else ((picked,),))
+            for c in (row if isinstance(row, tuple) else (row,))]  # fmt: skip
+
+
+def test_the_charts_tell_the_story_by_name(report: Path, cycle: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    book = load_workbook(report)
+    refs = chart_refs(report)
+    assert len(refs) == 3
+    ids = {m.id for m in load_plan_milestones()}
+    for chart in refs:
+        for ref in chart["cat"]:
+            labels = cells(book, ref)
+            assert labels and all(isinstance(v, str) and v for v in labels)
+            assert not ids & set(labels), "categories are names, never ids"
+    percent, path, districts = refs
+    # (b) each milestone of the year as a share of its target: done / target of the table
+    header, *rows = under(book[BODY], "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH")
+    (values,) = percent["val"]
+    assert cells(book, values) == [r[6] for r in rows]
+    assert [r[6] for r in rows] == [r[3] / r[2] for r in rows]
+    labels = cells(book, percent["cat"][0])
+    assert labels[0] == "Huyện Tiểu Cần đạt chuẩn NTM nâng cao"  # the unit by its name
+    # (a) advanced communes by year against the plan's path, as `progress` measures each year
+    years = cells(book, path["cat"][0])
+    assert years == ["2023", "2024", "2025"]
+    plan = dict(zip(path["tx"], path["val"], strict=True))
+    required = []
+    for year in years:
+        result = json.loads(run("progress", "--year", year, "--as-of", "2024-06-30", "-f", "json"))
+        (share,) = [m for m in result["milestones"] if m["id"].endswith("xa-nang-cao-ty-le")]
+        required.append(share["required"])
+    assert required == [43, 51, 60]
+    names = {cells(book, tx)[0]: cells(book, val) for tx, val in plan.items()}
+    assert names["Kế hoạch"] == required
+    assert names["Thực hiện"] == [44, 44, None]  # none yet for a year after the report's
+    # (c) each district's communes by level, stacked: they add up to its communes
+    assert cells(book, districts["cat"][0]) == [r[1] for r in table(book[DISTRICTS], TOP + 1, 3)]
+    stacks = [cells(book, val) for val in districts["val"]]
+    assert [sum(x) for x in zip(*stacks, strict=True)] == [
+        r[2] for r in table(book[DISTRICTS], TOP + 1, 3)
+    ]
 
 
 def test_form_of_the_workbook(report: Path) -> None:
     book = load_workbook(report)
     assert book.properties.title and "2024" in book.properties.title
-    for name in SHEETS:
-        ws = book[name]
-        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"
-    assert book["Theo xã"].freeze_panes == "A2" and book["Theo xã"].auto_filter.ref
-    assert book["Theo huyện"]["E2"].number_format == "0.0%"
+    for ws in book:
+        assert str(ws.page_setup.paperSize) == "9"  # A4
+        assert ws.page_setup.orientation == ("portrait" if ws.title == BODY else "landscape")
+        assert ws.oddFooter.center.text == "Trang &P/&N"
+    # the header repeats only on a sheet of one table long enough to need it
+    titles = {ws.title: ws.print_title_rows for ws in book}
+    assert titles[COMMUNE_SHEET] == titles[CHANGES] == f"${TOP}:${TOP}"
+    for name in (BODY, ADVICE, RETURNS, NOTES, DISTRICTS):
+        assert titles[name] is None, name
+    assert book[COMMUNE_SHEET].freeze_panes == f"A{TOP + 1}" and book[COMMUNE_SHEET].auto_filter.ref
+    assert book[DISTRICTS][f"E{TOP + 1}"].number_format == "0.0%"
+    # no merged cells over communes' rows: only the headings' lines are merged
+    for ws in book:
+        if ws.title != BODY:
+            assert all(r.min_row == r.max_row for r in ws.merged_cells.ranges), ws.title
 
 
 def test_an_existing_report_needs_force_and_ranges(
@@ -225,7 +303,10 @@ def test_an_existing_report_needs_force_and_ranges(
     assert result.exit_code == 1 and "đã có; thêm --force" in result.output
     assert (out / "2024-06_bao-cao-ntm.xlsx").read_bytes() == before
     run("report", "-p", "2024-06", "--out", str(out), "--force", "--lang", "en")
-    assert load_workbook(out / "2024-06_ntm-report.xlsx").sheetnames[0] == "Summary"
+    assert load_workbook(out / "2024-06_ntm-report.xlsx").sheetnames[:2] == [
+        "Report",
+        "App I - By district",
+    ]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
     result = runner.invoke(app, ["report", "-p", "2026-01", "--out", str(out)])
     assert "nằm ngoài kế hoạch" in result.output
@@ -309,14 +390,14 @@ def test_changes_list_every_level_the_summary_counts(
     monkeypatch.setenv("NTM_STORE", str(tmp_path / "none.sqlite"))  # no returns at all
     run("report", "-p", "2022-12", "--out", str(tmp_path / "r"))
     book = load_workbook(tmp_path / "r" / "2022-12_bao-cao-ntm.xlsx")
-    headline = {(r[0], r[1]): r[4] for r in table(book["Tổng hợp"], 14, 7) if r[4] is not None}
-    changes = [r[4] for r in table(book["Biến động"], 2, 5)]
+    headline = {r[1]: r[4] for r in under(book[BODY], "1. Số đơn vị đạt chuẩn")[1:]}
+    changes = [r[4] for r in table(book[CHANGES], TOP + 1, 5)]
     assert (
-        headline[("Xã", "Nông thôn mới")]
+        headline["Số xã đạt chuẩn NTM"]
         == 3
         == sum("Chưa đạt chuẩn NTM → đạt chuẩn NTM" in c for c in changes)
     )
-    assert headline[("Xã", "NTM nâng cao")] == sum(
+    assert headline["Số xã đạt chuẩn NTM nâng cao"] == sum(
         c.endswith("→ đạt chuẩn NTM nâng cao") for c in changes
     )
     assert "Cầu Ngang" not in str(changes)  # names are in column B; column E says the levels
@@ -340,19 +421,20 @@ def test_the_advice_sheet_is_what_gaps_and_forecast_say(
     outlook = json.loads(
         run("forecast", "--period", "2024-06", "--as-of", "2024-06-30", "-f", "json")
     )
-    ws = load_workbook(report)["Khuyến nghị"]
+    ws = load_workbook(report)[ADVICE]
     cells = [list(r) for r in ws.iter_rows(min_row=1, max_col=11, values_only=True)]
     milestones = outlook["milestones"]
     assert milestones, "a report of 2024-06 has milestones still open"
-    rows = cells[2 : 2 + len(milestones)]
+    first = TOP + 1  # the index of the first row under the forecast's header
+    rows = cells[first : first + len(milestones)]
     assert [r[0] for r in rows] == [str(i) for i in range(1, len(milestones) + 1)]
     for r, m in zip(rows, milestones, strict=True):
         assert r[3:6] == [m["required"], m["actual"], m["needed"]]
         assert r[8] == m["projected"]
-    assert str(cells[2 + len(milestones)][0]).startswith("Phương pháp: hồi quy tuyến tính")
+    assert str(cells[first + len(milestones)][0]).startswith("Phương pháp: hồi quy tuyến tính")
     top = next(i for i, r in enumerate(cells) if r[4] == "Số tiêu chí còn thiếu")
     listed = [(r[5], r[4]) for r in cells[top + 1 :] if r[0]]  # one row a commune, its code last
-    assert not ws.merged_cells.ranges
+    assert all(r.max_row < top for r in ws.merged_cells.ranges)  # none over the communes
     expected = [(g["code"], g["gap"]) for level in gaps["levels"]
                 for g in level["ready"] + level["near_misses"]]  # fmt: skip
     assert listed == expected and expected
@@ -361,3 +443,72 @@ def test_the_advice_sheet_is_what_gaps_and_forecast_say(
     level = gaps["levels"][0]
     worst = level["criteria"][0]
     assert first[2:4] == [worst["not_met"], worst["reporting"]]
+
+
+OFFICE = """[office]
+parent = "Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Trà Vinh"
+name = "Văn phòng Điều phối nông thôn mới tỉnh Trà Vinh"
+abbreviation = "VPĐPNTM"
+place = "Trà Vinh"
+signer_title = "Chánh Văn phòng"
+signer_name = "Nguyễn Văn A"
+recipients = ["UBND tỉnh", "Các sở, ngành tỉnh"]
+"""
+
+
+def test_the_first_sheet_reads_as_an_official_report(
+    cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ntm_cli.domain.i18n import Lang, t
+    from ntm_cli.engine.report import APPENDICES, roman
+
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    monkeypatch.setenv("NTM_TODAY", "2024-07-10")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ntm.toml").write_text(OFFICE, encoding="utf-8")
+    run("report", "--period", "2024-06", "--number", "12", "--out", "r")
+    book = load_workbook(tmp_path / "r" / "2024-06_bao-cao-ntm.xlsx")
+    ws = book[BODY]
+    column_a = [c.value for c in ws["A"]]
+    # the header block, number, place and date, document type and trích yếu (Nghị định 30/2020)
+    assert column_a[:3] == ["BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA TỈNH TRÀ VINH",
+                            "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI TỈNH TRÀ VINH",
+                            "Số: 12/BC-VPĐPNTM"]  # fmt: skip
+    assert ws["A2"].font.b and not ws["A1"].font.b
+    assert ws["C3"].value == "Trà Vinh, ngày 10 tháng 7 năm 2024" and ws["C3"].font.i
+    assert column_a[5:7] == ["BÁO CÁO", "Kết quả xây dựng nông thôn mới tháng 6 năm 2024"]
+    # the parts I–V in the outline's order, with Roman numbers
+    parts = [v for v in column_a if isinstance(v, str) and re.match(r"[IVX]+\. ", v)]
+    assert parts == [f"{roman(i)}. {t(f'report.part.{p}', Lang.VI)}" for i, p in enumerate(
+        ("milestones", "overall", "resources", "returns", "proposals"), start=1)]  # fmt: skip
+    # the proposals point to the appendix that lists the communes near a level
+    proposals = " ".join(v for v in column_a if isinstance(v, str) and v[:2] in ("1.", "2.", "3."))
+    assert "Phụ lục IV" in proposals
+    # "Nơi nhận" with the project file's recipients, and the signer's title and name
+    at = column_a.index("Nơi nhận:")
+    assert column_a[at + 1 : at + 4] == ["- UBND tỉnh;", "- Các sở, ngành tỉnh;", "- Lưu: VT."]
+    signer = [c.value for c in ws["D"][at - 1 :] if c.value]
+    assert signer == ["CHÁNH VĂN PHÒNG", "Nguyễn Văn A"]
+    assert ws[f"D{at + 1}"].value == "CHÁNH VĂN PHÒNG" and ws[f"D{at + 1}"].font.b
+    # every other sheet an appendix, numbered in the outline's order, each with its title
+    assert [ws.title for ws in book][1:] == [
+        f"PL {roman(i)} - {t(f'report.sheet.{key}', Lang.VI)}"
+        for i, key in enumerate(APPENDICES, 1)
+    ]
+    for i, (sheet, key) in enumerate(zip(book.worksheets[1:], APPENDICES, strict=True), start=1):
+        assert [sheet["A1"].value, sheet["A2"].value] == [
+            f"Phụ lục {roman(i)}",
+            t(f"report.appendix.{key}", Lang.VI),
+        ]
+        assert sheet["A3"].value == ("(Kèm theo Báo cáo số 12/BC-VPĐPNTM ngày 10/7/2024 của Văn "
+                                     "phòng Điều phối nông thôn mới tỉnh Trà Vinh)")  # fmt: skip
+        assert sheet["A3"].font.i
+
+
+def test_without_a_number_or_a_project_file_the_clerk_writes_the_number_in(report: Path) -> None:
+    ws = load_workbook(report)[BODY]
+    assert ws["A3"].value == "Số:       /BC-VPĐP"  # room for the number
+    assert ws["A2"].value == "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI"  # the catalogue's office
+    at = [c.value for c in ws["A"]].index("Nơi nhận:")
+    assert ws[f"A{at + 2}"].value == "- Lưu: VT."  # no recipient named: the archive alone
+    assert ws[f"D{at + 1}"].value == "CHÁNH VĂN PHÒNG"

@@ -212,13 +212,13 @@ def test_the_page_fetches_nothing_closes_every_element_and_says_its_language(
 def test_the_pages_figures_are_the_workbooks(written: dict[str, Path]) -> None:
     page = parse(written["vi"])
     book = load_workbook(written["xlsx"])
-    summary = book["Tổng hợp"]
+    summary = book["Báo cáo"]  # the report itself; its tables follow as Phụ lục I, II…
 
     # I: each milestone's target and actual, by its wording
     milestones = records(page.tables["part-milestones"][0])
     in_book = sheet_records(summary, "TT")
     assert [(m["Chỉ tiêu"], figure(m["Mục tiêu"]), figure(m["Thực hiện"])) for m in milestones] == [
-        (r["Chỉ tiêu"], r["Mục tiêu (đơn vị)"], r["Thực hiện"]) for r in in_book
+        (r["Chỉ tiêu"], r["Mục tiêu"], r["Thực hiện"]) for r in in_book
     ]
     assert len(milestones) >= 2
 
@@ -226,12 +226,13 @@ def test_the_pages_figures_are_the_workbooks(written: dict[str, Path]) -> None:
     totals = {
         r["Nội dung"]: figure(r["Số liệu"]) for r in records(page.tables["part-resources"][0])
     }
-    book_totals = {r["Nội dung"]: r["Số liệu"] for r in sheet_records(summary, "TT")
-                   if "Nội dung" in r}  # fmt: skip
-    if not book_totals:  # the totals table has its own header row further down
-        rows = list(summary.iter_rows(values_only=True))
-        top = next(i for i, r in enumerate(rows) if r[1] == "Nội dung")
-        book_totals = {r[1]: r[3] for r in rows[top + 1 :] if r[1]}
+    rows = list(summary.iter_rows(values_only=True))  # part III's table: Nội dung … Số liệu
+    top = next(i for i, r in enumerate(rows) if r[1] == "Nội dung" and r[3] == "Số liệu")
+    book_totals = {}
+    for r in rows[top + 1 :]:
+        if not any(v is not None for v in r):
+            break
+        book_totals[r[1]] = r[3]
     for name in ("Ngân sách trung ương", "Ngân sách địa phương", "Vốn tín dụng", "Doanh nghiệp",
                  "Người dân đóng góp", "Tổng cộng", "Sản phẩm OCOP 3 sao",
                  "Tổng số sản phẩm OCOP"):  # fmt: skip
@@ -243,7 +244,7 @@ def test_the_pages_figures_are_the_workbooks(written: dict[str, Path]) -> None:
     # Appendix: each district's communes at each level and its own result
     levels = ["Nông thôn mới", "NTM nâng cao", "NTM kiểu mẫu"]
     districts = {r["Mã"]: r for r in records(page.tables["appendix-districts"][0])}
-    book_districts = {r["Mã"]: r for r in sheet_records(book["Theo huyện"], "Mã")}
+    book_districts = {r["Mã"]: r for r in sheet_records(book["PL I - Theo huyện"], "Mã")}
     assert districts.keys() == book_districts.keys() and len(districts) > 1
     for code, row in districts.items():
         theirs = book_districts[code]
@@ -253,7 +254,7 @@ def test_the_pages_figures_are_the_workbooks(written: dict[str, Path]) -> None:
 
     # Appendix: every commune's criteria met, level and funds in total
     communes = {r["Mã"]: r for r in records(page.tables["appendix-communes"][0])}
-    book_communes = {r["Mã"]: r for r in sheet_records(book["Theo xã"], "Mã")}
+    book_communes = {r["Mã"]: r for r in sheet_records(book["PL II - Theo xã"], "Mã")}
     assert communes.keys() == book_communes.keys()
     met = "Số tiêu chí đạt"
     total = "Tổng vốn huy động trong tháng (triệu đồng)"

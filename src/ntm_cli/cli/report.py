@@ -57,19 +57,28 @@ def report(
             show_default=False,
         ),
     ] = None,
+    number: Annotated[
+        str,
+        typer.Option(
+            "--number",
+            help='The report\'s number ("12" of "Số: 12/BC-VPĐP"); blank leaves room for it.',
+        ),
+    ] = "",
     force: ForceOption = False,
     check: CheckOption = False,
     lang: LangOption = Lang.VI,
     store: StoreOption = None,
     data: DataOption = None,
 ) -> None:
-    """Write the monthly report workbook (9 sheets, 2 charts), in Vietnamese by default; or,
-    with -f html, one page a month that needs no other file: it opens offline and prints.
+    """Write the monthly report workbook (the report and its appendices), Vietnamese by default;
+    or, with -f html, the same as one page a month that needs no other file: it opens offline and
+    prints.
 
     Example: ntm report --period 2024-06 --out reports
     """
     from ntm_cli.cli.console import stderr
     from ntm_cli.cli.output import check_store, footer, warn_all
+    from ntm_cli.render.report import Letterhead
     from ntm_cli.workspace import write_files, write_workbooks
 
     months = _months(period, start, end)
@@ -78,19 +87,21 @@ def report(
     result = ws.report(months, out, cutoff, force, lang, suffix=output)
     warn_all(result, lang)
     office = ws.office
+    head = Letterhead(office.name, office.parent, office.place, office.signer_title,
+                      office.signer_name, office.recipients, office.abbreviation,
+                      number.strip())  # fmt: skip
     paths: list[Path]
     if output == "html":
         from ntm_cli.render.report_html import build_report_html
 
-        pages = [(path, build_report_html(r, lang, office).encode("utf-8"))
+        pages = [(path, build_report_html(r, lang, head).encode("utf-8"))
                  for path, r in result.reports]  # fmt: skip
         write_files(pages, force=force)  # only once every page is built: all or none
         paths = [path for path, _ in pages]
     else:
         from ntm_cli.render.report import build_report_workbook
 
-        books = [(path, build_report_workbook(r, lang, office.name, office.place))
-                 for path, r in result.reports]  # fmt: skip
+        books = [(path, build_report_workbook(r, lang, head)) for path, r in result.reports]
         write_workbooks(books, force=force)  # only once every figure is computed: all or none
         paths = [path for path, _ in books]
     for path in paths:

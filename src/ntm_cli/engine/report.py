@@ -23,7 +23,7 @@ from ntm_cli.domain.returns import (
 from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.engine.completeness import Completeness, completeness
 from ntm_cli.engine.emulation import EmulationResult, emulation_results
-from ntm_cli.engine.progress import MilestoneResult, Progress, measure, progress
+from ntm_cli.engine.progress import MilestoneResult, Progress, eligible_units, measure, progress
 
 if TYPE_CHECKING:
     from ntm_cli.engine.forecast import Forecast
@@ -163,6 +163,37 @@ def totals(rows: Iterable[CommuneRow], period: str) -> Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class PathPoint:
+    """One year of the plan's path for communes at a rung (Plan 69: advanced NTM, 43 -> 51 ->
+    60): the units its share or count milestone requires, and those reached (None for a year
+    after the report's)."""
+
+    year: int
+    milestone: models.Milestone
+    required: int
+    actual: int | None
+
+
+def plan_path(
+    plan: Plan, registry: Registry, year: int, as_of: dt.date, today: dt.date
+) -> tuple[Level | None, list[PathPoint]]:
+    """The plan's yearly path of communes at its second rung (its first when it has one):
+    each year's share or count milestone of communes at that rung, measured at `as_of`."""
+    ladder = plan.ladder
+    if not len(ladder):
+        return None, []
+    rung = ladder.levels[min(1, len(ladder) - 1)]
+    points = []
+    kinds = (models.MilestoneKind.SHARE, models.MilestoneKind.COUNT)
+    pools = {models.Scope.COMMUNE: eligible_units(plan, registry, models.Scope.COMMUNE)}
+    for m in plan.milestones:
+        if m.scope is models.Scope.COMMUNE and m.level == rung and m.kind in kinds:
+            r = measure(m, plan, registry, as_of, today, pools)
+            points.append(PathPoint(m.year, m, r.required, r.actual if m.year <= year else None))
+    return rung, sorted(points, key=lambda p: p.year)
+
+
+@dataclass(frozen=True, slots=True)
 class DistrictRow:
     district: Unit
     communes: int
@@ -240,6 +271,8 @@ class Report:
     gaps: Gaps | None = None
     forecast: Forecast | None = None
     emulation: EmulationResult | None = None
+    path: list[PathPoint] = field(default_factory=list)  # see plan_path
+    path_level: Level | None = None
 
     def set_of(self, ret: Return | None) -> CriteriaSet | None:
         """The criteria set a return is written on (None for one the plan no longer names)."""
@@ -369,6 +402,7 @@ def build_report(
             [r for r in year_returns if r.unit_code in codes],
         )  # fmt: skip
 
+    path_level, path = plan_path(plan, registry, year, as_of, today)
     area_unit = registry.by_code.get(plan.area_code) if plan.area_code else None
     province = ProvinceResult(
         standing(area_unit, as_of)
@@ -398,6 +432,8 @@ def build_report(
         gaps=gaps,
         forecast=outlook,
         emulation=movement,
+        path=path,
+        path_level=path_level,
     )
 
 

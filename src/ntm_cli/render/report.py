@@ -1,15 +1,19 @@
 """The monthly report workbook for the province's leadership, and the one-sheet exports.
 
-Every figure comes from a computed Report; this module only lays it out. Text that came from a
+The workbook is an official report (Nghị định 30/2020/NĐ-CP): its first sheet the report
+itself (header block, number, document type and trích yếu, parts I–V, "Nơi nhận" and the
+signer), each other sheet an appendix (Phụ lục I, II… in the order of `appendices`). Every
+figure comes from a computed Report; this module only lays it out. Text that came from a
 submission goes through set_text, so it is always a text cell.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import copy
-from typing import Any
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -18,6 +22,9 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ntm_cli.domain.catalogue import CATALOGUE
@@ -30,7 +37,7 @@ from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Criterion
 from ntm_cli.domain.status import level_of
 from ntm_cli.domain.text import set_text
 from ntm_cli.engine.completeness import Completeness
-from ntm_cli.engine.emulation import EmulationResult, Line
+from ntm_cli.engine.emulation import Line
 from ntm_cli.engine.progress import MilestoneResult, Progress, Verdict
 from ntm_cli.engine.report import (
     TASK_KINDS,
@@ -38,10 +45,11 @@ from ntm_cli.engine.report import (
     Report,
     Standing,
     Totals,
+    appendices,
     roman,
     standing,
 )
-from ntm_cli.render.progress import milestone_label, status_label
+from ntm_cli.render.progress import milestone_label, series_label, status_label
 
 FONT = "Times New Roman"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -61,31 +69,92 @@ THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 PERCENT = "0.0%"
 BOLD = Font(name=FONT, bold=True)
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+HEAD = Alignment(horizontal="center", vertical="top", wrap_text=True)
+MIDDLE = Alignment(vertical="center")
+WRAP_MIDDLE = Alignment(wrap_text=True, vertical="center")
+MONEY = "#,##0.0"
 
 
-def build_report_workbook(
-    report: Report, lang: Lang, office: str = "", place: str = ""
-) -> Workbook:
-    """The nine sheets (eight without an emulation movement), the two charts, print set-up and
-    properties; `office` and `place` are the project file's (the office's name and where it
-    signs), else the defaults."""
+class Letterhead(NamedTuple):
+    """Who issues the report and its number: the project file's [office] and `--number`.
+    Blank fields take the defaults: the plan's issuer as the parent body, the catalogue's
+    office and signer's title, the plan's area as the place; a blank number leaves room for
+    the clerk."""
+
+    office: str = ""
+    parent: str = ""
+    place: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()
+    abbreviation: str = "VPĐP"
+    number: str = ""
+
+
+BLANK_NUMBER = " " * 6  # "Số:       /BC-VPĐP": the clerk writes the number in
+
+
+class _Doc(NamedTuple):
+    """The letterhead with its defaults filled in, and the report's date as documents write it."""
+
+    office: str
+    parent: str
+    place: str
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...]
+    abbreviation: str
+    number: str
+    day: str  # 10, 05 (a leading zero under 10)
+    month: str  # 7, 02 (a leading zero for January and February)
+    year: int
+
+
+def _doc(report: Report, lang: Lang, head: Letterhead) -> _Doc:
+    plan = report.plan
+    place = head.place
+    if not place:
+        area = report.registry.by_code.get(plan.area_code)
+        name = area.name if area else ""
+        place = name.split(" ", 1)[1] if " " in name else name
+    day = report.today
+    # Nghị định 30/2020/NĐ-CP: a leading zero for days under 10 and for January and February
+    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
+    m = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    if lang is Lang.EN:
+        d, m = f"{day.day:02d}", f"{day.month:02d}"
+    return _Doc(
+        office=head.office or t("report.doc.office", lang),
+        parent=head.parent or plan.issuer,
+        place=place,
+        signer_title=head.signer_title or t("report.doc.signer", lang),
+        signer_name=head.signer_name,
+        recipients=head.recipients,
+        abbreviation=head.abbreviation or "VPĐP",
+        number=head.number or BLANK_NUMBER,
+        day=d,
+        month=m,
+        year=day.year,
+    )
+
+
+def build_report_workbook(report: Report, lang: Lang, head: Letterhead | None = None) -> Workbook:
+    """The report (first sheet) and its appendices (one sheet each), with their charts, print
+    set-up and properties; `head`: who issues it (the project file's), else the defaults."""
+    doc = _doc(report, lang, head or Letterhead())
     book = _new_book()
     first = book.active
     assert first is not None
     book.remove(first)
-    summary = book.create_sheet(t("report.sheet.summary", lang))
-    _summary(summary, report, lang, office, place)
-    if report.forecast is not None and report.gaps is not None:
-        _advice(book.create_sheet(t("report.sheet.advice", lang)), report, lang)
-    if report.emulation is not None:
-        _emulation(book.create_sheet(t("report.sheet.emulation", lang)), report.emulation, lang)
-    districts = book.create_sheet(t("report.sheet.districts", lang))
-    _districts(districts, report, lang)
-    _communes(book.create_sheet(t("report.sheet.communes", lang)), report, lang)
-    _criteria(book.create_sheet(t("report.sheet.criteria", lang)), report, lang)
-    _returns(book.create_sheet(t("report.sheet.returns", lang)), report.completeness, lang)
-    _changes(book.create_sheet(t("report.sheet.changes", lang)), report, lang)
-    _notes(book.create_sheet(t("report.sheet.notes", lang)), report, lang)
+    numbered = appendices(report)
+    numbers = {key: number for number, key in numbered}
+    _body(book.create_sheet(t("report.doc.body", lang)), report, lang, doc, numbers)
+    for number, key in numbered:
+        name = t("report.doc.sheet", lang, n=number, name=t(f"report.sheet.{key}", lang))
+        ws = book.create_sheet(name[:31])  # a sheet's name holds 31 characters at most
+        APPENDIX[key](ws, report, lang, _appendix_head(ws, number, key, doc, lang))
     book.properties.title = _title(report, lang).capitalize()
     book.properties.subject = f"{report.plan.number} {report.period}"
     book.properties.creator = "ntm"
@@ -101,7 +170,7 @@ def progress_workbook(result: Progress, registry: Registry, lang: Lang) -> Workb
     assert sheet is not None
     sheet.title = t("report.sheet.summary", lang)
     _milestone_table(sheet, 1, result, registry, lang, ids=True)
-    _finish(sheet, header_row=1, widths=[22, 60, 8, 14, 12, 14, 12, 18])
+    _finish(sheet, header_row=1, widths=[22, 50, 7, 11, 10, 11, 10, 16], lang=lang)
     return book
 
 
@@ -110,76 +179,424 @@ def completeness_workbook(result: Completeness, lang: Lang) -> Workbook:
     sheet = book.active
     assert sheet is not None
     sheet.title = t("report.sheet.returns", lang)
-    _returns(sheet, result, lang)
+    _returns_table(sheet, result, lang, 1)
     return book
 
 
-# -- sheets ------------------------------------------------------------------------------------
+# -- the report itself -------------------------------------------------------------------------
+
+BODY_WIDTHS = [5, 40, 11, 11, 11, 11, 11]  # A4 portrait
+BODY_LAST = get_column_letter(len(BODY_WIDTHS))
+CHART_ROW_HEIGHT = 15.0  # points: the rows a chart covers are this tall, so it covers them all
 
 
-def _summary(ws: Worksheet, report: Report, lang: Lang, office: str, place: str) -> None:
-    plan = report.plan
-    area = report.registry.by_code.get(plan.area_code)
-    if not place:
-        place = (
-            area.name.split(" ", 1)[1] if area and " " in area.name else (area.name if area else "")
+def _body(ws: Worksheet, report: Report, lang: Lang, doc: _Doc, numbers: dict[str, str]) -> None:
+    """The report as Nghị định 30/2020 lays it out: the header block, number, place and date,
+    document type and trích yếu, parts I–V, "Nơi nhận" and the signer."""
+    # the header block: left the issuing body, right the national motto
+    _block(ws, 1, "A", "B", doc.parent.upper())
+    _block(ws, 2, "A", "B", doc.office.upper(), bold=True)
+    _block(ws, 3, "A", "B", t("report.doc.number", lang, number=doc.number,
+                              abbr=doc.abbreviation))  # fmt: skip
+    _block(ws, 1, "C", BODY_LAST, t("report.motto1", lang), bold=True)
+    _block(ws, 2, "C", BODY_LAST, t("report.motto2", lang), bold=True)
+    _block(ws, 3, "C", BODY_LAST, t("report.place_date", lang, place=doc.place, d=doc.day,
+                                    m=doc.month, y=doc.year), italic=True)  # fmt: skip
+    left_lines = max(_lines(doc.parent, 45, 12), _lines(doc.office, 45, 12, bold=True))
+    if left_lines > 1:
+        ws.row_dimensions[1].height = ws.row_dimensions[2].height = 16 * left_lines
+    month = Period(report.period)
+    _block(ws, 6, "A", BODY_LAST, t("report.doc.type", lang), bold=True, size=14)
+    _block(ws, 7, "A", BODY_LAST, t("report.doc.gist", lang, month=month.month, year=month.year),
+           bold=True)  # fmt: skip
+    basis = t("report.doc.basis", lang, number=report.plan.number, office=doc.office,
+              month=month.month, year=month.year, as_of=f"{report.as_of:%d/%m/%Y}")  # fmt: skip
+    _paragraph(ws, 9, basis)
+    row = 9
+    for i, part in enumerate(BODY_PARTS, start=1):
+        row += 2
+        _keep(ws, row, KEEP)
+        _text(ws, f"A{row}", f"{roman(i)}. {t(f'report.part.{part}', lang)}", bold=True)
+        row = BODY_PARTS[part](ws, row + 1, report, lang, numbers)
+    _keep(ws, row + 2, 7 * 16)  # the signature's block on one page
+    last = _signature(ws, row + 2, doc, lang)
+    ws.print_area = f"A1:{BODY_LAST}{last}"  # not the chart's names beside it
+    for r in range(1, last + 1):  # every row as tall as the page breaks were worked out with
+        ws.row_dimensions[r].height = _row_height(ws, r)
+    _finish(ws, header_row=0, widths=BODY_WIDTHS, freeze=False, filter_table=False,
+            repeat=False, portrait=True, lang=lang)  # fmt: skip
+
+
+def _block(ws: Worksheet, row: int, first: str, last: str, text: str, bold: bool = False,
+           italic: bool = False, size: int = 12) -> None:  # fmt: skip
+    """A centred line of the header block across columns `first` to `last`."""
+    _text(ws, f"{first}{row}", text, bold=bold, italic=italic, size=size)
+    ws[f"{first}{row}"].alignment = HEAD
+    ws.merge_cells(f"{first}{row}:{last}{row}")
+
+
+def _paragraph(ws: Worksheet, row: int, text: str, italic: bool = False) -> None:
+    """A sentence of the report across the page, wrapped, its row as tall as its lines."""
+    _text(ws, f"A{row}", text, italic=italic)
+    ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top", horizontal="justify")
+    ws.merge_cells(f"A{row}:{BODY_LAST}{row}")
+    ws.row_dimensions[row].height = 16 * _lines(text, sum(BODY_WIDTHS), 12)
+
+
+@lru_cache(maxsize=16384)  # names, districts and lists of criteria come again and again
+def _lines(text: str, width: float, size: int = 11, bold: bool = False) -> int:
+    """About how many lines `text` takes wrapped word by word in a column `width` units wide:
+    a width unit holds about 1.05 characters of 11 pt Times New Roman, less one unit of the
+    cell's padding (fewer in bold or larger type)."""
+    if size <= 11 and not bold and len(text) < width - 1 and "\n" not in text:
+        return 1  # the common case, before any arithmetic
+    room = max(1.0, (width - 1) * 1.05 * 11 / size * (0.88 if bold else 1.0))
+    if len(text) <= room and "\n" not in text:
+        return 1
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in part.split():
+            if used and used + 1 + len(word) > room:
+                lines += 1
+                used = 0.0
+            if len(word) > room:  # a word longer than the line breaks where it must
+                lines += math.ceil(len(word) / room) - 1
+                used = len(word) % room
+            else:
+                used += len(word) + (1 if used else 0)
+    return max(1, lines)
+
+
+# A page of the report holds about this many points of rows: A4 portrait less its margins,
+# the sheet fitted to the page's width (so a point of a row prints smaller), less a little for
+# the estimate's error.
+BODY_PAGE = (11.69 - 1.1) * 72 * sum(BODY_WIDTHS) / 94.0 * 0.96
+KEEP = 16 + 45 + 2 * 15  # a heading, a table's header and its first two rows
+
+
+def _keep(ws: Worksheet, row: int, need: float) -> None:
+    """Start a new page at `row` when the `need` points from it (a heading with the start of
+    its table, a chart) would not fit on the page the rows before it end on: a spreadsheet
+    has no "keep with next", so the rows are counted as the page would take them."""
+    start = max((b.id for b in ws.row_breaks.brk), default=0) + 1
+    used = 0.0
+    for r in range(start, row):
+        height = _row_height(ws, r)
+        used = height if used + height > BODY_PAGE else used + height
+    if used + need > BODY_PAGE:
+        ws.row_breaks.append(Break(id=row - 1))
+
+
+def _row_height(ws: Worksheet, row: int) -> float:
+    """A row of the report as tall as it is set, else as its header's titles wrap, else one
+    line of its largest text."""
+    height = ws.row_dimensions[row].height
+    if height is not None:
+        return float(height)
+    titles = _HEADERS.get(ws, {}).get(row)
+    if titles:
+        return 15.0 * max(_lines(h, w, bold=True)
+                          for h, w in zip(titles, BODY_WIDTHS, strict=False))  # fmt: skip
+    big = any(c.value is not None and (c.font.sz or 11) > 11 for c in ws[row])
+    return 16.0 if big else 15.0
+
+
+def _subheading(ws: Worksheet, row: int, text: str, need: float = KEEP) -> int:
+    _keep(ws, row, need)
+    _text(ws, f"A{row}", text, bold=True, italic=True)
+    return row + 1
+
+
+def _part_milestones(ws: Worksheet, row: int, report: Report, lang: Lang,
+                     numbers: dict[str, str]) -> int:  # fmt: skip
+    """Part I: the year's milestones (TT | milestone | target | done | short | assessment | %
+    of target), and the chart of each as a share of its target."""
+    results = report.progress.results
+    last = _doc_milestones(ws, row, results, report.registry, lang)
+    if not results:
+        return last
+    # the chart's names: short ones (what the milestone measures), beside the table, off the page
+    label_col = len(BODY_WIDTHS) + 2
+    _text(ws, f"{get_column_letter(label_col)}{row}", t("report.doc.chart.data", lang), bold=True)
+    for i, r in enumerate(results):
+        set_text(ws.cell(row + 1 + i, label_col), _short_label(r, report.registry, lang))
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = t("report.doc.chart.percent", lang, year=report.progress.year)
+    chart.add_data(Reference(ws, min_col=7, min_row=row + 1, max_row=last), titles_from_data=False)
+    chart.set_categories(Reference(ws, min_col=label_col, min_row=row + 1, max_row=last))
+    chart.legend = None
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.scaling.min = 0
+    chart.x_axis.scaling.orientation = "maxMin"  # the first milestone on top, as in the table
+    chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes left unspecified
+    return _place_chart(ws, chart, last + 2, rows=max(12, 3 + 2 * len(results)))
+
+
+def _illustrative_note(report: Report, lang: Lang) -> str:
+    numbers = {key: number for number, key in appendices(report)}
+    return t("report.doc.illustrative", lang, n=len(report.illustrative),
+             communes=numbers["communes"], notes=numbers["notes"])  # fmt: skip
+
+
+def _short_label(r: MilestoneResult, registry: Registry, lang: Lang) -> str:
+    m = r.milestone
+    label = series_label(m, registry, lang)
+    if m.kind is MilestoneKind.SHARE:
+        label += f" {m.target:g}%"
+    return label
+
+
+def _place_chart(ws: Worksheet, chart: Any, row: int, rows: int) -> int:
+    """`chart` over `rows` rows from `row`, as wide as the page: the rows are given a height,
+    so the chart covers them and nothing else. Returns the last row it covers."""
+    _keep(ws, row, rows * CHART_ROW_HEIGHT)
+    for r in range(row, row + rows):
+        ws.row_dimensions[r].height = CHART_ROW_HEIGHT
+    chart.height = rows * CHART_ROW_HEIGHT * 2.54 / 72  # centimetres
+    chart.width = sum(BODY_WIDTHS) * 0.19 - 0.5  # a width unit is about 0.19 cm
+    ws.add_chart(chart, f"A{row}")
+    return row + rows - 1
+
+
+def _doc_milestones(ws: Worksheet, top: int, results: Sequence[MilestoneResult],
+                    registry: Registry, lang: Lang) -> int:  # fmt: skip
+    """The report's milestone table from `top` (its header): TT, the plan's wording, target,
+    done, short, assessment and done as a share of the target; returns the last row."""
+    _header(ws, top, [t("report.col.tt", lang), t("report.col.milestone", lang),
+                      t("report.doc.col.target", lang), t("report.doc.col.done", lang),
+                      t("report.col.shortfall", lang), t("report.doc.col.verdict", lang),
+                      t("report.doc.col.of_target", lang)])  # fmt: skip
+    for i, r in enumerate(results):
+        m = r.milestone
+        row = top + 1 + i
+        label = milestone_label(m, registry, lang)
+        if not m.binding:
+            label += f" ({t('progress.aspirational', lang)})"
+        share = r.actual / r.required if r.required else None
+        _row(ws, row, [str(i + 1), label, r.required, r.actual, r.shortfall,
+                       status_label(r, lang), share], wrap=(2, 6))  # fmt: skip
+        ws.cell(row, 6).fill = STATUS_FILL[r.verdict]
+        ws.cell(row, 7).number_format = "0%"
+        ws.row_dimensions[row].height = 15 * max(
+            _lines(label, BODY_WIDTHS[1]), _lines(status_label(r, lang), BODY_WIDTHS[5])
         )
-    _text(ws, "A1", plan.issuer.upper(), bold=True)
-    _text(ws, "A2", office.upper() if office else t("report.office", lang), bold=True)
-    _text(ws, "E1", t("report.motto1", lang), bold=True)
-    _text(ws, "E2", t("report.motto2", lang), bold=True)
-    day = report.today
-    # Decree 30/2020/NĐ-CP: a leading zero for days under 10 and for January and February
-    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
-    m = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    if lang is Lang.EN:
-        d, m = f"{day.day:02d}", f"{day.month:02d}"
-    _text(ws, "E3", t("report.place_date", lang, place=place, d=d, m=m, y=day.year), italic=True)
-    for ref in ("A1", "A2", "E1", "E2", "E3"):
-        ws[ref].alignment = Alignment(horizontal="center")
-    ws.merge_cells("A1:C1")
-    ws.merge_cells("A2:C2")
-    ws.merge_cells("E1:H1")
-    ws.merge_cells("E2:H2")
-    ws.merge_cells("E3:H3")
-    title = _title(report, lang)
-    _text(ws, "A5", title, bold=True, size=14)
-    ws.merge_cells("A5:H5")
-    as_of = f"{report.as_of:%d/%m/%Y}"
-    _text(ws, "A6", t("report.subtitle", lang, number=plan.number, as_of=as_of), italic=True)
-    ws.merge_cells("A6:H6")
-    for ref in ("A5", "A6"):
-        ws[ref].alignment = Alignment(horizontal="center")
-    year = report.progress.year
-    _text(ws, "A8", t("report.milestones", lang, year=year), bold=True)
-    last = _milestone_table(ws, 9, report.progress, report.registry, lang)
-    row = last + 2
-    _text(ws, f"A{row}", t("report.headlines", lang), bold=True)
-    headers = ["report.col.scope", "report.col.level", "report.col.now", "report.col.before",
-               "report.col.change", "report.col.denominator", "report.col.share"]  # fmt: skip
-    _header(ws, row + 1, [t(h, lang) for h in headers])
-    for i, h in enumerate(report.headlines):
-        r = row + 2 + i
+    if not results:
+        _text(ws, f"A{top + 1}", t("report.none", lang), italic=True)
+        return top + 1
+    return top + len(results)
+
+
+def _part_overall(ws: Worksheet, row: int, report: Report, lang: Lang,
+                  numbers: dict[str, str]) -> int:  # fmt: skip
+    """Part II: units at each level now and a month before; the province's own result; the
+    communes at the plan's rung against its path, with the chart."""
+    row = _subheading(ws, row, t("report.doc.headlines", lang))
+    _header(ws, row, [t("report.col.tt", lang), t("report.col.content", lang),
+                      t("report.col.now", lang), t("report.doc.col.before", lang),
+                      t("report.col.change", lang), t("report.doc.col.of", lang),
+                      t("report.col.share", lang)])  # fmt: skip
+    for i, h in enumerate(report.headlines, start=1):
+        row += 1
+        task = h.scope != "commune" and h.level.rank == 1
+        reached = _reached(h.level, task, lang)
         scope = t(f"scope.{h.scope}", lang)
-        values = [scope, level_word(h.level, lang), h.now, h.before, h.now - h.before,
-                  h.denominator, h.now / h.denominator if h.denominator else 0]  # fmt: skip
-        _row(ws, r, values)
-        ws.cell(r, 7).number_format = PERCENT
-        ws.cell(r, 5).number_format = "+0;-0;0"
-    row = row + 2 + len(report.headlines) + 1
-    row = _province(ws, row, report, lang)
-    if report.totals is not None:
-        row = _totals(ws, row + 1, report.totals, lang)
-    sign = row + 2
-    for col, key in ((2, "report.signer_left"), (6, "report.signer_right")):
-        _text(ws, f"{get_column_letter(col)}{sign}", t(key, lang), bold=True)
-        _text(ws, f"{get_column_letter(col)}{sign + 1}", t("report.sign", lang), italic=True)
+        label = t("report.doc.headline", lang, scope=scope.lower() if lang is Lang.VI else scope,
+                  reached=reached)  # fmt: skip
+        _row(ws, row, [str(i), label, h.now, h.before, h.now - h.before, h.denominator,
+                       h.now / h.denominator if h.denominator else 0], wrap=(2,))  # fmt: skip
+        ws.cell(row, 7).number_format = PERCENT
+        ws.cell(row, 5).number_format = "+0;-0;0"
+        ws.row_dimensions[row].height = 15 * _lines(label, BODY_WIDTHS[1])
     if report.illustrative:
-        _text(ws, f"A{sign + 3}", t("report.illustrative_note", lang, n=len(report.illustrative)),
+        row += 1
+        _paragraph(ws, row, _illustrative_note(report, lang), italic=True)
+    row = _subheading(ws, row + 2, t("report.doc.province", lang), KEEP + 2 * 16)
+    province = report.province
+    if province is None or province.standing is None:
+        _paragraph(ws, row, t("report.province.none", lang), italic=True)
+    else:
+        s = province.standing
+        _paragraph(ws, row, t("report.province.standing", lang, name=s.unit.name,
+                              result=standing_text(s, lang)))  # fmt: skip
+        if province.milestones:
+            row = _doc_milestones(ws, row + 1, province.milestones, report.registry, lang)
+    if report.path and report.path_level is not None:
+        reached = t("reached.level", lang, level=level_word(report.path_level, lang, "levelx"))
+        row = _subheading(ws, row + 2, t("report.doc.path", lang, reached=reached))
+        _header(
+            ws,
+            row,
+            [
+                t("report.col.tt", lang),
+                t("report.doc.col.year", lang),
+                t("report.doc.col.plan", lang),
+                t("report.doc.col.done", lang),
+            ],
+        )
+        first = row + 1
+        for i, p in enumerate(report.path, start=1):
+            row += 1
+            _row(ws, row, [str(i), str(p.year), p.required, p.actual])
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = t("report.doc.chart.path", lang, reached=reached)
+        chart.add_data(Reference(ws, min_col=4, min_row=first - 1, max_row=row),
+                       titles_from_data=True)  # fmt: skip
+        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=row))
+        line = LineChart()
+        line.add_data(Reference(ws, min_col=3, min_row=first - 1, max_row=row),
+                      titles_from_data=True)  # fmt: skip
+        chart += line
+        chart.y_axis.scaling.min = 0
+        chart.legend.position = "b"
+        chart.x_axis.delete = chart.y_axis.delete = False
+        row = _place_chart(ws, chart, row + 2, rows=16)
+    return row
+
+
+def _part_resources(ws: Worksheet, row: int, report: Report, lang: Lang,
+                    numbers: dict[str, str]) -> int:  # fmt: skip
+    if report.totals is None:
+        _text(ws, f"A{row}", t("report.none", lang), italic=True)
+        return row
+    return _totals(ws, row, report.totals, lang)
+
+
+def _part_returns(ws: Worksheet, row: int, report: Report, lang: Lang,
+                  numbers: dict[str, str]) -> int:  # fmt: skip
+    c = report.completeness
+    _header(
+        ws,
+        row,
+        [
+            t("report.col.tt", lang),
+            t("report.col.content", lang),
+            t("report.doc.col.count", lang),
+            t("report.col.share", lang),
+        ],
+    )
+    lines = [("report.doc.returns.expected", c.expected, None),
+             ("report.doc.returns.received", c.submitted, c.rate),
+             ("report.doc.returns.late", c.late, None),
+             ("report.doc.returns.missing", c.missing, None)]  # fmt: skip
+    for i, (key, n, share) in enumerate(lines, start=1):
+        row += 1
+        _row(ws, row, [str(i), t(key, lang), n, share])
+        ws.cell(row, 4).number_format = PERCENT
+    if "returns" in numbers:
+        row += 1
+        _text(ws, f"A{row}", t("report.doc.returns.see", lang, n=numbers["returns"]),
               italic=True)  # fmt: skip
-    _milestone_chart(ws, report, lang, anchor=f"B{sign + 5}", first=10, last=last)
-    _finish(ws, header_row=9, widths=[22, 60, 8, 14, 12, 14, 12, 18], freeze=False)
-    ws.print_title_rows = "9:9"
+    return row
+
+
+def _part_proposals(ws: Worksheet, row: int, report: Report, lang: Lang,
+                    numbers: dict[str, str]) -> int:  # fmt: skip
+    for i, sentence in enumerate(proposals(report, lang, numbers), start=1):
+        _paragraph(ws, row, f"{i}. {sentence}")
+        row += 1
+    return row - 1
+
+
+def proposals(report: Report, lang: Lang, numbers: dict[str, str]) -> list[str]:
+    """Part V in plain sentences: the milestones at risk and off track by name (from the
+    forecast), and how many communes are ready or near each level (from the gaps), pointing to
+    the appendix that lists them."""
+    from ntm_cli.engine.gaps import NEAR_MISS
+
+    forecast, gaps = report.forecast, report.gaps
+    if forecast is None or gaps is None:
+        return [t("report.doc.proposal.no_forecast", lang)]
+    sentences = []
+    by_outlook: dict[str, list[str]] = {}
+    for f in forecast.rows:
+        m = f.milestone
+        name = t("report.doc.milestone", lang, name=milestone_label(m, report.registry, lang),
+                 year=m.year)  # fmt: skip
+        by_outlook.setdefault(f.outlook.value, []).append(name)
+    for outlook, key in (("at risk", "at_risk"), ("unlikely", "unlikely")):
+        if by_outlook.get(outlook):
+            sentences.append(t(f"report.doc.proposal.{key}", lang,
+                               names="; ".join(by_outlook[outlook])))  # fmt: skip
+    if not sentences:
+        sentences.append(t("report.doc.proposal.on_track", lang))
+    near_any = False
+    for section in gaps.levels:
+        n = len(section.ready) + len(section.near)
+        if not n:
+            continue
+        near_any = True
+        reached = t("reached.level", lang, level=level_word(section.level, lang, "levelx"))
+        sentences.append(t("report.doc.proposal.near", lang, n=n, max=NEAR_MISS,
+                           reached=reached, appendix=numbers.get("advice", "")))  # fmt: skip
+    if not near_any:
+        sentences.append(t("report.doc.proposal.none", lang, max=NEAR_MISS))
+    return sentences
+
+
+BODY_PARTS: dict[str, Callable[[Worksheet, int, Report, Lang, dict[str, str]], int]] = {
+    "milestones": _part_milestones,
+    "overall": _part_overall,
+    "resources": _part_resources,
+    "returns": _part_returns,
+    "proposals": _part_proposals,
+}
+
+
+def _signature(ws: Worksheet, row: int, doc: _Doc, lang: Lang) -> int:
+    """ "Nơi nhận:" and its lines on the left; the signer's title, room to sign and name on the
+    right. Returns the last row written."""
+    _text(ws, f"A{row}", t("report.doc.recipients", lang), bold=True, italic=True)
+    lines = [f"- {r};" for r in doc.recipients] + [t("report.doc.archive", lang)]
+    for i, line in enumerate(lines, start=1):
+        _text(ws, f"A{row + i}", line, size=11)
+    _block(ws, row, "D", BODY_LAST, doc.signer_title.upper(), bold=True)
+    name_row = row + 5
+    if doc.signer_name:
+        _block(ws, name_row, "D", BODY_LAST, doc.signer_name, bold=True)
+    return max(row + len(lines), name_row)
+
+
+def _appendix_head(ws: Worksheet, number: str, key: str, doc: _Doc, lang: Lang) -> int:
+    """ "Phụ lục I", its title and "(Kèm theo Báo cáo số …)" on the sheet's first rows,
+    centred over its first page; returns the row its tables start on."""
+    _text(ws, "A1", t("report.doc.appendix", lang, n=number), bold=True, size=13)
+    _text(ws, "A2", t(f"report.appendix.{key}", lang), bold=True, size=13)
+    date = f"{doc.day}/{doc.month}/{doc.year}"
+    _text(
+        ws,
+        "A3",
+        t(
+            "report.doc.attached",
+            lang,
+            number=doc.number.strip() or "…",
+            abbr=doc.abbreviation,
+            date=date,
+            office=doc.office,
+        ),
+        italic=True,
+    )
+    return 5
+
+
+def _centre_head(ws: Worksheet, widths: Sequence[float], room: float) -> None:
+    """The appendix's three heading rows centred over the columns of its first page."""
+    shown = 0.0
+    last = 0
+    for i, w in enumerate(widths, start=1):
+        if shown + w > room:
+            break
+        shown += w
+        last = i
+    if last < len(widths):  # several pages across: the heading at the left, as it overflows
+        return
+    for row in (1, 2, 3):
+        ws.cell(row, 1).alignment = CENTRE
+        ws.merge_cells(f"A{row}:{get_column_letter(last)}{row}")
+    ws.row_dimensions[3].height = 16 * _lines(str(ws["A3"].value), shown, 12)
 
 
 def _milestone_table(
@@ -190,58 +607,40 @@ def _milestone_table(
     lang: Lang,
     ids: bool = False,
 ) -> int:
-    """Milestone rows from `top` (header) on, numbered 1, 2… in a TT column (`ids`: the
-    milestones' ids instead, for the one-sheet export an analyst joins with other data);
-    returns the last row written."""
+    """The one-sheet export's milestone rows from `top` (header) on, numbered 1, 2… in a TT
+    column (`ids`: the milestones' ids instead, for an analyst who joins them with other
+    data); returns the last row written."""
     results = result.results if isinstance(result, Progress) else result
     headers = ["report.col.id" if ids else "report.col.tt", "report.col.milestone", "col.period",
                "report.col.required", "report.col.actual", "report.col.denominator",
                "report.col.shortfall", "report.col.status"]  # fmt: skip
     _header(ws, top, [t(h, lang) for h in headers])
-    ws.cell(top, 3).value = "Năm" if lang is Lang.VI else "Year"
+    ws.cell(top, 3).value = t("report.doc.col.year", lang)
     for i, r in enumerate(results):
         m = r.milestone
         row = top + 1 + i
         label = milestone_label(m, registry, lang)
         if not m.binding:
             label += f" ({t('progress.aspirational', lang)})"
-        _row(ws, row, [m.id if ids else str(i + 1), label, m.year, r.required, r.actual,
-                       r.denominator, r.shortfall, status_label(r, lang)])  # fmt: skip
-        ws.cell(row, 8).fill = STATUS_FILL[r.verdict]
-        ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         if m.kind is MilestoneKind.SHARE:
-            set_text(ws.cell(row, 2), f"{label} ({m.target:g}%)")
+            label = f"{label} ({m.target:g}%)"
+        _row(ws, row, [m.id if ids else str(i + 1), label, m.year, r.required, r.actual,
+                       r.denominator, r.shortfall, status_label(r, lang)], wrap=(2,))  # fmt: skip
+        ws.cell(row, 8).fill = STATUS_FILL[r.verdict]
+        ws.row_dimensions[row].height = 15 * _lines(label, 50)
     last = top + len(results)
     if results and not ws.auto_filter.ref:  # a sheet has one filter: the first table's
         ws.auto_filter.ref = f"A{top}:H{last}"
     return last
 
 
-def _province(ws: Worksheet, row: int, report: Report, lang: Lang) -> int:
-    """Section III: the province's own result and the plan's province-scope milestones, from
-    `row`; returns the last row written."""
-    _text(ws, f"A{row}", t("report.province", lang), bold=True)
-    province = report.province
-    if province is None or province.standing is None:
-        row += 1
-        _text(ws, f"A{row}", t("report.province.none", lang), italic=True)
-        return row
-    s = province.standing
-    row += 1
-    _text(ws, f"A{row}", t("report.province.standing", lang, name=s.unit.name,
-                           result=standing_text(s, lang)))  # fmt: skip
-    if province.milestones:
-        row = _milestone_table(ws, row + 1, province.milestones, report.registry, lang)
-    return row
-
-
 def _totals(ws: Worksheet, row: int, totals: Totals, lang: Lang) -> int:
-    """Section IV: funds by source and in total, construction debt, OCOP products by stars,
-    each with the communes whose returns give it; returns the last row written."""
-    _text(ws, f"A{row}", t("report.totals", lang), bold=True)
-    _header(ws, row + 1, [t("report.col.tt", lang), t("report.col.content", lang),
-                          t("report.col.unit_of", lang), t("report.col.figure", lang),
-                          t("report.col.reporting", lang)])  # fmt: skip
+    """Part III: funds by source and in total, construction debt, OCOP products by stars,
+    each with the communes whose returns give it, from `row` (the header); returns the last
+    row written."""
+    _header(ws, row, [t("report.col.tt", lang), t("report.col.content", lang),
+                      t("report.col.unit_of", lang), t("report.col.figure", lang),
+                      t("report.col.reporting", lang)])  # fmt: skip
     money, products = t("report.unit.money", lang), t("report.unit.products", lang)
     lines: list[tuple[str, str, str, float | None, int | None, bool]] = [
         (roman(1), t("report.totals.funds", lang), "", None, None, True)
@@ -259,11 +658,11 @@ def _totals(ws: Worksheet, row: int, totals: Totals, lang: Lang) -> int:
                       totals.ocop_reporting, False))  # fmt: skip
     lines.append(("", t("report.totals.ocop_total", lang), products, totals.ocop_total,
                   totals.ocop_reporting, True))  # fmt: skip
-    row += 1
     for tt, label, unit, figure, reporting, bold in lines:
         row += 1
-        _row(ws, row, [tt, label, unit, figure, reporting])
+        _row(ws, row, [tt, label, unit, figure, reporting], wrap=(2, 3))
         ws.cell(row, 4).number_format = MONEY if unit == money else "#,##0"
+        ws.row_dimensions[row].height = 15 * _lines(label, BODY_WIDTHS[1], bold=bold)
         if bold:
             for col in (1, 2):
                 ws.cell(row, col).font = BOLD
@@ -296,24 +695,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _milestone_chart(
-    ws: Worksheet, report: Report, lang: Lang, anchor: str, first: int, last: int
-) -> None:
-    if last < first:
-        return
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = t("report.chart.milestones", lang)
-    chart.y_axis.title = "đơn vị" if lang is Lang.VI else "units"
-    data = Reference(ws, min_col=4, max_col=5, min_row=first - 1, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))  # names
-    chart.height, chart.width = 9, 18
-    chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes left unspecified
-    ws.add_chart(chart, anchor)
+MANY_DISTRICTS = 60  # beyond this a bar a district tells nothing: the table alone
 
 
-def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
+def _districts(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
+    """Each district-level unit: its communes at each level, returns received, its own result;
+    the chart of its communes by level, stacked, under the table."""
     headers = [t("report.col.code", lang), t("report.col.district", lang),
                t("report.col.communes", lang)]  # fmt: skip
     ladder = report.plan.ladder
@@ -322,47 +709,98 @@ def _districts(ws: Worksheet, report: Report, lang: Lang) -> None:
     headers += [t("report.col.received", lang), t("report.col.plan_share", lang),
                 t("report.col.not_yet", lang), t("report.col.standing", lang),
                 t("report.col.decision", lang)]  # fmt: skip
-    _header(ws, 1, headers)
+    widths = [7, 20, 7, *[9, 8] * len(ladder), 9, 10, 9, 28, 18]
+    _header(ws, top, headers)
     plan_share = _plan_share(report)
     for i, d in enumerate(report.districts):
-        row = 2 + i
+        row = top + 1 + i
         values: list[Any] = [d.district.code, d.district.name, d.communes]
         for level in ladder:
             n = d.at_level[level]
             values += [n, n / d.communes if d.communes else 0]
         values += [d.received, plan_share, d.not_yet]
+        result = decision = ""
         if d.standing is not None:
-            values += [_capital(standing_text(d.standing, lang, decision=False)),
-                       d.standing.decision]  # fmt: skip
-        _row(ws, row, values)
+            result = _capital(standing_text(d.standing, lang, decision=False))
+            decision = d.standing.decision
+            values += [result, decision]
+        _row(ws, row, values, wrap=(2, len(headers) - 1, len(headers)))
         for col in (*range(5, 5 + 2 * len(ladder), 2), 5 + 2 * len(ladder)):
             ws.cell(row, col).number_format = PERCENT
-    last = 1 + len(report.districts)
+        ws.row_dimensions[row].height = 15 * max(_lines(d.district.name, widths[1]),
+                                                 _lines(result, widths[-2]),
+                                                 _lines(decision, widths[-1]))  # fmt: skip
+    last = top + len(report.districts)
+    row = last
     if report.illustrative:
-        _text(ws, f"A{last + 2}", t("report.illustrative_note", lang, n=len(report.illustrative)),
-              italic=True)  # fmt: skip
+        row += 2
+        _note_row(ws, row, _illustrative_note(report, lang), widths)
     if report.districts:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
+        ws.auto_filter.ref = f"A{top}:{get_column_letter(len(headers))}{last}"
+    chart_end = row
+    if report.districts and len(report.districts) <= MANY_DISTRICTS:
+        # The chart's figures: communes at each level and no higher, beside the table (off
+        # the printed page); the table's own columns count "at least" each level.
+        data = len(headers) + 2
+        _text(ws, f"{get_column_letter(data)}{top - 1}", t("report.doc.chart.data", lang),
+              bold=True)  # fmt: skip
+        series = [t("report.col.not_yet", lang)]
+        series += [t("report.doc.only", lang, level=level_word(lv, lang)) for lv in ladder]
+        series[-1] = level_word(ladder.levels[-1], lang)
+        _header(ws, top, [*headers, "", *series])
+        ws.cell(top, len(headers) + 1).fill = PatternFill()
+        ws.cell(top, len(headers) + 1).border = Border()
+        for i, d in enumerate(report.districts):
+            counts = [d.at_level[lv] for lv in ladder]
+            only = [n - (counts[j + 1] if j + 1 < len(counts) else 0)
+                    for j, n in enumerate(counts)]  # fmt: skip
+            _row_at(ws, top + 1 + i, data, [d.not_yet, *only])
         chart = BarChart()
         chart.type = "col"
-        chart.title = t("report.chart.districts", lang, year=report.progress.year)
-        second = 5 + 2 * min(1, len(ladder) - 1)  # the share at the second rung, else the first
-        chart.add_data(Reference(ws, min_col=second, min_row=1, max_row=last),
-                       titles_from_data=True)  # fmt: skip
-        chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=last))
-        chart.y_axis.number_format = "0%"
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 1
-        line = LineChart()
-        plan_col = 5 + 2 * len(ladder)  # the plan's share, after each rung's count and share
-        line.add_data(Reference(ws, min_col=plan_col, min_row=1, max_row=last),
-                      titles_from_data=True)  # fmt: skip
-        chart += line
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = t("report.doc.chart.districts", lang)
+        chart.add_data(Reference(ws, min_col=data, max_col=data + len(ladder), min_row=top,
+                                 max_row=last), titles_from_data=True)  # fmt: skip
+        chart.set_categories(Reference(ws, min_col=2, min_row=top + 1, max_row=last))  # names
+        chart.legend.position = "b"
         chart.x_axis.delete = chart.y_axis.delete = False
-        chart.height, chart.width = 10, 22
-        ws.add_chart(chart, f"A{last + 4}")
-    widths = [8, 24, 8, *[10, 8] * len(ladder), 12, 14, 12, 36, 24]
-    _finish(ws, header_row=1, widths=widths)
+        start = row + 2
+        ws.row_breaks.append(Break(id=start - 1))  # the chart on a page of its own
+        rows = 22
+        for r in range(start, start + rows):
+            ws.row_dimensions[r].height = CHART_ROW_HEIGHT
+        chart.height = rows * CHART_ROW_HEIGHT * 2.54 / 72
+        chart.width = 24
+        ws.add_chart(chart, f"B{start}")
+        chart_end = start + rows - 1
+    ws.print_area = f"A1:{get_column_letter(len(headers))}{max(chart_end, last)}"
+    # One table: its header repeats when it runs onto a second page; a short one and its chart
+    # print without it (the chart's page would carry the table's header).
+    long = len(report.districts) > 20
+    _finish(ws, header_row=top, widths=widths, repeat=long, top=top, lang=lang)
+
+
+def _words(ws: Worksheet, row: int, first: int, words: Sequence[str | None]) -> None:
+    """Body cells from column `first` holding the catalogue's own words ("Đạt", "Chưa đạt"):
+    text known to be clean, so written without the checks a submission's text goes through
+    (two regular expressions a cell, a tenth of a national report's time)."""
+    style = _body_style(ws)
+    for col, word in enumerate(words, start=first):
+        cell: Any = ws.cell(row, col)
+        if word is not None:
+            cell._value = word
+            cell.data_type = "s"
+        cell._style = copy(style)
+
+
+def _row_at(ws: Worksheet, row: int, first: int, values: Sequence[Any]) -> None:
+    """Body cells from column `first` on."""
+    style = _body_style(ws)
+    for col, value in enumerate(values, start=first):
+        cell: Any = ws.cell(row, col)
+        cell.value = value
+        cell._style = copy(style)
 
 
 def _plan_share(report: Report) -> float | None:
@@ -391,7 +829,7 @@ def _names(criteria: CriteriaSet | None, lang: Lang) -> dict[str, str]:
             for c in criteria.criteria}  # fmt: skip
 
 
-def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
+def _communes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     headers = [t("report.col.code", lang), t("report.col.commune", lang),
                t("report.col.district", lang), t("report.col.level", lang)]  # fmt: skip
     ladder = report.plan.ladder
@@ -402,9 +840,14 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
     headers += [t("report.col.fund", lang, source=t(f"fund.{source}", lang))
                 for source in FUND_SOURCES]  # fmt: skip
     headers += [t("report.col.funds_total", lang), t("report.col.notes", lang)]
-    _header(ws, 1, headers)
+    _header(ws, top, headers)
+    widths = [8, 20, 16, 11, *[8] * len(ladder), 8, 8, 40, 10, 8, 8, 8, 14]
+    widths += [14] * (len(FUND_SOURCES) + 1) + [40]
+    after = 4 + len(ladder)  # the columns after the year of each rung
+    wrapped = (2, 3, after + 3, after + 15)
+    money = tuple(range(after + 8, after + 15))  # debt, the funds by source and their total
     for i, c in enumerate(report.communes):
-        row = 2 + i
+        row = top + 1 + i
         ret = c.ret
         criteria = report.set_of(ret)
         names = _names(criteria, lang)
@@ -419,36 +862,37 @@ def _communes(ws: Worksheet, report: Report, lang: Lang) -> None:
             c.unit.code, c.unit.name + (" *" if c.unit.illustrative else ""),
             c.district.name if c.district else "",
             level_word(c.level, lang, "short"), *years,
-            c.met() if ret else None, total if ret else None, None, c.last_period,
+            c.met() if ret else None, total if ret else None, not_met, c.last_period,
             *((ret.ocop.get(s) if ret else None) for s in (3, 4, 5)),
             ret.debt if ret else None,
         ]  # fmt: skip
         funds = c.funds(report.period)  # the month's funds: an older return's are not
         values += [funds.get(source) if funds else None for source in FUND_SOURCES]
-        values.append(sum(funds.values()) if funds else None)
-        _row(ws, row, values)
-        after = 4 + len(ladder)  # the columns after the year of each rung
-        set_text(ws.cell(row, after + 3), not_met)
         notes = "; ".join(f"{n}: {text}" for n, text in ret.notes.items()) if ret else ""
-        set_text(ws.cell(row, after + 15), notes)  # the commune's own words: never a formula
-        for col in range(after + 8, after + 15):
-            ws.cell(row, col).number_format = MONEY
-    widths = [8, 22, 20, 12, *[8] * len(ladder), 8, 8, 60, 10, 8, 8, 8, 14]
-    widths += [14] * (len(FUND_SOURCES) + 1) + [40]
-    _finish(ws, header_row=1, widths=widths, last_row=1 + len(report.communes))
+        values += [sum(funds.values()) if funds else None, notes]  # text: never a formula
+        _row(ws, row, values, wrap=wrapped, money=money)
+        texts = (values[1], values[2], not_met, notes)
+        lines = max(_lines(text, widths[col - 1]) for text, col in zip(texts, wrapped, strict=True))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
+    _finish(
+        ws, header_row=top, widths=widths, last_row=top + len(report.communes), top=top, lang=lang
+    )
 
 
-def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
+def _criteria(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     """One table per criteria set in use (communes towards NTM, advanced, model report on
     different sets): its title, the criteria across, a row per commune, the share meeting."""
     met, not_met = t("report.met", lang), t("report.not_met", lang)
-    row = 1
+    row = top
     widest = 0
-    for criteria in report.sets_in_use():
+    sets = report.sets_in_use()
+    for criteria in sets:
         reported = criteria.reported
         widest = max(widest, len(reported))
         title = criteria.title if lang is Lang.VI else (criteria.title_en or criteria.title)
-        _text(ws, f"A{row}", f"{title} ({criteria.decision})", bold=True)
+        _note_row(ws, row, f"{title} ({criteria.decision})", [7, 18] + [8.5] * len(reported),
+                  bold=True, italic=False)  # fmt: skip
         headers = [t("report.col.code", lang), t("report.col.commune", lang)]
         headers += [f"{c.number}. {_gist(c, lang)}" for c in reported]
         _header(ws, row + 1, headers)
@@ -465,7 +909,8 @@ def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
             statuses = c.ret.statuses
             cells = [met if s else not_met if s is False else None
                      for s in (statuses.get(x.number) for x in reported)]  # fmt: skip
-            _row(ws, row, [c.unit.code, c.unit.name, *cells])
+            _row(ws, row, [c.unit.code, c.unit.name])
+            _words(ws, row, 3, cells)
             row += 1
         last = row - 1
         _text(ws, f"B{row}", t("report.share_row", lang), bold=True)
@@ -479,9 +924,9 @@ def _criteria(ws: Worksheet, report: Report, lang: Lang) -> None:
                 rule = CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill)  # type: ignore[no-untyped-call]
                 ws.conditional_formatting.add(area, rule)
         row += 2
-    _finish(ws, header_row=2, widths=[8, 22] + [6] * widest, freeze_col="C",
-            last_row=max(row - 2, 2))  # fmt: skip
-    ws.print_title_rows = None  # a table per set, each with its own header
+    # a table per set, each with its own header: a header repeats only when there is one
+    _finish(ws, header_row=top + 1, widths=[7, 18] + [8.5] * widest, freeze_col="C",
+            last_row=max(row - 2, top + 1), repeat=len(sets) == 1, top=top, lang=lang)  # fmt: skip
 
 
 OUTLOOK_FILL = {
@@ -491,7 +936,7 @@ OUTLOOK_FILL = {
 }
 
 
-def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
+def _advice(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     """What to push: the forecast per milestone, the weakest criteria, the near-miss communes."""
     from ntm_cli.engine.forecast import MIN_POINTS
     from ntm_cli.engine.gaps import NEAR_MISS
@@ -506,37 +951,42 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
 
     forecast, gaps = report.forecast, report.gaps
     assert forecast is not None and gaps is not None
-    _text(ws, "A1", t("advice.forecast", lang), bold=True)
+    widths = [14, 38, 14, 13, 9, 9, 8, 8, 9, 11, 26]
+    _text(ws, f"A{top}", t("advice.forecast", lang), bold=True)
     headers = ["report.col.tt", "report.col.milestone", "forecast.col.year",
                "forecast.col.required", "forecast.col.actual", "forecast.col.needed",
                "forecast.col.ready", "forecast.col.near", "forecast.col.trend",
                "forecast.col.outlook", "advice.col.basis"]  # fmt: skip
-    _header(ws, 2, [t(h, lang) for h in headers])
-    row = 3
+    _header(ws, top + 1, [t(h, lang) for h in headers])
+    row = top + 2
     for number, f in enumerate(forecast.rows, start=1):
         m = f.milestone
         trend: object = f.projected
         if f.trend is not None and not f.trend.enough:
             trend = t("forecast.too_few", lang, n=len(f.trend.years))
         outlook = t(f"forecast.outlook.{f.outlook.value}", lang)
-        _row(ws, row, [str(number), milestone_label(m, report.registry, lang), m.year,
-                       f.result.required, f.result.actual, f.needed,
+        label, basis = milestone_label(m, report.registry, lang), basis_text(f, lang)
+        _row(ws, row, [str(number), label, m.year, f.result.required, f.result.actual, f.needed,
                        len(f.ready) if f.by_returns else None,
-                       len(f.near) if f.by_returns else None, trend, outlook,
-                       basis_text(f, lang)])  # fmt: skip
+                       len(f.near) if f.by_returns else None, trend, outlook, basis],
+             wrap=(2, 9, 10, 11))  # fmt: skip
+        ws.row_dimensions[row].height = 15 * max(_lines(label, widths[1]),
+                                                 _lines(basis, widths[10]),
+                                                 _lines(str(trend), widths[8]))  # fmt: skip
         ws.cell(row, 10).fill = OUTLOOK_FILL[f.outlook.value]
         row += 1
     if not forecast.rows:
         _text(ws, f"A{row}", t("forecast.none", lang), italic=True)
         row += 1
     last_year = forecast.final_year or forecast.first_year
-    _text(ws, f"A{row}", t("forecast.method", lang, first=forecast.first_year, last=last_year,
-                           min=MIN_POINTS), italic=True)  # fmt: skip
+    _note_row(ws, row, t("forecast.method", lang, first=forecast.first_year, last=last_year,
+                         min=MIN_POINTS), widths)  # fmt: skip
     for line in [*rule_lines(forecast, lang), *illustrative_lines(forecast, lang)]:
         row += 1
-        _text(ws, f"A{row}", line, italic=True)
+        _note_row(ws, row, line, widths)
     row += 2
 
+    ws.row_breaks.append(Break(id=row - 1))  # each part from a new page: no heading at a foot
     _text(ws, f"A{row}", t("advice.weakest", lang), bold=True)
     _header(ws, row + 1, [t("advice.col.towards", lang), t("gaps.col.criterion", lang),
                           t("gaps.col.not_met", lang, noun="commune"),
@@ -549,7 +999,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
                 continue
             _row(ws, row, [level_name(section.level, lang),
                            criterion_name(section.criteria_set, c.criterion.number, lang),
-                           c.not_met, c.reporting, c.share])  # fmt: skip
+                           c.not_met, c.reporting, c.share], wrap=(1, 2))  # fmt: skip
             ws.cell(row, 5).number_format = PERCENT
             row += 1
     row += 1
@@ -557,7 +1007,7 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
     # One row a commune and no merged cells (openpyxl checks each merge against every earlier
     # one: thousands of near misses made the national report quadratic): the criteria missing
     # take the wide column B, wrapped, and the row is as tall as their lines.
-    widths = [22, 44, 18, 14, 10, 10, 10, 10, 10, 14, 60]
+    ws.row_breaks.append(Break(id=row - 1))  # each part from a new page: no heading at a foot
     _text(ws, f"A{row}", t("advice.near", lang, max=NEAR_MISS), bold=True)
     _header(ws, row + 1, [t("report.col.commune", lang), t("gaps.col.missing", lang),
                           t("report.col.district", lang), t("advice.col.towards", lang),
@@ -567,35 +1017,63 @@ def _advice(ws: Worksheet, report: Report, lang: Lang) -> None:
         towards = level_name(section.level, lang)
         for g in (*section.ready, *section.near):
             missing = missing_text(g, section.criteria_set, lang)
-            _row(ws, row, [g.unit.name, missing, g.district.name if g.district else "",
-                           towards, g.gap, g.unit.code])  # fmt: skip
-            _wrapped(ws, row, missing, widths[1])
+            district = g.district.name if g.district else ""
+            _row(ws, row, [g.unit.name, missing, district, towards, g.gap, g.unit.code],
+                 wrap=(1, 2, 3, 4))  # fmt: skip
+            lines = max(_lines(g.unit.name, widths[0]), _lines(missing, widths[1]),
+                        _lines(district, widths[2]), _lines(towards, widths[3]))  # fmt: skip
+            if lines > 1:
+                ws.row_dimensions[row].height = 15 * lines
             row += 1
-    _finish(ws, header_row=2, widths=widths, freeze=False)
-    ws.print_title_rows = None  # three tables with their own headers: none repeats
+    # three tables with their own headers: none repeats over another
+    _finish(ws, header_row=top + 1, widths=widths, freeze=False, repeat=False, top=top, lang=lang)
+
+
+def _note_row(ws: Worksheet, row: int, text: str, widths: Sequence[float], bold: bool = False,
+              italic: bool = True) -> None:  # fmt: skip
+    """A line of a sheet across its table, wrapped (a few rows a sheet): a long line left to
+    overflow would print cut at the page's edge, or widen the page and shrink its text."""
+    _text(ws, f"A{row}", text, bold=bold, italic=italic)
+    ws[f"A{row}"].alignment = WRAP_TOP
+    ws.merge_cells(f"A{row}:{get_column_letter(len(widths))}{row}")
+    ws.row_dimensions[row].height = 16 * _lines(text, min(sum(widths), ROOM["landscape"]), 12,
+                                                bold=bold)  # fmt: skip
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-MONEY = "#,##0.0"
 CONTENT_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
-def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
+def _emulation(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     """The movement content by content: criteria met, funds, OCOP and the communes' items, in
     the month, the year to date or as they stand (one row a figure; no merged cells)."""
+    result = report.emulation
+    assert result is not None
     movement = result.emulation
     en = lang is Lang.EN
     month = Period(result.period)
-    _text(ws, "A1", t("emulation.sheet.title", lang, month=f"{month.month:02d}", year=month.year),
-          bold=True, size=14)  # fmt: skip
+    mm = f"{month.month:02d}"
+    widths = [6, 50, 10, 12, 12, 12, 11, 9, 24]
+    _text(ws, f"A{top}", t("emulation.sheet.title", lang, month=mm, year=month.year), bold=True)
     title = (movement.title_en or movement.title) if en else movement.title
-    _text(ws, "A2", t("emulation.sheet.subtitle", lang, title=title, source=movement.source,
-                      month=f"{month.month:02d}", year=month.year), italic=True)  # fmt: skip
+    _note_row(
+        ws,
+        top + 1,
+        t(
+            "emulation.sheet.subtitle",
+            lang,
+            title=title,
+            source=movement.source,
+            month=mm,
+            year=month.year,
+        ),
+        widths,
+    )
     headers = ["emulation.col.tt", "emulation.col.line", "emulation.col.unit",
                "emulation.col.month", "emulation.col.ytd", "emulation.col.now",
                "emulation.col.reporting", "emulation.col.share", "emulation.col.note"]  # fmt: skip
-    _header(ws, 4, [t(h, lang) for h in headers])
-    row = 5
+    _header(ws, top + 3, [t(h, lang) for h in headers])
+    row = top + 4
     for i, part in enumerate(result.contents):
         content = part.content
         name = (content.title_en or content.title) if en else content.title
@@ -607,7 +1085,8 @@ def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
         for line in part.lines:
             if line.what != "programme":
                 number += 1
-            _row(ws, row, _emulation_values(line, number, lang))
+            values = _emulation_values(line, number, lang)
+            _row(ws, row, values, wrap=(2, 3, 9))
             if line.what == "programme":
                 ws.cell(row, 2).font = Font(name=FONT, italic=True)
             money = line.what in ("fund", "funds_total", "debt")
@@ -617,7 +1096,12 @@ def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
             for col in (4, 5, 6):
                 ws.cell(row, col).number_format = MONEY if money or decimal else "#,##0"
             ws.cell(row, 8).number_format = PERCENT
-            ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(
+                _lines(str(values[1]), widths[1]),
+                _lines(str(values[8]) if len(values) > 8 else "", widths[8]),
+            )
+            if lines > 1:
+                ws.row_dimensions[row].height = 15 * lines
             row += 1
     last = row - 1
     row += 1
@@ -625,7 +1109,6 @@ def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
     notes = [t("emulation.notes.sums", lang), t("emulation.notes.office", lang)]
     if result.illustrative:
         notes.append(t("emulation.notes.illustrative", lang, n=result.illustrative))
-    widths = [6, 70, 12, 14, 14, 16, 12, 10, 30]
     for note in notes:
         row += 1
         _text(ws, f"B{row}", note, italic=True)
@@ -639,10 +1122,9 @@ def _emulation(ws: Worksheet, result: EmulationResult, lang: Lang) -> None:
         text = f"{content.ordinal}, {content.text}"
         _text(ws, f"B{row}", text)
         _wrapped(ws, row, text, widths[1])
-    _finish(ws, header_row=4, widths=widths, filter_table=False, last_row=last)
-
-
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+    _finish(
+        ws, header_row=top + 3, widths=widths, filter_table=False, last_row=last, top=top, lang=lang
+    )
 
 
 def _wrapped(ws: Worksheet, row: int, text: str, width: float) -> None:
@@ -650,8 +1132,7 @@ def _wrapped(ws: Worksheet, row: int, text: str, width: float) -> None:
     program opening the file does not grow a row by itself, so long text would print over the
     next rows."""
     ws.cell(row, 2).alignment = WRAP_TOP
-    lines = max(1, math.ceil(len(text) / (width * 1.1)))  # about 1.1 characters a width unit
-    ws.row_dimensions[row].height = 15 * lines
+    ws.row_dimensions[row].height = 15 * _lines(text, width)
 
 
 def _emulation_values(line: Line, number: int, lang: Lang) -> list[Any]:
@@ -682,17 +1163,24 @@ def _emulation_values(line: Line, number: int, lang: Lang) -> list[Any]:
             line.share, "; ".join(notes)]  # fmt: skip
 
 
-def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
+def _returns(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
+    _returns_table(ws, report.completeness, lang, top)
+
+
+def _returns_table(ws: Worksheet, result: Completeness, lang: Lang, first: int) -> None:
+    """Returns by district, and the communes missing or late: two tables, so neither header
+    repeats over the other."""
     headers = [t("report.col.code", lang), t("report.col.district", lang),
                t("report.col.expected", lang), t("report.col.received", lang),
                t("report.col.missing", lang), t("report.col.late", lang),
                t("report.col.share", lang)]  # fmt: skip
-    _header(ws, 1, headers)
+    _header(ws, first, headers)
     for i, d in enumerate(result.districts):
-        _row(ws, 2 + i, [d.district.code, d.district.name, len(d.expected), len(d.submitted),
-                         len(d.missing), len(d.late), d.rate])  # fmt: skip
-        ws.cell(2 + i, 7).number_format = PERCENT
-    total = 2 + len(result.districts)
+        _row(ws, first + 1 + i, [d.district.code, d.district.name, len(d.expected),
+                                 len(d.submitted), len(d.missing), len(d.late), d.rate],
+             wrap=(2,))  # fmt: skip
+        ws.cell(first + 1 + i, 7).number_format = PERCENT
+    total = first + 1 + len(result.districts)
     label = t("completeness.total" if result.whole_area else "completeness.subtotal", lang)
     _row(ws, total, ["", label, result.expected, result.submitted,
                      result.missing, result.late, result.rate])  # fmt: skip
@@ -707,27 +1195,35 @@ def _returns(ws: Worksheet, result: Completeness, lang: Lang) -> None:
         for unit, key in [(u, "report.col.missing") for u in d.missing] + [
             (u, "report.col.late") for u in d.late
         ]:
-            _row(ws, row, [unit.code, unit.name, d.district.name, t(key, lang)])
+            _row(ws, row, [unit.code, unit.name, d.district.name, t(key, lang)], wrap=(2, 3))
             row += 1
     ws.auto_filter.ref = f"A{top}:D{max(row - 1, top)}"
-    _finish(ws, header_row=1, widths=[8, 24, 20, 14, 10, 10, 10], filter_table=False)
+    _finish(ws, header_row=first, widths=[8, 24, 20, 14, 10, 10, 10], filter_table=False,
+            repeat=False, top=first, lang=lang)  # fmt: skip
 
 
-def _changes(ws: Worksheet, report: Report, lang: Lang) -> None:
+def _changes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     sets = {c.unit.code: report.set_of(c.ret) for c in report.communes}
-    _header(ws, 1, [t("report.col.code", lang), t("report.col.unit", lang),
+    widths = [8, 22, 40, 40, 30]
+    _header(ws, top, [t("report.col.code", lang), t("report.col.unit", lang),
                     t("report.col.gained", lang), t("report.col.lost", lang),
                     t("report.col.recognition", lang)])  # fmt: skip
     for i, c in enumerate(report.changes):
-        row = 2 + i
-        _row(ws, row, [c.unit.code, c.unit.name])
+        row = top + 1 + i
         names = _names(sets.get(c.unit.code), lang)
-        set_text(ws.cell(row, 3), "; ".join(f"{n}. {names.get(n, '')}" for n in c.gained))
-        set_text(ws.cell(row, 4), "; ".join(f"{n}. {names.get(n, '')}" for n in c.lost))
-        set_text(ws.cell(row, 5), _recognition_text(c, report.plan.ladder, lang))
+        texts = [c.unit.name,
+                 "; ".join(f"{n}. {names.get(n, '')}" for n in c.gained),
+                 "; ".join(f"{n}. {names.get(n, '')}" for n in c.lost),
+                 _recognition_text(c, report.plan.ladder, lang)]  # fmt: skip
+        _row(ws, row, [c.unit.code, *texts], wrap=(2, 3, 4, 5))
+        lines = max(_lines(text, w) for text, w in zip(texts, widths[1:], strict=True))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
     if not report.changes:
-        _text(ws, "A2", t("report.none", lang), italic=True)
-    _finish(ws, header_row=1, widths=[8, 24, 50, 50, 40], last_row=1 + len(report.changes))
+        _text(ws, f"A{top + 1}", t("report.none", lang), italic=True)
+    _finish(
+        ws, header_row=top, widths=widths, last_row=top + len(report.changes), top=top, lang=lang
+    )
 
 
 def _recognition_text(c: Change, ladder: Ladder, lang: Lang) -> str:
@@ -748,19 +1244,22 @@ def _recognition_text(c: Change, ladder: Ladder, lang: Lang) -> str:
     return "; ".join(parts)
 
 
-def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
-    _text(ws, "A1", t("report.notes.warnings", lang), bold=True)
-    _header(
-        ws,
-        2,
-        [t("report.col.code", lang), t("report.col.file", lang), t("report.col.warning", lang)],
-    )
-    row = 3
+def _notes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
+    """The month's import warnings, and the registry rows with illustrative figures: two
+    tables, each under its own title."""
+    widths = [10, 36, 90]
+    _text(ws, f"A{top}", t("report.notes.warnings", lang), bold=True)
+    _header(ws, top + 1,
+            [t("report.col.code", lang), t("report.col.file", lang),
+             t("report.col.warning", lang)])  # fmt: skip
+    row = top + 2
     for note in report.notes:
-        set_text(ws.cell(row, 1), note.unit_code)
-        set_text(ws.cell(row, 2), note.source)
         warning = note.message  # a stored warning (an Issue), worded in the report's language
-        set_text(ws.cell(row, 3), warning.text(lang) if isinstance(warning, Issue) else warning)
+        text = warning.text(lang) if isinstance(warning, Issue) else str(warning)
+        _row(ws, row, [note.unit_code, note.source, text], wrap=(2, 3))
+        lines = max(_lines(note.source, widths[1]), _lines(text, widths[2]))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
         row += 1
     if not report.notes:
         _text(ws, f"A{row}", t("report.none", lang), italic=True)
@@ -771,9 +1270,14 @@ def _notes(ws: Worksheet, report: Report, lang: Lang) -> None:
         ws, row + 1, [t("report.col.code", lang), t("col.name", lang), t("report.col.source", lang)]
     )
     for i, unit in enumerate(report.illustrative):
-        _row(ws, row + 2 + i, [unit.code, unit.name])
-        set_text(ws.cell(row + 2 + i, 3), _note(unit, report, lang))
-    _finish(ws, header_row=2, widths=[10, 36, 90], filter_table=False)
+        note_text = _note(unit, report, lang)
+        _row(ws, row + 2 + i, [unit.code, unit.name, note_text], wrap=(2, 3))
+        lines = max(_lines(unit.name, widths[1]), _lines(note_text, widths[2]))
+        if lines > 1:
+            ws.row_dimensions[row + 2 + i].height = 15 * lines
+    _finish(
+        ws, header_row=top + 1, widths=widths, filter_table=False, repeat=False, top=top, lang=lang
+    )
 
 
 def _note(unit: Unit, report: Report, lang: Lang) -> str:
@@ -801,7 +1305,13 @@ def _text(ws: Worksheet, ref: str, value: str, bold: bool = False, italic: bool 
     cell.font = Font(name=FONT, bold=bold, italic=italic, size=size)
 
 
+# Each sheet's header rows and their titles, till `_finish` knows the columns' widths and makes
+# each row as tall as its longest title wraps to.
+_HEADERS: WeakKeyDictionary[Worksheet, dict[int, Sequence[str]]] = WeakKeyDictionary()
+
+
 def _header(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
+    _HEADERS.setdefault(ws, {})[row] = titles
     for col, title in enumerate(titles, start=1):
         cell = ws.cell(row, col)
         set_text(cell, title)
@@ -812,43 +1322,78 @@ def _header(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
 
 
 CELL_STYLE = "ntm"
-# Each workbook's body-cell style as openpyxl holds it on a cell, worked out once (see _row).
-_BODY: WeakKeyDictionary[Workbook, StyleArray] = WeakKeyDictionary()
+# Each workbook's body-cell styles as openpyxl holds them on a cell, worked out once (see _row).
+_STYLES: WeakKeyDictionary[Workbook, tuple[StyleArray, StyleArray, StyleArray]] = (
+    WeakKeyDictionary()
+)
 
 
 def _new_book() -> Workbook:
     """A workbook with the body-cell style registered once: a named style costs a fraction of
     a font and a border set on each of 400,000 cells of a national report."""
     book = Workbook()
+    # The workbook's own font is the report's: column widths are counted in its digits, and
+    # Times New Roman's are the same wherever the file is opened (Liberation Serif has its
+    # metrics), where Calibri falls back to a wider font on a machine without it.
+    normal = Font(name=FONT, sz=11, family=1)
+    book._fonts = IndexedList([normal])  # type: ignore[attr-defined]
+    book._named_styles["Normal"].font = normal  # type: ignore[attr-defined]
     book.add_named_style(NamedStyle(name=CELL_STYLE, font=Font(name=FONT), border=BOX))
     return book
 
 
 def _body_style(ws: Worksheet) -> StyleArray:
-    """The body-cell style of the sheet's workbook: named once on a scratch cell, then copied
+    return _body_styles(ws)[0]
+
+
+def _body_styles(ws: Worksheet) -> tuple[StyleArray, StyleArray, StyleArray]:
+    """The body-cell styles of the sheet's workbook, centred from top to bottom: plain, with
+    its text wrapped, and for an amount of money: named once on a scratch cell, then copied
     to each body cell. Setting `cell.style` by name looks the name up among the workbook's
     styles on every call, a fifth of a national report's time."""
     book = ws.parent
     assert book is not None
-    found = _BODY.get(book)
+    found = _STYLES.get(book)
     if found is None:
         scratch: Any = ws.cell(1, 1)  # a cell's style array is not in openpyxl's type stubs
         kept = copy(scratch._style)
         scratch.style = CELL_STYLE
-        found = _BODY[book] = copy(scratch._style)
+        scratch.alignment = MIDDLE
+        plain = copy(scratch._style)
+        scratch.alignment = WRAP_MIDDLE
+        wrapped = copy(scratch._style)
+        scratch.alignment = MIDDLE
+        scratch.number_format = MONEY
+        money = copy(scratch._style)
         scratch._style = kept
+        found = _STYLES[book] = (plain, wrapped, money)
     return found
 
 
-def _row(ws: Worksheet, row: int, values: Sequence[Any]) -> None:
-    style = _body_style(ws)
+def _row(ws: Worksheet, row: int, values: Sequence[Any], wrap: tuple[int, ...] = (),
+         money: tuple[int, ...] = ()) -> None:  # fmt: skip
+    """Body cells from column A; the columns in `wrap` wrap their text (the caller sizes the
+    row: a spreadsheet program opening the file does not grow a row by itself), those in
+    `money` show amounts (a copied style, not a number format looked up cell by cell)."""
+    style, wrapped, amount = _body_styles(ws)
     for col, value in enumerate(values, start=1):
         cell: Any = ws.cell(row, col)
-        if isinstance(value, str):
+        kind = type(value)
+        if kind is str:
             set_text(cell, value)
+        elif kind is int or kind is float or value is None:
+            # what openpyxl's value setter does for a number, without its chain of type tests
+            cell._value = value
+            cell.data_type = "n"
         else:
             cell.value = value
-        cell._style = copy(style)
+        cell._style = copy(wrapped if col in wrap else amount if col in money else style)
+
+
+# Columns (in width units: about 7 pixels, a character of 11 pt) that print side by side on
+# A4 at full size, with the margins below: landscape and portrait.
+ROOM = {"landscape": 135.0, "portrait": 94.0}
+SMALLEST = 9 / 11  # no page shrinks its 11 pt text below 9 pt
 
 
 def _finish(
@@ -859,24 +1404,68 @@ def _finish(
     freeze_col: str = "A",
     filter_table: bool = True,
     last_row: int | None = None,
+    repeat: bool = True,
+    portrait: bool = False,
+    top: int = 1,
+    *,
+    lang: Lang,
 ) -> None:
-    """Frozen header, filter, column widths, A4 landscape with the header on every page."""
+    """Column widths, frozen header and filter; A4 print set-up: the header repeated on every
+    page only when `repeat` (a sheet of one table), page numbers in the footer, fitted to the
+    page's width only where its text stays at 9 pt or more (else the first columns repeat on
+    the pages to the right); an appendix's heading (`top` > 1) centred over its first page."""
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    if freeze:
+    for row, titles in _HEADERS.pop(ws, {}).items():
+        if ws.row_dimensions[row].height is None:  # the criteria's turned headers have theirs
+            lines = max(
+                _lines(title, w, bold=True) for title, w in zip(titles, widths, strict=False)
+            )
+            ws.row_dimensions[row].height = 15 * lines
+    if freeze and header_row:
         ws.freeze_panes = f"{freeze_col}{header_row + 1}"
     if filter_table and last_row is not None and last_row > header_row and not ws.auto_filter.ref:
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(widths))}{last_row}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    if not ws.print_area:  # the table's columns: text overflowing them would widen the page
+        ws.print_area = f"A1:{get_column_letter(len(widths))}{max(ws.max_row, 1)}"
+    if repeat and header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+    orientation: Literal["portrait", "landscape"] = "portrait" if portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.orientation = orientation
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = 0.5
+    ws.page_margins.bottom = 0.6
+    ws.page_margins.footer = 0.25
+    footer = ws.oddFooter
+    assert footer is not None
+    footer.center.text = t("report.doc.page", lang, page="&P", pages="&N")
+    footer.center.font = FONT
+    footer.center.size = 10
+    room = ROOM[orientation]
+    total = sum(widths)
+    if total > room and total * SMALLEST <= room:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    elif total > room:
+        ws.print_title_cols = "A:B"  # the code and the name, on the pages to the right
+    if top > 1:
+        _centre_head(ws, widths, total if total * SMALLEST <= room else room)
 
 
 def _title(report: Report, lang: Lang) -> str:
     month = Period(report.period)
     return t("report.title", lang, month=f"{month.month:02d}", year=month.year)
+
+
+APPENDIX: dict[str, Callable[[Worksheet, Report, Lang, int], None]] = {
+    "districts": _districts,
+    "communes": _communes,
+    "criteria": _criteria,
+    "advice": _advice,
+    "emulation": _emulation,
+    "returns": _returns,
+    "changes": _changes,
+    "notes": _notes,
+}

@@ -12,7 +12,6 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.emulation import Basis
@@ -27,6 +26,9 @@ from ntm_cli.engine.progress import MilestoneResult, Verdict, measure
 from ntm_cli.engine.report import PARTS, Report, appendices, roman
 from ntm_cli.render.progress import milestone_label, status_label
 from ntm_cli.render.report import (
+    Letterhead,
+    _Doc,
+    _doc,
     _names,
     _note,
     _plan_share,
@@ -35,35 +37,6 @@ from ntm_cli.render.report import (
     standing_text,
 )
 
-
-class OfficeLike(Protocol):
-    """What the page takes from the project file's [office] (workspace.config.Office)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def parent(self) -> str: ...
-    @property
-    def place(self) -> str: ...
-    @property
-    def signer_title(self) -> str: ...
-    @property
-    def signer_name(self) -> str: ...
-    @property
-    def recipients(self) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True)
-class _NoOffice:
-    name: str = ""
-    parent: str = ""
-    place: str = ""
-    signer_title: str = ""
-    signer_name: str = ""
-    recipients: tuple[str, ...] = ()
-
-
-ABBR = "VPĐP"  # the office's abbreviation in a document number: "Số: …/BC-VPĐP"
 NAMED = 30  # near-miss communes named in part V; the appendix lists every one
 
 # -- escaping and cells ---------------------------------------------------------------------
@@ -150,13 +123,11 @@ OUTLOOK_CLASS = {"likely": "ok", "at risk": "warn", "unlikely": "bad"}
 # -- the page ---------------------------------------------------------------------------------
 
 
-def build_report_html(
-    report: Report, lang: Lang, office: OfficeLike | None = None, number_: str = ""
-) -> str:
+def build_report_html(report: Report, lang: Lang, head: Letterhead | None = None) -> str:
     """The whole page: the document head, parts I–V, recipients and signer, then each
-    appendix; `office` is the project file's [office] (blank where it says nothing), `number_`
-    the document's number (blank: left for the clerk)."""
-    office = office or _NoOffice()
+    appendix; `head` is who issues it (the project file's [office] and `--number`), with the
+    workbook's defaults where it says nothing (render.report._doc)."""
+    doc = _doc(report, lang, head or Letterhead())
     parts = {
         "milestones": _milestones,
         "overall": _overall,
@@ -164,12 +135,12 @@ def build_report_html(
         "returns": _returns_part,
         "proposals": _proposals,
     }
-    body = [_head(report, lang, office, number_)]
+    body = [_head(report, lang, doc)]
     for i, key in enumerate(PARTS, start=1):
         heading = f"{roman(i)}. {t(f'report.part.{key}', lang)}"
         body.append(f'<section id="part-{key}"><h2>{esc(heading)}</h2>'
                     f"{parts[key](report, lang)}</section>")  # fmt: skip
-    body.append(_signature(lang, office))
+    body.append(_signature(lang, doc))
     writers = {
         "districts": _app_districts,
         "communes": _app_communes,
@@ -196,46 +167,27 @@ def build_report_html(
     )
 
 
-def _area_place(report: Report, office: OfficeLike) -> str:
-    if office.place:
-        return office.place
-    area = report.registry.by_code.get(report.plan.area_code)
-    if area is None:
-        return ""
-    return area.name.split(" ", 1)[1] if " " in area.name else area.name
-
-
-def _date_line(report: Report, lang: Lang, place: str) -> str:
-    day = report.today
-    # Decree 30/2020/NĐ-CP: a leading zero for days under 10 and for January and February
-    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
-    m = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    if lang is Lang.EN:
-        d, m = f"{day.day:02d}", f"{day.month:02d}"
-    return t("report.place_date", lang, place=place, d=d, m=m, y=day.year)
-
-
-def _head(report: Report, lang: Lang, office: OfficeLike, number_: str) -> str:
+def _head(report: Report, lang: Lang, doc: _Doc) -> str:
     plan = report.plan
-    parent = office.parent or plan.issuer
-    name = office.name or t("report.office", lang)
     slot = "NUMBERSLOT"
+    number = doc.number.strip()
+    date_line = t("report.place_date", lang, place=doc.place, d=doc.day, m=doc.month, y=doc.year)
     month = Period(report.period)
     gist = t("report.doc.gist", lang, month=f"{month.month:02d}", year=month.year)
     subtitle = t("report.subtitle", lang, number=plan.number, as_of=f"{report.as_of:%d/%m/%Y}")
     return (
         '<header class="doc">\n<div class="issuer">'
-        f'<p class="parent">{esc(parent.upper())}</p>'
-        f'<p class="office"><strong>{esc(name.upper())}</strong></p>'
+        f'<p class="parent">{esc(doc.parent.upper())}</p>'
+        f'<p class="office"><strong>{esc(doc.office.upper())}</strong></p>'
         '<p class="number">'
-        + esc(t("report.doc.number", lang, number=slot, abbr=ABBR)).replace(
-            slot, esc(number_) if number_ else '<span class="blank"></span>'
+        + esc(t("report.doc.number", lang, number=slot, abbr=doc.abbreviation)).replace(
+            slot, esc(number) if number else '<span class="blank"></span>'
         )
         + "</p>"
         '</div>\n<div class="motto">'
         f"<p><strong>{esc(t('report.motto1', lang))}</strong></p>"
         f'<p class="motto2"><strong>{esc(t("report.motto2", lang))}</strong></p>'
-        f'<p class="date"><em>{esc(_date_line(report, lang, _area_place(report, office)))}</em></p>'
+        f'<p class="date"><em>{esc(date_line)}</em></p>'
         "</div>\n</header>\n"
         f"<h1>{esc(t('report.doc.type', lang))}</h1>\n"
         f'<p class="gist"><strong>{esc(gist)}</strong></p>\n'
@@ -243,15 +195,15 @@ def _head(report: Report, lang: Lang, office: OfficeLike, number_: str) -> str:
     )
 
 
-def _signature(lang: Lang, office: OfficeLike) -> str:
+def _signature(lang: Lang, doc: _Doc) -> str:
     recipients = "".join(f"<li>{esc(r if r.startswith('-') else '- ' + r)}</li>"
-                         for r in office.recipients)  # fmt: skip
+                         for r in doc.recipients)  # fmt: skip
     recipients += f"<li>{esc(t('report.doc.archive', lang))}</li>"
-    title = office.signer_title or t("report.html.signer", lang)
+    title = doc.signer_title
     signer = f'<p class="signer-title"><strong>{esc(title.upper())}</strong></p>'
     signer += f'<p class="sign-note"><em>{esc(t("report.html.sign", lang))}</em></p>'
-    if office.signer_name:
-        signer += f'<p class="signer-name"><strong>{esc(office.signer_name)}</strong></p>'
+    if doc.signer_name:
+        signer += f'<p class="signer-name"><strong>{esc(doc.signer_name)}</strong></p>'
     return (
         '<section class="closing" id="closing">'
         f'<div class="recipients"><p><strong><em>{esc(t("report.doc.recipients", lang))}</em>'
@@ -269,9 +221,7 @@ def _milestone_rows(
     rows: list[list[Value]] = []
     for i, r in enumerate(results, start=1):
         m = r.milestone
-        label = milestone_label(m, report.registry, lang)
-        if m.kind is MilestoneKind.SHARE:
-            label += f" ({m.target:g}%)"
+        label = milestone_label(m, report.registry, lang)  # the plan's words say the share
         if not m.binding:
             label += f" ({t('progress.aspirational', lang)})"
         rows.append([str(i), Cell(label, "wrap"), r.required, r.actual, r.shortfall,

@@ -31,6 +31,7 @@ class Office(NamedTuple):
     signer_title: str = ""
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
+    abbreviation: str = "VPĐP"  # of the office, in its documents' numbers: "Số: 12/BC-VPĐP"
 
 
 class Settings(NamedTuple):
@@ -103,6 +104,7 @@ def read_settings(path: Path | None) -> Settings:
         **{k: _text(office_raw, k, path, f"office.{k}") or "" for k in
            ("name", "parent", "place", "signer_title", "signer_name")},
         recipients=tuple(recipients),
+        abbreviation=_text(office_raw, "abbreviation", path, "office.abbreviation") or "VPĐP",
     )  # fmt: skip
     return Settings(
         path=path,
@@ -166,6 +168,7 @@ store = "{store}"
 # The office that issues the monthly report (Nghị định 30/2020/NĐ-CP): fill in before printing.
 parent = "{parent}"
 name = "{name}"
+abbreviation = "{abbreviation}"  # in the report's number: "Số: …/BC-{abbreviation}"
 place = "{place}"
 signer_title = "{signer_title}"
 signer_name = "{signer_name}"
@@ -186,6 +189,7 @@ def project_text(data: str | None, store: str, office: Office) -> str:
         store=q(store),
         parent=q(office.parent),
         name=q(office.name),
+        abbreviation=q(office.abbreviation),
         place=q(office.place),
         signer_title=q(office.signer_title),
         signer_name=q(office.signer_name),

@@ -647,6 +647,94 @@ LABELS: dict[str, tuple[str, str]] = {
         "(Attached to report No. {number}/BC-{abbr} of {date} by {office})",
     ),
     "report.doc.page": ("Trang {page}/{pages}", "Page {page}/{pages}"),
+    "report.doc.sheet": ("PL {n} - {name}", "App {n} - {name}"),
+    "report.doc.body": ("Báo cáo", "Report"),
+    "report.doc.office": (
+        "Văn phòng Điều phối nông thôn mới",
+        "New Rural Development Coordination Office",
+    ),
+    "report.doc.signer": ("CHÁNH VĂN PHÒNG", "CHIEF OF OFFICE"),
+    "report.doc.basis": (
+        "Thực hiện Kế hoạch số {number}, {office} báo cáo kết quả xây dựng nông thôn mới "
+        "tháng {month} năm {year} (số liệu tính đến ngày {as_of}, theo ngày quyết định công "
+        "nhận) như sau:",
+        "Under plan {number}, the {office} reports the results of new rural development for "
+        "{month}/{year} (figures as of {as_of}, by decision date) as follows:",
+    ),
+    "report.doc.col.target": ("Mục tiêu", "Target"),
+    "report.doc.col.done": ("Thực hiện", "Done"),
+    "report.doc.col.verdict": ("Đánh giá", "Assessment"),
+    "report.doc.col.of_target": ("% so với mục tiêu", "% of target"),
+    "report.doc.col.before": ("Tháng trước", "Month before"),
+    "report.doc.col.of": ("Tổng số", "Of"),
+    "report.doc.col.year": ("Năm", "Year"),
+    "report.doc.col.plan": ("Kế hoạch", "Plan"),
+    "report.doc.col.count": ("Số lượng", "Number"),
+    "report.doc.headlines": (
+        "1. Số đơn vị đạt chuẩn",
+        "1. Units at each level",
+    ),
+    "report.doc.headline": ("Số {scope} {reached}", "{scope}: {reached}"),
+    "report.doc.province": ("2. Kết quả của tỉnh", "2. The province's own result"),
+    "report.doc.path": (
+        "3. Số xã {reached} so với lộ trình của kế hoạch",
+        "3. Communes {reached} against the plan's path",
+    ),
+    "report.doc.returns.expected": ("Số xã phải nộp phiếu", "Returns expected"),
+    "report.doc.returns.received": ("Số phiếu đã nhận", "Returns received"),
+    "report.doc.returns.late": ("Trong đó: nộp muộn", "Of which late"),
+    "report.doc.returns.missing": ("Số xã chưa nộp", "Communes not yet returned"),
+    "report.doc.returns.see": (
+        "Danh sách xã chưa nộp, nộp muộn: Phụ lục {n}.",
+        "Communes missing or late: appendix {n}.",
+    ),
+    "report.doc.proposal.on_track": (
+        "Các chỉ tiêu của kế hoạch đều có khả năng hoàn thành đúng tiến độ.",
+        "Every milestone of the plan is likely to be met on time.",
+    ),
+    "report.doc.proposal.at_risk": (
+        "Chỉ tiêu có nguy cơ không hoàn thành: {names}.",
+        "Milestones at risk: {names}.",
+    ),
+    "report.doc.proposal.unlikely": (
+        "Chỉ tiêu khó hoàn thành: {names}.",
+        "Milestones off track: {names}.",
+    ),
+    "report.doc.proposal.near": (
+        "Đề nghị Ủy ban nhân dân các huyện, thị xã, thành phố tập trung hỗ trợ {n} xã đạt đủ "
+        "hoặc chỉ còn thiếu 1–{max} tiêu chí để {reached} (danh sách tại Phụ lục {appendix}).",
+        "District-level committees should support the {n} communes that meet every criterion "
+        "or are 1-{max} short of {reached} (listed in appendix {appendix}).",
+    ),
+    "report.doc.proposal.none": (
+        "Không có xã nào đạt đủ hoặc chỉ còn thiếu 1–{max} tiêu chí.",
+        "No commune meets every criterion or is 1-{max} short.",
+    ),
+    "report.doc.proposal.no_forecast": (
+        "Không có dự báo cho kỳ báo cáo này.",
+        "There is no forecast for this period.",
+    ),
+    "report.doc.milestone": ("{name} ({year})", "{name} ({year})"),
+    "report.doc.chart.percent": (
+        "Chỉ tiêu năm {year}: thực hiện so với mục tiêu (%)",
+        "Milestones of {year}: done as a share of the target (%)",
+    ),
+    "report.doc.chart.path": (
+        "Số xã {reached}: kế hoạch và thực hiện",
+        "Communes {reached}: plan and done",
+    ),
+    "report.doc.chart.districts": (
+        "Số xã theo mức đạt chuẩn, từng đơn vị cấp huyện",
+        "Communes by level, each district-level unit",
+    ),
+    "report.doc.chart.data": ("Số liệu biểu đồ", "Chart data"),
+    "report.doc.only": ("Chỉ đạt {level}", "{level} only"),
+    "report.doc.illustrative": (
+        "Lưu ý: {n} đơn vị trong sổ đơn vị có số liệu minh họa, không phải số liệu công bố "
+        "(đánh dấu * ở Phụ lục {communes}; danh sách ở Phụ lục {notes}).",
+        "Note: {n} units of the registry hold illustrative, not published, figures "
+        "(marked * in appendix {communes}; listed in appendix {notes}).",
+    ),
     "report.part.milestones": (
         "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH",
         "RESULTS AGAINST THE PLAN'S MILESTONES",
@@ -1010,7 +1098,6 @@ LABELS.update(
             "Note: {n} units of the registry hold illustrative, not published, figures (marked "
             "* in the appendix by commune; listed in the data notes).",
         ),
-        "report.html.signer": ("CHÁNH VĂN PHÒNG", "HEAD OF OFFICE"),
         "report.html.sign": ("(Ký, ghi rõ họ tên)", "(signature, full name)"),
         "report.html.chart.path": (
             "Số xã đạt {level} cuối mỗi năm so với lộ trình Kế hoạch",
