@@ -184,3 +184,16 @@ def filled_nominations(year: int, rows: dict[str, list[list[object]]]) -> bytes:
                 if value is not None:
                     sheet.cell(7 + i, 2 + j, value)
     return workbook_bytes(book)
+
+
+def under(sheet, title: str, last_col: int = 8) -> list[list]:  # type: ignore[no-untyped-def,type-arg]
+    """The table under a heading of a report sheet: its header row, then its rows to a blank
+    one."""
+    rows = [list(r) for r in sheet.iter_rows(max_col=last_col, values_only=True)]
+    top = next(i for i, r in enumerate(rows) if r[0] == title)
+    body = []
+    for r in rows[top + 1 :]:
+        if all(v is None for v in r):
+            break
+        body.append(r)
+    return body

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from forms import COMMUNES, filled_form, write
+from forms import COMMUNES, filled_form, under, write
 from ntm_cli.cli.app import app
 from ntm_cli.domain.text import set_text
 
@@ -98,18 +98,6 @@ def table(sheet, first_row: int, last_col: int) -> list[list]:  # type: ignore[n
             break
         rows.append(list(row))
     return rows
-
-
-def under(sheet, title: str, last_col: int = 8) -> list[list]:  # type: ignore[no-untyped-def,type-arg]
-    """The table under a heading of the sheet: its header row, then its rows to a blank one."""
-    rows = [list(r) for r in sheet.iter_rows(max_col=last_col, values_only=True)]
-    top = next(i for i, r in enumerate(rows) if r[0] == title)
-    body = []
-    for r in rows[top + 1 :]:
-        if all(v is None for v in r):
-            break
-        body.append(r)
-    return body
 
 
 def test_every_figure_matches_progress_and_completeness(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from forms import BOOK, COMMUNES, CRITERIA, DATA
+from forms import BOOK, COMMUNES, CRITERIA, DATA, under
 from ntm_cli.domain.i18n import Lang, t
 from ntm_cli.domain.models import Registry
 from ntm_cli.domain.returns import Return
@@ -50,23 +50,11 @@ def report_of(as_of: dt.date | None = None, registry: Registry | None = None) ->
                         TODAY, as_of)  # fmt: skip
 
 
-def section(sheet, title: str) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
-    """The rows under a section title, up to the next blank row (the header included)."""
-    rows = list(sheet.iter_rows(max_col=8, values_only=True))
-    top = next(i for i, r in enumerate(rows) if r[0] == title)
-    body = []
-    for r in rows[top + 1 :]:
-        if all(v is None for v in r):
-            break
-        body.append(r)
-    return body
-
-
 def test_the_province_totals_are_the_months_funds_and_the_latest_debt_and_ocop(
     tmp_path: Path,
 ) -> None:
     summary = written(report_of(), tmp_path)[BODY]
-    rows = section(summary, "III. VỐN HUY ĐỘNG, NỢ ĐỌNG XÂY DỰNG CƠ BẢN VÀ SẢN PHẨM OCOP")
+    rows = under(summary, "III. VỐN HUY ĐỘNG, NỢ ĐỌNG XÂY DỰNG CƠ BẢN VÀ SẢN PHẨM OCOP")
     figures = {r[1]: (r[0], r[2], r[3], r[4]) for r in rows[1:]}
     # funds of June's returns only (c's May funds are another month's): a 50 + b 30 central
     assert figures["Ngân sách trung ương"] == ("1", "triệu đồng", 80, 2)
@@ -98,16 +86,16 @@ def test_the_commune_sheet_gives_funds_by_source_for_the_months_returns(tmp_path
 
 def test_the_province_result_before_and_after_its_decision(tmp_path: Path) -> None:
     # units.csv: Trà Vinh completed the NTM task for 2024, QĐ 567/QĐ-TTg of 11/3/2025
-    before = section(written(report_of(), tmp_path)[BODY], "2. Kết quả của tỉnh")
+    before = under(written(report_of(), tmp_path)[BODY], "2. Kết quả của tỉnh")
     assert before[0][0] == "Tỉnh Trà Vinh: chưa hoàn thành nhiệm vụ xây dựng NTM."
     assert before[1][0] == "TT"
-    assert before[2][:3] == (
+    assert tuple(before[2][:3]) == (
         "1",
         "Tỉnh Trà Vinh hoàn thành nhiệm vụ xây dựng nông thôn mới trước năm 2025",
         1,
     )
     assert before[2][3] == 0
-    after = section(written(report_of(dt.date(2025, 3, 31)), tmp_path)[BODY], "2. Kết quả của tỉnh")
+    after = under(written(report_of(dt.date(2025, 3, 31)), tmp_path)[BODY], "2. Kết quả của tỉnh")
     assert after[0][0] == (
         "Tỉnh Trà Vinh: hoàn thành nhiệm vụ xây dựng NTM năm 2024 "
         "(Quyết định 567/QĐ-TTg, 11/03/2025)."
