@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -197,3 +199,18 @@ def under(sheet, title: str, last_col: int = 8) -> list[list]:  # type: ignore[n
             break
         body.append(r)
     return body
+
+
+@contextmanager
+def using_store(path: Path) -> Iterator[None]:
+    """NTM_STORE set to `path` for the commands run inside, put back after (for a fixture
+    wider than one test, where monkeypatch does not reach)."""
+    old = os.environ.get("NTM_STORE")
+    os.environ["NTM_STORE"] = str(path)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("NTM_STORE")
+        else:
+            os.environ["NTM_STORE"] = old

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from forms import COMMUNES, filled_form, under, write
+from forms import COMMUNES, filled_form, under, using_store, write
 from ntm_cli.cli.app import app
 from ntm_cli.domain.text import set_text
 
@@ -46,13 +46,10 @@ def run(*args: str, code: int = 0) -> str:
 @pytest.fixture(scope="module")
 def cycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store after a month's cycle: 80 communes reported, one with a formula in a note."""
-    import os
 
     root = tmp_path_factory.mktemp("cycle")
     store = root / "returns.sqlite"
-    old = os.environ.get("NTM_STORE")
-    os.environ["NTM_STORE"] = str(store)
-    try:
+    with using_store(store):
         for unit in COMMUNES[:80]:
 
             def edit(book, code=unit.code):  # type: ignore[no-untyped-def]
@@ -70,11 +67,6 @@ def cycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = write(root, "fix.csv", ("\n".join(rows) + "\n").encode())
         result = runner.invoke(app, ["import", str(path), "--replace"])
         assert result.exit_code == 0, result.output
-    finally:
-        if old is None:
-            os.environ.pop("NTM_STORE")
-        else:
-            os.environ["NTM_STORE"] = old
     return store
 
 

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from forms import COMMUNES, DATA, filled_form, statuses_for, write
+from forms import COMMUNES, DATA, filled_form, statuses_for, using_store, write
 from ntm_cli.cli.app import app
 
 runner = CliRunner()
@@ -37,9 +37,7 @@ def cycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     one, different criteria met from commune to commune."""
     root = tmp_path_factory.mktemp("html-cycle")
     store = root / "returns.sqlite"
-    old = os.environ.get("NTM_STORE")
-    os.environ["NTM_STORE"] = str(store)
-    try:
+    with using_store(store):
         for i, unit in enumerate(COMMUNES[:24]):
 
             def edit(book, first=i == 0):  # type: ignore[no-untyped-def]
@@ -52,11 +50,6 @@ def cycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
             write(root / "06", f"{unit.code}.xlsx", june)
         result = runner.invoke(app, ["import", str(root / "05"), str(root / "06")])
         assert result.exit_code == 0, result.output
-    finally:
-        if old is None:
-            os.environ.pop("NTM_STORE")
-        else:
-            os.environ["NTM_STORE"] = old
     return store
 
 

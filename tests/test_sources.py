@@ -134,6 +134,20 @@ milestones:
 )
 
 
+def test_a_plan_without_its_levels_or_with_one_twice_is_refused(tmp_path: Path) -> None:
+    from ntm_cli.domain.i18n import Lang
+
+    path = tmp_path / "targets.yaml"
+    bare = PLAN.replace(LEVELS_YAML, "")
+    _, problems = parse_plan(bare.encode(), path)
+    assert [p.text(Lang.VI) for p in problems] == [f"{path}:1: levels: thiếu mục bắt buộc này"]
+    twice = PLAN + "  - {id: model, name: Kiểu mẫu, short: KM, phrase: chuẩn kiểu mẫu}\n"
+    _, problems = parse_plan(twice.encode(), path)
+    assert [p.text(Lang.VI) for p in problems] == [
+        f"{path}:25: levels[3].id: mức 'model' đã có ở trên; mỗi mức chỉ khai một lần"
+    ]
+
+
 def test_a_valid_plan(tmp_path: Path) -> None:
     plan, problems = parse_plan(PLAN.encode(), tmp_path / "targets.yaml")
     assert problems == []

@@ -45,6 +45,12 @@ def milestone_label(m: Milestone, registry: Registry, lang: Lang) -> str:
     return series_label(m, registry, lang)
 
 
+def row_label(m: Milestone, registry: Registry, lang: Lang) -> str:
+    """A milestone as a table's row names it: its label, "(phấn đấu)" when aspirational."""
+    label = milestone_label(m, registry, lang)
+    return label if m.binding else f"{label} ({t('progress.aspirational', lang)})"
+
+
 def series_label(m: Milestone, registry: Registry, lang: Lang) -> str:
     """What a milestone measures, without its year: the row of the whole-period view."""
     level = level_word(m.level, lang, "levelx")

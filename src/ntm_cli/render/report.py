@@ -49,7 +49,7 @@ from ntm_cli.engine.report import (
     roman,
     standing,
 )
-from ntm_cli.render.progress import milestone_label, series_label, status_label
+from ntm_cli.render.progress import milestone_label, row_label, series_label, status_label
 
 FONT = "Times New Roman"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -372,9 +372,7 @@ def _doc_milestones(ws: Worksheet, top: int, results: Sequence[MilestoneResult],
     for i, r in enumerate(results):
         m = r.milestone
         row = top + 1 + i
-        label = milestone_label(m, registry, lang)
-        if not m.binding:
-            label += f" ({t('progress.aspirational', lang)})"
+        label = row_label(m, registry, lang)
         share = r.actual / r.required if r.required else None
         _row(ws, row, [str(i + 1), label, r.required, r.actual, r.shortfall,
                        status_label(r, lang), share], wrap=(2, 6))  # fmt: skip
@@ -619,9 +617,7 @@ def _milestone_table(
     for i, r in enumerate(results):
         m = r.milestone
         row = top + 1 + i
-        label = milestone_label(m, registry, lang)
-        if not m.binding:
-            label += f" ({t('progress.aspirational', lang)})"
+        label = row_label(m, registry, lang)
         if m.kind is MilestoneKind.SHARE:
             label = f"{label} ({m.target:g}%)"
         _row(ws, row, [m.id if ids else str(i + 1), label, m.year, r.required, r.actual,

@@ -24,7 +24,7 @@ from ntm_cli.domain.status import at_least, level_of
 from ntm_cli.domain.text import nfc
 from ntm_cli.engine.progress import MilestoneResult, Verdict, measure
 from ntm_cli.engine.report import PARTS, Report, appendices, roman
-from ntm_cli.render.progress import milestone_label, status_label
+from ntm_cli.render.progress import milestone_label, row_label, status_label
 from ntm_cli.render.report import (
     Letterhead,
     _Doc,
@@ -221,9 +221,7 @@ def _milestone_rows(
     rows: list[list[Value]] = []
     for i, r in enumerate(results, start=1):
         m = r.milestone
-        label = milestone_label(m, report.registry, lang)  # the plan's words say the share
-        if not m.binding:
-            label += f" ({t('progress.aspirational', lang)})"
+        label = row_label(m, report.registry, lang)  # the plan's words say the share
         rows.append([str(i), Cell(label, "wrap"), r.required, r.actual, r.shortfall,
                      Cell(status_label(r, lang), VERDICT_CLASS[r.verdict])])  # fmt: skip
     return rows
