@@ -73,6 +73,7 @@ class Ladder:
     levels: tuple[Level, ...] = field(init=False, compare=False)
     _by_id: dict[str, Level] = field(init=False, compare=False)
     _by_word: dict[str, Level] = field(init=False, compare=False)
+    _longest_first: tuple[tuple[str, Level], ...] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         from ntm_cli.domain.text import fold
@@ -87,6 +88,8 @@ class Ladder:
                 if word:
                     words.setdefault(fold(word), level)
         object.__setattr__(self, "_by_word", words)
+        ordered = sorted(words.items(), key=lambda item: -len(item[0]))
+        object.__setattr__(self, "_longest_first", tuple(ordered))
 
     def __iter__(self) -> Iterator[Level]:
         return iter(self.levels)
@@ -136,9 +139,9 @@ class Ladder:
             raise ValueProblem("level.invalid", value=value, choices=self.ids())
         return level
 
-    def words(self) -> list[tuple[str, Level]]:
+    def words(self) -> tuple[tuple[str, Level], ...]:
         """(folded word, level), longest first: how a note names the rungs."""
-        return sorted(self._by_word.items(), key=lambda item: -len(item[0]))
+        return self._longest_first
 
     def labels(self) -> dict[str, tuple[str, str]]:
         """The rungs' words as catalogue entries (level.<id>, levelx.<id>, short.<id>…)."""
