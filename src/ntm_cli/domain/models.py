@@ -74,6 +74,8 @@ class Ladder:
     _by_id: dict[str, Level] = field(init=False, compare=False)
     _by_word: dict[str, Level] = field(init=False, compare=False)
     _longest_first: tuple[tuple[str, Level], ...] = field(init=False, compare=False)
+    # registry notes read for their illustrative years: a registry repeats a few notes
+    _notes: dict[str, frozenset[Level]] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         from ntm_cli.domain.text import fold
@@ -90,6 +92,7 @@ class Ladder:
         object.__setattr__(self, "_by_word", words)
         ordered = sorted(words.items(), key=lambda item: -len(item[0]))
         object.__setattr__(self, "_longest_first", tuple(ordered))
+        object.__setattr__(self, "_notes", {})
 
     def __iter__(self) -> Iterator[Level]:
         return iter(self.levels)
@@ -291,6 +294,13 @@ def illustrative_levels(note: str, ladder: Ladder) -> frozenset[Level]:
     none, every year of the row ("illustrative"); one about the decision date marks no year. A
     year the note does not call illustrative is taken as published.
     """
+    known = ladder._notes.get(note)
+    if known is None:
+        known = ladder._notes[note] = _illustrative_levels(note, ladder)
+    return known
+
+
+def _illustrative_levels(note: str, ladder: Ladder) -> frozenset[Level]:
     from ntm_cli.domain.text import fold
 
     found: set[Level] = set()

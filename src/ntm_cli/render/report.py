@@ -50,6 +50,7 @@ from ntm_cli.engine.report import (
     standing,
 )
 from ntm_cli.render.progress import milestone_label, row_label, series_label, status_label
+from ntm_cli.render.sheetrows import RowBook, put_row
 
 FONT = "Times New Roman"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -777,19 +778,6 @@ def _districts(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     _finish(ws, header_row=top, widths=widths, repeat=long, top=top, lang=lang)
 
 
-def _words(ws: Worksheet, row: int, first: int, words: Sequence[str | None]) -> None:
-    """Body cells from column `first` holding the catalogue's own words ("Đạt", "Chưa đạt"):
-    text known to be clean, so written without the checks a submission's text goes through
-    (two regular expressions a cell, a tenth of a national report's time)."""
-    style = _body_style(ws)
-    for col, word in enumerate(words, start=first):
-        cell: Any = ws.cell(row, col)
-        if word is not None:
-            cell._value = word
-            cell.data_type = "s"
-        cell._style = copy(style)
-
-
 def _row_at(ws: Worksheet, row: int, first: int, values: Sequence[Any]) -> None:
     """Body cells from column `first` on."""
     style = _body_style(ws)
@@ -866,11 +854,7 @@ def _communes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
         values += [funds.get(source) if funds else None for source in FUND_SOURCES]
         notes = "; ".join(f"{n}: {text}" for n, text in ret.notes.items()) if ret else ""
         values += [sum(funds.values()) if funds else None, notes]  # text: never a formula
-        _row(ws, row, values, wrap=wrapped, money=money)
-        texts = (values[1], values[2], not_met, notes)
-        lines = max(_lines(text, widths[col - 1]) for text, col in zip(texts, wrapped, strict=True))
-        if lines > 1:
-            ws.row_dimensions[row].height = 15 * lines
+        _table_row(ws, row, values, widths, wrap=wrapped, money=money)
     _finish(
         ws, header_row=top, widths=widths, last_row=top + len(report.communes), top=top, lang=lang
     )
@@ -905,8 +889,7 @@ def _criteria(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
             statuses = c.ret.statuses
             cells = [met if s else not_met if s is False else None
                      for s in (statuses.get(x.number) for x in reported)]  # fmt: skip
-            _row(ws, row, [c.unit.code, c.unit.name])
-            _words(ws, row, 3, cells)
+            _table_row(ws, row, [c.unit.code, c.unit.name, *cells], ())
             row += 1
         last = row - 1
         _text(ws, f"B{row}", t("report.share_row", lang), bold=True)
@@ -1014,12 +997,8 @@ def _advice(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
         for g in (*section.ready, *section.near):
             missing = missing_text(g, section.criteria_set, lang)
             district = g.district.name if g.district else ""
-            _row(ws, row, [g.unit.name, missing, district, towards, g.gap, g.unit.code],
-                 wrap=(1, 2, 3, 4))  # fmt: skip
-            lines = max(_lines(g.unit.name, widths[0]), _lines(missing, widths[1]),
-                        _lines(district, widths[2]), _lines(towards, widths[3]))  # fmt: skip
-            if lines > 1:
-                ws.row_dimensions[row].height = 15 * lines
+            _table_row(ws, row, [g.unit.name, missing, district, towards, g.gap, g.unit.code],
+                       widths, wrap=(1, 2, 3, 4))  # fmt: skip
             row += 1
     # three tables with their own headers: none repeats over another
     _finish(ws, header_row=top + 1, widths=widths, freeze=False, repeat=False, top=top, lang=lang)
@@ -1170,6 +1149,7 @@ def _returns_table(ws: Worksheet, result: Completeness, lang: Lang, first: int) 
                t("report.col.expected", lang), t("report.col.received", lang),
                t("report.col.missing", lang), t("report.col.late", lang),
                t("report.col.share", lang)]  # fmt: skip
+    widths = [8, 24, 20, 14, 10, 10, 10]
     _header(ws, first, headers)
     for i, d in enumerate(result.districts):
         _row(ws, first + 1 + i, [d.district.code, d.district.name, len(d.expected),
@@ -1191,11 +1171,13 @@ def _returns_table(ws: Worksheet, result: Completeness, lang: Lang, first: int) 
         for unit, key in [(u, "report.col.missing") for u in d.missing] + [
             (u, "report.col.late") for u in d.late
         ]:
-            _row(ws, row, [unit.code, unit.name, d.district.name, t(key, lang)], wrap=(2, 3))
+            _table_row(
+                ws, row, [unit.code, unit.name, d.district.name, t(key, lang)], widths, wrap=(2, 3)
+            )
             row += 1
     ws.auto_filter.ref = f"A{top}:D{max(row - 1, top)}"
-    _finish(ws, header_row=first, widths=[8, 24, 20, 14, 10, 10, 10], filter_table=False,
-            repeat=False, top=first, lang=lang)  # fmt: skip
+    _finish(ws, header_row=first, widths=widths, filter_table=False, repeat=False, top=first,
+            lang=lang)  # fmt: skip
 
 
 def _changes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
@@ -1211,10 +1193,7 @@ def _changes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
                  "; ".join(f"{n}. {names.get(n, '')}" for n in c.gained),
                  "; ".join(f"{n}. {names.get(n, '')}" for n in c.lost),
                  _recognition_text(c, report.plan.ladder, lang)]  # fmt: skip
-        _row(ws, row, [c.unit.code, *texts], wrap=(2, 3, 4, 5))
-        lines = max(_lines(text, w) for text, w in zip(texts, widths[1:], strict=True))
-        if lines > 1:
-            ws.row_dimensions[row].height = 15 * lines
+        _table_row(ws, row, [c.unit.code, *texts], widths, wrap=(2, 3, 4, 5))
     if not report.changes:
         _text(ws, f"A{top + 1}", t("report.none", lang), italic=True)
     _finish(
@@ -1252,10 +1231,7 @@ def _notes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     for note in report.notes:
         warning = note.message  # a stored warning (an Issue), worded in the report's language
         text = warning.text(lang) if isinstance(warning, Issue) else str(warning)
-        _row(ws, row, [note.unit_code, note.source, text], wrap=(2, 3))
-        lines = max(_lines(note.source, widths[1]), _lines(text, widths[2]))
-        if lines > 1:
-            ws.row_dimensions[row].height = 15 * lines
+        _table_row(ws, row, [note.unit_code, note.source, text], widths, wrap=(2, 3))
         row += 1
     if not report.notes:
         _text(ws, f"A{row}", t("report.none", lang), italic=True)
@@ -1267,10 +1243,7 @@ def _notes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     )
     for i, unit in enumerate(report.illustrative):
         note_text = _note(unit, report, lang)
-        _row(ws, row + 2 + i, [unit.code, unit.name, note_text], wrap=(2, 3))
-        lines = max(_lines(unit.name, widths[1]), _lines(note_text, widths[2]))
-        if lines > 1:
-            ws.row_dimensions[row + 2 + i].height = 15 * lines
+        _table_row(ws, row + 2 + i, [unit.code, unit.name, note_text], widths, wrap=(2, 3))
     _finish(
         ws, header_row=top + 1, widths=widths, filter_table=False, repeat=False, top=top, lang=lang
     )
@@ -1324,10 +1297,10 @@ _STYLES: WeakKeyDictionary[Workbook, tuple[StyleArray, StyleArray, StyleArray]] 
 )
 
 
-def _new_book() -> Workbook:
+def _new_book() -> RowBook:
     """A workbook with the body-cell style registered once: a named style costs a fraction of
     a font and a border set on each of 400,000 cells of a national report."""
-    book = Workbook()
+    book = RowBook()
     # The workbook's own font is the report's: column widths are counted in its digits, and
     # Times New Roman's are the same wherever the file is opened (Liberation Serif has its
     # metrics), where Calibri falls back to a wider font on a machine without it.
@@ -1386,6 +1359,33 @@ def _row(ws: Worksheet, row: int, values: Sequence[Any], wrap: tuple[int, ...] =
         cell._style = copy(wrapped if col in wrap else amount if col in money else style)
 
 
+# Each workbook's body-cell styles by their index, for rows kept as XML.
+_IDS: WeakKeyDictionary[Workbook, tuple[int, ...]] = WeakKeyDictionary()
+
+
+def _table_row(ws: Worksheet, row: int, values: Sequence[Any], widths: Sequence[float],
+               wrap: tuple[int, ...] = (), money: tuple[int, ...] = ()) -> None:  # fmt: skip
+    """A row of a long table (a row per commune), as `_row` lays it out, kept as the XML of
+    its cells till the workbook is saved: no cell object is built for it, so nothing may set
+    a cell of it afterwards. The row is as tall as the longest text of its `wrap` columns
+    wraps to in their `widths`."""
+    book = ws.parent
+    assert isinstance(book, RowBook)
+    ids = _IDS.get(book)
+    if ids is None:
+        ids = _IDS[book] = tuple(book.style_id(s) for s in _body_styles(ws))
+    style, wrapped, amount = ids
+    styles = [wrapped if col in wrap else amount if col in money else style
+              for col in range(1, len(values) + 1)]  # fmt: skip
+    lines = max((_lines(str(values[col - 1] or ""), widths[col - 1]) for col in wrap), default=1)
+    put_row(ws, row, values, styles, height=15 * lines if lines > 1 else None)
+
+
+def _last_row(ws: Worksheet) -> int:
+    book = ws.parent
+    return book.last_row(ws) if isinstance(book, RowBook) else ws.max_row
+
+
 # Columns (in width units: about 7 pixels, a character of 11 pt) that print side by side on
 # A4 at full size, with the margins below: landscape and portrait.
 ROOM = {"landscape": 135.0, "portrait": 94.0}
@@ -1423,7 +1423,7 @@ def _finish(
     if filter_table and last_row is not None and last_row > header_row and not ws.auto_filter.ref:
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(widths))}{last_row}"
     if not ws.print_area:  # the table's columns: text overflowing them would widen the page
-        ws.print_area = f"A1:{get_column_letter(len(widths))}{max(ws.max_row, 1)}"
+        ws.print_area = f"A1:{get_column_letter(len(widths))}{max(_last_row(ws), 1)}"
     if repeat and header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
     orientation: Literal["portrait", "landscape"] = "portrait" if portrait else "landscape"
