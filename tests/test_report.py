@@ -292,6 +292,32 @@ def test_an_existing_report_needs_force_and_ranges(
     assert "nằm ngoài kế hoạch" in result.output
 
 
+def test_a_range_reports_each_month_as_its_own_report_does(
+    cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A range reads each month's returns once (a month is also the next one's previous) and a
+    year's sums once: every cell of each month's workbook is what that month alone gives."""
+    monkeypatch.setenv("NTM_STORE", str(cycle))
+    run("report", "--from", "2024-04", "--to", "2024-06", "--out", str(tmp_path / "range"))
+    for month in ("2024-04", "2024-05", "2024-06"):
+        run("report", "-p", month, "--out", str(tmp_path / month))
+        name = f"{month}_bao-cao-ntm.xlsx"
+        alone, ranged = (load_workbook(tmp_path / d / name) for d in (month, "range"))
+        assert alone.sheetnames == ranged.sheetnames
+        for sheet in alone.sheetnames:
+            values = [list(ws.iter_rows(values_only=True)) for ws in (alone[sheet], ranged[sheet])]
+            assert values[0] == values[1], (month, sheet)
+    # the year to date sums the year's months up to the month's own, never a later one
+    funds = {}
+    for month in ("2024-05", "2024-06"):
+        book = load_workbook(tmp_path / "range" / f"{month}_bao-cao-ntm.xlsx")
+        sheet = next(ws for ws in book if ws.title.endswith("Phong trào thi đua"))
+        funds[month] = next(row[3:5] for row in sheet.iter_rows(values_only=True)
+                            if row[1] == "Tổng vốn huy động")  # fmt: skip
+    (may, may_ytd), (june, june_ytd) = funds["2024-05"], funds["2024-06"]
+    assert may and june and may_ytd == may and june_ytd == may + june
+
+
 def test_one_sheet_exports(cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NTM_STORE", str(cycle))
     run("progress", "-y", "2023", "--format", "xlsx", "--out", str(tmp_path / "p.xlsx"))

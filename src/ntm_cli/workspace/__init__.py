@@ -38,7 +38,7 @@ from ntm_cli.workspace.config import (
 
 if TYPE_CHECKING:
     from ntm_cli.domain.emulation import Emulation
-    from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return
+    from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return, StoredReturn
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
     from ntm_cli.sources.datadir import DataSet
@@ -719,16 +719,29 @@ class Workspace:
         reports = []
         notes: list[StoreNote] = []
         with self.store() as db:
+            # each month's returns read once: a month of a range is also the next one's previous
+            read: dict[Period, list[StoredReturn]] = {}
+
+            def latest_of(month: Period) -> list[StoredReturn]:
+                if month not in read:
+                    read[month] = db.latest(month) if db else []
+                return read[month]
+
+            flows: dict[int, list[Return]] = {}  # a year's sums, read once up to its last month
             for month, target in targets:
                 latest = {
                     s.ret.unit_code: (s.ret, list(s.warnings), s.file_name)
-                    for s in (db.latest(month) if db else [])
+                    for s in latest_of(month)
                 }
-                previous = {
-                    s.ret.unit_code: s.ret for s in (db.latest(month.previous()) if db else [])
-                }
+                previous = {s.ret.unit_code: s.ret for s in latest_of(month.previous())}
+                read.pop(month.previous(), None)
                 received = db.received(month) if db else {}
-                year = db.flows(f"{month.year}-01", month) if db and emulation is not None else []
+                year: list[Return] = []
+                if db and emulation is not None:
+                    if month.year not in flows:
+                        end = max(m for m, _ in targets if m.year == month.year)
+                        flows[month.year] = db.flows(f"{month.year}-01", end)
+                    year = [r for r in flows[month.year] if r.period <= month]
                 result = build_report(
                     self.plan, self.registry, book, month, latest, previous, received,
                     today(), as_of, emulation, named, year,
