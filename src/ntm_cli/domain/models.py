@@ -539,6 +539,8 @@ class Plan:
     # (month, day) of the year after a result year until which decisions recognising that
     # year's results are expected; None when the plan file does not say
     decisions_until: tuple[int, int] | None = None
+    # the edition of the registry it is measured on (editions.yaml); "" when the folder has one
+    edition: str = ""
 
     @property
     def years(self) -> list[int]:

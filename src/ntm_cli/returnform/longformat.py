@@ -273,7 +273,7 @@ def _period(text: str, ctx: ReadContext, in_sheet: bool) -> tuple[str, Message |
     if in_sheet and text.isascii() and text.isdigit() and 20000 < int(text) < 80000:
         day = excel_date(float(text))  # Excel stored a date
         text = Period.of_date(day) if day is not None else text
-    if problem := period_message(text, ctx.plan):
+    if problem := period_message(text, ctx.plan, ctx.edition, ctx.editions):
         return "", problem
     return Period.parse(text), None
 

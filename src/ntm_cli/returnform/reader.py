@@ -267,7 +267,7 @@ class _FormReader:
         return Parsed("form", returns=[ret], warnings={(code, period): self.warnings})
 
     def _check_period(self, period: str, sheet: str, ref: str) -> None:
-        if problem := period_message(period, self.ctx.plan):
+        if problem := period_message(period, self.ctx.plan, self.ctx.edition, self.ctx.editions):
             self.problem(sheet, ref, problem)
 
     def _criteria(

@@ -121,6 +121,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
         start_year=header.period.start,
         end_year=header.period.end,
         source=header.source,
+        edition=header.edition,
         path=str(path),
         ladder=ladder,
         criteria=_criteria_refs(spec.criteria.model_dump(), ladder),

@@ -86,6 +86,7 @@ class PlanHeader(_Strict):
     area: str = ""
     period: Period
     source: str = ""
+    edition: str = Field(default="", pattern=r"^([a-z0-9][a-z0-9._-]*)?$")
 
     _area = field_validator("area", mode="before")(_code)
     _check_id = field_validator("id")(_plain_id)

@@ -125,6 +125,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX nominations_year ON nominations(year);
     """,
+    # 5: the edition of the registry a return's unit code belongs to (editions.yaml): from
+    # 1/7/2025 a new unit reuses an old one's code. A row stored before has none: its period
+    # says which edition it is on (one edition a month), as it does for every row.
+    """
+    ALTER TABLE returns ADD COLUMN edition TEXT;
+    """,
 ]
 
 
@@ -274,6 +280,10 @@ class Store:
         without writing a byte, not even a schema upgrade (a backup being restored)."""
         self.path = path
         self.created = False
+        # the first and last months read: an edition of the registry sees only the returns on
+        # its own units (a code reused by a new unit from 1/7/2025 is another unit)
+        self.window: tuple[str, str] = ("0000-01", "9999-12")
+        self.edition = ""  # the edition new returns are stored on ("" for a single one)
         header = _header(path)
         if header is None:
             if not create:
@@ -462,7 +472,7 @@ class Store:
                 old = existing.get((r.unit_code, r.period))
                 if old:
                     db.execute("UPDATE returns SET superseded_at = ? WHERE id = ?", (stamp, old[0]))
-                new_id = self._insert(db, r, file_id, stamp)
+                new_id = self._insert(db, r, file_id, stamp, self.edition)
                 if old:
                     db.execute(
                         "UPDATE returns SET superseded_by = ? WHERE id = ?", (new_id, old[0])
@@ -479,10 +489,12 @@ class Store:
         return "replaced" if existing else "imported"
 
     @staticmethod
-    def _insert(db: sqlite3.Connection, r: Return, file_id: int | None, stamp: str) -> int:
+    def _insert(
+        db: sqlite3.Connection, r: Return, file_id: int | None, stamp: str, edition: str = ""
+    ) -> int:
         rec = r.recognition
         row = (
-            file_id, r.unit_code, r.period, r.criteria_set, r.source_kind, stamp,
+            file_id, r.unit_code, r.period, r.criteria_set, r.source_kind, stamp, edition or None,
             rec.level if rec else None, rec.decision if rec else None,
             rec.decided_on.isoformat() if rec and rec.decided_on else None,
             *(r.ocop.get(star) for star in OCOP_STARS), r.debt,
@@ -490,9 +502,9 @@ class Store:
         )  # fmt: skip
         return_id = db.execute(
             "INSERT INTO returns (file_id, unit_code, period, criteria_set, source_kind, "
-            "imported_at, reported_level, reported_decision, reported_decided_on, ocop_3, ocop_4, "
-            "ocop_5, debt, fund_central, fund_local, fund_credit, fund_enterprises, "
-            "fund_residents) "
+            "imported_at, edition, reported_level, reported_decision, reported_decided_on, "
+            "ocop_3, ocop_4, ocop_5, debt, fund_central, fund_local, fund_credit, "
+            "fund_enterprises, fund_residents) "
             "VALUES (" + ", ".join("?" * len(row)) + ")",
             row,
         ).lastrowid
@@ -522,7 +534,7 @@ class Store:
         before: str | None = None,
     ) -> list[StoredReturn]:
         """Stored returns, oldest period first; filters combine."""
-        where, args = [], []
+        where, args = ["r.period BETWEEN ? AND ?"], list(self.window)
         if period:
             where.append("r.period = ?")
             args.append(period)
@@ -544,17 +556,19 @@ class Store:
         # its return: a correlated subquery per return is slow with years of returns stored
         source = (
             "(SELECT unit_code, max(period) AS period FROM returns "
-            "WHERE superseded_at IS NULL AND period <= ? GROUP BY unit_code) m "
+            "WHERE superseded_at IS NULL AND period BETWEEN ? AND ? GROUP BY unit_code) m "
             "JOIN returns r ON r.unit_code = m.unit_code AND r.period = m.period"
         )
-        return self._load(["r.superseded_at IS NULL"], [up_to], source)
+        first, last = self.window
+        return self._load(["r.superseded_at IS NULL"], [first, min(up_to, last)], source)
 
     @_guarded
     def current_sets(self) -> list[tuple[str, str, str]]:
         """(unit code, period, criteria set) of every current return, by unit and period."""
         rows = self.db.execute(
             "SELECT unit_code, period, criteria_set FROM returns WHERE superseded_at IS NULL "
-            "ORDER BY unit_code, period"
+            "AND period BETWEEN ? AND ? ORDER BY unit_code, period",
+            self.window,
         ).fetchall()
         return [(str(a), str(b), str(c)) for a, b, c in rows]
 
@@ -564,6 +578,7 @@ class Store:
         over months (funds and the emulation items), without their criteria: a year of a
         national store's criteria would cost far more than the sums need."""
         funds = ", ".join(f"fund_{s}" for s in FUND_SOURCES)
+        since, up_to = max(since, self.window[0]), min(up_to, self.window[1])
         rows = self.db.execute(
             f"SELECT id, unit_code, period, criteria_set, source_kind, {funds} FROM returns "
             "WHERE superseded_at IS NULL AND period >= ? AND period <= ? ORDER BY period, id",
@@ -594,7 +609,9 @@ class Store:
     def latest_period(self) -> str | None:
         """The newest period with a current return; None for an empty store."""
         (period,) = self.db.execute(
-            "SELECT max(period) FROM returns WHERE superseded_at IS NULL"
+            "SELECT max(period) FROM returns WHERE superseded_at IS NULL "
+            "AND period BETWEEN ? AND ?",
+            self.window,
         ).fetchone()
         return str(period) if period is not None else None
 
@@ -602,6 +619,8 @@ class Store:
     def received(self, period: str) -> dict[str, dt.date]:
         """The day each commune's current return for `period` first came in (a correction
         later does not make an on-time commune late)."""
+        if not self.window[0] <= period <= self.window[1]:
+            return {}
         rows = self.db.execute(
             "SELECT unit_code, min(imported_at) FROM returns WHERE period = ? AND unit_code IN "
             "(SELECT unit_code FROM returns WHERE period = ? AND superseded_at IS NULL) "
@@ -673,10 +692,10 @@ class Store:
     @_guarded
     def count(self, period: str | None = None) -> int:
         """Current returns (of `period`)."""
-        sql = "SELECT count(*) FROM returns WHERE superseded_at IS NULL"
-        args: tuple[str, ...] = ()
+        sql = "SELECT count(*) FROM returns WHERE superseded_at IS NULL AND period BETWEEN ? AND ?"
+        args: tuple[str, ...] = self.window
         if period is not None:
-            sql, args = sql + " AND period = ?", (period,)
+            sql, args = sql + " AND period = ?", (*args, period)
         (n,) = self.db.execute(sql, args).fetchone()
         return int(n)
 

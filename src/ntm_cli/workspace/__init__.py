@@ -37,6 +37,7 @@ from ntm_cli.workspace.config import (
 )
 
 if TYPE_CHECKING:
+    from ntm_cli.domain.editions import Edition, Editions
     from ntm_cli.domain.emulation import Emulation
     from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return, StoredReturn
     from ntm_cli.returnform.importer import Stop
@@ -99,6 +100,7 @@ class Workspace:
         self.settings = settings or Settings()
         # what named the store: "--store", "NTM_STORE", the project file, "" for the default
         self.store_named_by = source
+        self._registries: dict[str, Registry] = {}  # other editions' units, read once
 
     def __repr__(self) -> str:
         return f"Workspace(data={str(self.data_folder)!r}, store={mask(self.store_location)!r})"
@@ -120,6 +122,64 @@ class Workspace:
     @property
     def plan(self) -> Plan:
         return self.dataset.plan
+
+    @cached_property
+    def editions(self) -> Editions:
+        """The data folder's editions of the registry and the crosswalks between them (one
+        edition, its registry, when it has no editions.yaml), the plan's edition among them."""
+        from ntm_cli.sources.datadir import REGISTRY_FILE
+        from ntm_cli.sources.editions import EDITIONS_FILE, load_editions
+
+        editions = load_editions(self.dataset.folder, REGISTRY_FILE)
+        wanted = self.plan.edition
+        path = self.plan.path
+        if wanted and not editions.path:
+            raise DataError("plan.edition.no_editions", path=path, id=wanted, file=EDITIONS_FILE)
+        if wanted and (found := editions.get(wanted)) is None:
+            raise DataError("plan.edition.unknown", path=path, id=wanted)
+        if wanted and found is not None and found.file != REGISTRY_FILE:
+            raise DataError("plan.edition.not_registry", path=path, id=wanted, file=found.file,
+                            registry=REGISTRY_FILE)  # fmt: skip
+        return editions
+
+    @property
+    def edition(self) -> Edition:
+        """The edition of the registry the plan is measured on: the one its plan names, else the
+        folder's registry."""
+        from ntm_cli.sources.datadir import REGISTRY_FILE
+
+        editions = self.editions
+        found = editions.get(self.plan.edition) if self.plan.edition else None
+        return found or next(e for e in editions if e.file == REGISTRY_FILE)
+
+    def registry_of(self, edition: Edition) -> Registry:
+        """The units of `edition`: the plan's registry, or another edition's file read with the
+        ladder of the plan it names (else this plan's), refused with its problems."""
+        from ntm_cli.sources.datadir import REGISTRY_FILE, load_registry
+        from ntm_cli.sources.editions import located
+        from ntm_cli.sources.plan import load_plan
+
+        if edition.file == REGISTRY_FILE:
+            return self.registry
+        found = self._registries.get(edition.id)
+        if found is None:
+            folder = self.dataset.folder
+            ladder = load_plan(located(folder, edition.plan)).ladder if edition.plan else None
+            path = located(folder, edition.file)
+            found, problems = load_registry(path, ladder or self.plan.ladder)
+            if problems:
+                raise DataError("data.problems", problems, path=str(path), n=len(problems))
+            self._registries[edition.id] = found
+        return found
+
+    def ladder_of(self, edition: Edition) -> Ladder:
+        """The ladder whose rungs an edition's level columns are (its plan's, else this plan's)."""
+        from ntm_cli.sources.editions import located
+        from ntm_cli.sources.plan import load_plan
+
+        if not edition.plan:
+            return self.plan.ladder
+        return load_plan(located(self.dataset.folder, edition.plan)).ladder
 
     @property
     def registry(self) -> Registry:
@@ -181,7 +241,9 @@ class Workspace:
     def read_context(self) -> ReadContext:
         from ntm_cli.returnform.reader import ReadContext
 
-        return ReadContext(self.plan, self.registry, self.criteria_book, self.emulation)
+        edition = self.edition
+        return ReadContext(self.plan, self.registry, self.criteria_book, self.emulation,
+                           edition if edition.id else None, self.editions)  # fmt: skip
 
     def check(self) -> CheckResult:
         """Every problem of the plan, the registry and the criteria sets, read together (where
@@ -228,6 +290,7 @@ class Workspace:
                 problems += read_criteria_with_includes(folder, set_id)
             problems += _criteria_fit(plan, folder)
         problems += self._emulation_problems()
+        problems += self._edition_problems(plan)
         summary: dict[str, object] = {}
         if plan is not None and registry is not None:
             communes = sum(1 for u in registry.units if u.kind is UnitKind.COMMUNE)
@@ -237,6 +300,48 @@ class Workspace:
         if not problems and self.store_exists():
             stored = self._returns_on_other_sets()
         return CheckResult(tuple(problems), summary, warnings=stored)
+
+    def _edition_problems(self, plan: Plan | None) -> list[Issue]:
+        """The editions file's problems, the plan's edition among its editions, and each other
+        edition's registry read as the commands read it."""
+        from ntm_cli.domain.messages import Issue
+        from ntm_cli.sources.datadir import REGISTRY_FILE
+        from ntm_cli.sources.editions import EDITIONS_FILE, MAX_EDITIONS, parse_editions
+        from ntm_cli.sources.registry import read_data_file
+
+        folder = self.data_folder
+        path = folder / EDITIONS_FILE
+        wanted = plan.edition if plan is not None else ""
+        plan_path = plan.path if plan is not None else ""
+        try:
+            raw = read_data_file(path, MAX_EDITIONS)
+        except FileNotFoundError:
+            if wanted:
+                return [Issue(None, plan_path, msg("plan.edition.no_editions", id=wanted,
+                                                   file=EDITIONS_FILE))]  # fmt: skip
+            return []
+        except DataError as exc:
+            return [Issue(None, None, exc.message), *exc.problems]
+        editions, problems = parse_editions(raw, path, folder, REGISTRY_FILE)
+        if editions is None:
+            return problems
+        found = editions.get(wanted) if wanted else None
+        if wanted and found is None:
+            problems.append(Issue(None, plan_path, msg("plan.edition.unknown", id=wanted)))
+        elif found is not None and found.file != REGISTRY_FILE:
+            other = msg("plan.edition.not_registry", id=wanted, file=found.file,
+                        registry=REGISTRY_FILE)  # fmt: skip
+            problems.append(Issue(None, plan_path, other))
+        if plan is None or problems:
+            return problems
+        for edition in editions:
+            if edition.file == REGISTRY_FILE:
+                continue
+            try:
+                self.registry_of(edition)
+            except DataError as exc:
+                problems += [Issue(None, None, exc.message), *exc.problems]
+        return problems
 
     def _returns_on_other_sets(self) -> tuple[Message, ...]:
         """Current returns written on a set other than that of the level their unit worked
@@ -333,6 +438,8 @@ class Workspace:
             if not self.store_named_by:
                 raise StoreError("store.unnamed", path=self.store_location)
         db = Store(Path(self.store_location), create=create)
+        edition = self.edition
+        db.window, db.edition = edition.window, edition.id
         try:
             yield db
         finally:
@@ -543,11 +650,14 @@ class Workspace:
         from ntm_cli.domain.lookup import resolve_unit
         from ntm_cli.domain.status import level_of
         from ntm_cli.domain.text import slug, split_prefix
+        from ntm_cli.returnform.parsed import edition_message
         from ntm_cli.returnform.writer import FormContext, build_form
         from ntm_cli.sources.output import workbook_bytes, write_all_atomic
         from ntm_cli.workspace.results import TemplateResult
 
         month = self.period(period)
+        if (other := edition_message(month, self.plan, self.edition, self.editions)) is not None:
+            raise NtmError(other.code, **other.params)
         book = self.criteria_book
         registry, plan = self.registry, self.plan
         area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ntm_cli.domain.catalogue.commands import MESSAGES as _COMMANDS
 from ntm_cli.domain.catalogue.data import MESSAGES as _DATA
+from ntm_cli.domain.catalogue.editions import MESSAGES as _EDITIONS
 from ntm_cli.domain.catalogue.files import MESSAGES as _FILES
 from ntm_cli.domain.catalogue.labels import LABELS
 
@@ -15,6 +16,7 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "labels": LABELS,
     "commands": _COMMANDS,
     "data": _DATA,
+    "editions": _EDITIONS,
     "files": _FILES,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}

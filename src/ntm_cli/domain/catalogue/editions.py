@@ -1,0 +1,85 @@
+"""Messages about editions of a registry (editions.yaml) and the crosswalks between them."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "editions.invalid": (
+        "{path}: tệp danh mục các lần sắp xếp đơn vị có {n} lỗi",
+        "{path}: the editions file has {n} problem(s)",
+    ),
+    "editions.shape": (
+        "tệp editions.yaml phải là một nhóm mục có editions (và crosswalks)",
+        "editions.yaml is a mapping with editions (and crosswalks)",
+    ),
+    "editions.id_twice": (
+        "danh mục '{id}' khai báo hai lần",
+        "edition '{id}' is declared twice",
+    ),
+    "editions.reversed": (
+        "danh mục '{id}' có ngày hết hiệu lực trước ngày có hiệu lực",
+        "edition '{id}' ends before it starts",
+    ),
+    "editions.overlap": (
+        "danh mục '{first}' và '{second}' cùng có hiệu lực trong một khoảng thời gian; "
+        "mỗi ngày chỉ có một danh mục đơn vị",
+        "editions '{first}' and '{second}' overlap; each day has one list of units",
+    ),
+    "editions.file_missing": (
+        "không tìm thấy tệp {file}",
+        "file {file} not found",
+    ),
+    "editions.no_registry": (
+        "không danh mục nào là tệp {file} của thư mục dữ liệu (danh mục kế hoạch dùng)",
+        "no edition is the folder's {file} (the edition its plan is measured on)",
+    ),
+    "editions.unknown": (
+        "không có danh mục '{id}' trong editions",
+        "no edition '{id}' among editions",
+    ),
+    "crosswalk.columns": (
+        "bảng chuyển đổi thiếu cột: {missing}; cột không rõ: {unknown}",
+        "the crosswalk lacks columns: {missing}; unknown columns: {unknown}",
+    ),
+    "crosswalk.no_code": (
+        "dòng thiếu mã đơn vị cũ hoặc mới",
+        "the row lacks the old or the new unit's code",
+    ),
+    "crosswalk.kind": (
+        "kiểu sắp xếp '{value}' không rõ; dùng một trong: {kinds}",
+        "merge kind '{value}' is unknown; use one of: {kinds}",
+    ),
+    "crosswalk.date": (
+        "ngày có hiệu lực '{value}' không đúng dạng YYYY-MM-DD",
+        "effective date '{value}' is not YYYY-MM-DD",
+    ),
+    "crosswalk.twice": (
+        "cặp {old} → {new} đã có ở dòng trước",
+        "the pair {old} → {new} is on an earlier row",
+    ),
+    "period.other_edition": (
+        "kỳ {period} là của danh mục {other}; kế hoạch này đo trên danh mục {edition}, nhận phiếu "
+        "từ kỳ {first} đến kỳ {last}. Mã đơn vị của kỳ {period} là mã theo danh mục mới (có mã "
+        "cũ được dùng lại cho đơn vị khác): dùng thư mục dữ liệu của kế hoạch đo trên danh mục đó",
+        "period {period} is on the units of {other}; this plan is measured on {edition} and takes "
+        "returns from {first} to {last}. A unit code of {period} is a code of the new list (some "
+        "old codes name other units there): use the data folder of a plan measured on it",
+    ),
+    "period.outside_edition": (
+        "kỳ {period} nằm ngoài thời gian hiệu lực của danh mục đơn vị {edition}: kế hoạch nhận "
+        "phiếu từ kỳ {first} đến kỳ {last}",
+        "period {period} is outside the span of the unit list {edition}: the plan takes returns "
+        "from {first} to {last}",
+    ),
+    "plan.edition.unknown": (
+        "kế hoạch đo trên danh mục '{id}' nhưng editions.yaml không có danh mục này",
+        "the plan is measured on edition '{id}', which editions.yaml does not have",
+    ),
+    "plan.edition.not_registry": (
+        "kế hoạch đo trên danh mục '{id}' (tệp {file}); danh mục kế hoạch dùng phải là {registry}",
+        "the plan is measured on edition '{id}' ({file}); a plan's edition is its folder's {registry}",
+    ),
+    "plan.edition.no_editions": (
+        "kế hoạch đo trên danh mục '{id}' nhưng thư mục dữ liệu không có editions.yaml",
+        "the plan is measured on edition '{id}', but the data folder has no editions.yaml",
+    ),
+}
