@@ -8,6 +8,7 @@ import io
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ntm_cli.domain.errors import DataError, NtmError, ValueProblem
@@ -206,7 +207,22 @@ def read_registry(
         problems.extend(row_problems)
         if unit is not None:
             units.append(unit)
-    return Registry(units=tuple(units), path=str(path)), problems
+    return Registry(units=tuple(_under_province(units)), path=str(path)), problems
+
+
+def _under_province(units: list[Unit]) -> list[Unit]:
+    """Communes whose parent is the province itself (no district level: the units from 1/7/2025):
+    a parent code read as a district's ("086") that is no unit's, when the province's ("86") is."""
+    codes = {u.code for u in units}
+    provinces = {u.code for u in units if u.kind.tier == 0}
+    fixed = []
+    for u in units:
+        if u.kind.tier == 2 and u.parent_code and u.parent_code not in codes:
+            province = pad_code(u.parent_code.lstrip("0") or "0", UnitKind.PROVINCE)
+            if province in provinces:
+                u = replace(u, parent_code=province)
+        fixed.append(u)
+    return fixed
 
 
 def _rows(text: str, path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:

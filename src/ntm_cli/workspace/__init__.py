@@ -305,8 +305,9 @@ class Workspace:
         """The editions file's problems, the plan's edition among its editions, and each other
         edition's registry read as the commands read it."""
         from ntm_cli.domain.messages import Issue
-        from ntm_cli.sources.datadir import REGISTRY_FILE
-        from ntm_cli.sources.editions import EDITIONS_FILE, MAX_EDITIONS, parse_editions
+        from ntm_cli.sources.datadir import REGISTRY_FILE, load_registry
+        from ntm_cli.sources.editions import EDITIONS_FILE, MAX_EDITIONS, located, parse_editions
+        from ntm_cli.sources.plan import load_plan
         from ntm_cli.sources.registry import read_data_file
 
         folder = self.data_folder
@@ -337,8 +338,9 @@ class Workspace:
         for edition in editions:
             if edition.file == REGISTRY_FILE:
                 continue
-            try:
-                self.registry_of(edition)
+            try:  # read as the commands read it, with the ladder of the plan it names
+                ladder = load_plan(located(folder, edition.plan)).ladder if edition.plan else None
+                problems += load_registry(located(folder, edition.file), ladder or plan.ladder)[1]
             except DataError as exc:
                 problems += [Issue(None, None, exc.message), *exc.problems]
         return problems

@@ -1,0 +1,195 @@
+"""Editions of the registry (editions.yaml): each list of units with its span, the crosswalk
+between them, the plan's edition, and the store as one edition sees it.
+
+On 1/7/2025 Trà Vinh became part of the new Vĩnh Long province; the new units reuse old codes
+(29242 was Phường 3, is Phường Trà Vinh). Plan 69 is measured on Trà Vinh's list: a return for a
+month of the new list is not about its units, whatever the code says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ntm_cli.cli.app import app
+from ntm_cli.domain.editions import Edition
+from ntm_cli.domain.period import Period
+from ntm_cli.domain.returns import Return
+from ntm_cli.sources.datadir import BUNDLED
+from ntm_cli.sources.editions import load_editions, located, parse_editions
+from ntm_cli.sources.store import Store
+from ntm_cli.workspace import Workspace
+
+runner = CliRunner()
+TRA_VINH = Edition("tra-vinh", "Trà Vinh", "units.csv", None, dt.date(2025, 6, 30))
+VINH_LONG = Edition("vinh-long-2025", "Vĩnh Long", "x.csv", dt.date(2025, 7, 1))
+
+
+def test_the_bundled_folder_has_both_lists_and_the_crosswalk() -> None:
+    editions = load_editions(BUNDLED)
+    assert [e.id for e in editions] == ["tra-vinh", "vinh-long-2025"]
+    assert editions.at(dt.date(2025, 6, 30)).id == "tra-vinh"  # type: ignore[union-attr]
+    assert editions.at(dt.date(2025, 7, 1)).id == "vinh-long-2025"  # type: ignore[union-attr]
+    walk = editions.crosswalk("tra-vinh", "vinh-long-2025")
+    assert walk is not None and len(walk.links) == 359
+    # a reused code: Phường 3 went, with Phường 1 and 9, into Phường Trà Vinh, which has its code
+    into = walk.predecessors("29242")
+    assert sorted(link.old_code for link in into) == ["29239", "29242", "29260"]
+    assert {link.new_name for link in into} == {"Phường Trà Vinh"}
+    assert [link.new_code for link in walk.successors("29332")] == ["29335"]  # Tam Ngãi
+    # Plan 69 is measured on Trà Vinh's list; its registry is that list
+    ws = Workspace(BUNDLED, "returns.sqlite")
+    assert ws.plan.edition == "tra-vinh" and ws.edition.id == "tra-vinh"
+    new = ws.registry_of(editions.get("vinh-long-2025"))  # type: ignore[arg-type]
+    assert new.by_code["29242"].name == "Phường Trà Vinh"
+    assert ws.registry.by_code["29242"].name == "Phường 3"
+    assert len([u for u in new.units if u.parent_code == "86"]) == 124
+
+
+def test_an_editions_window_is_its_months() -> None:
+    assert TRA_VINH.window == ("0000-01", "2025-06")
+    assert VINH_LONG.window == ("2025-07", "9999-12")
+    mid = Edition("x", "x", "x.csv", dt.date(2025, 7, 15), dt.date(2026, 3, 10))
+    # a month belongs to the list in force on its first day
+    assert mid.window == ("2025-08", "2026-03")
+    assert TRA_VINH.covers_period(Period("2025-06"))
+    assert not TRA_VINH.covers_period(Period("2025-07"))
+
+
+def _folder(tmp_path: Path, editions: str, crosswalk: str | None = None) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED, folder)
+    (folder / "editions.yaml").write_text(editions, encoding="utf-8")
+    if crosswalk is not None:
+        (folder / "editions" / "crosswalk-2025.csv").write_text(crosswalk, encoding="utf-8")
+    return folder
+
+
+HEADER = "old_code,old_name,old_kind,new_code,new_name,new_kind,merge_kind,effective_date\n"
+
+
+@pytest.mark.parametrize(
+    ("editions", "crosswalk", "said"),
+    [
+        # two lists in force on the same day
+        ("editions:\n  - {id: a, name: A, file: units.csv}\n"
+         "  - {id: b, name: B, file: units.csv, valid_from: 2025-07-01}\n", None,
+         "cùng có hiệu lực"),
+        # the plan's own registry is no edition
+        ("editions:\n  - {id: a, name: A, file: editions/vinh-long-2025.csv}\n", None,
+         "units.csv"),
+        # a crosswalk between lists the file does not have
+        ("editions:\n  - {id: tra-vinh, name: A, file: units.csv}\n"
+         "crosswalks:\n  - {file: editions/crosswalk-2025.csv, old: tra-vinh, new: nowhere}\n",
+         None, "nowhere"),
+        # a crosswalk row with a merge kind the file cannot mean, named by its line
+        ("editions:\n  - {id: tra-vinh, name: A, file: units.csv, valid_to: 2025-06-30}\n"
+         "  - {id: b, name: B, file: editions/vinh-long-2025.csv, valid_from: 2025-07-01}\n"
+         "crosswalks:\n  - {file: editions/crosswalk-2025.csv, old: tra-vinh, new: b}\n",
+         HEADER + "29239,Phường 1,Phường,29242,Phường Trà Vinh,Phường,merged,2025-07-01\n"
+         "29242,Phường 3,Phường,29242,Phường Trà Vinh,Phường,swallowed,2025-07-01\n",
+         "crosswalk-2025.csv:3"),
+        # a file that is not there, named with the line of the editions file that names it
+        ("editions:\n  - {id: tra-vinh, name: A, file: units.csv, valid_to: 2025-06-30}\n"
+         "  - {id: b, name: B, file: editions/none.csv, valid_from: 2025-07-01}\n", None,
+         "editions.yaml:3"),
+    ],
+)  # fmt: skip
+def test_a_wrong_editions_file_is_refused_with_its_place(
+    tmp_path: Path, editions: str, crosswalk: str | None, said: str
+) -> None:
+    folder = _folder(tmp_path, editions, crosswalk)
+    result = runner.invoke(app, ["plan", "check", "--data", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert said in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_plan_naming_an_edition_the_folder_lacks_is_refused(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "editions:\n  - {id: other, name: A, file: units.csv}\n")
+    result = runner.invoke(app, ["plan", "check", "--data", str(folder)])
+    assert result.exit_code == 1 and "tra-vinh" in result.output
+    (folder / "editions.yaml").unlink()
+    result = runner.invoke(app, ["plan", "check", "--data", str(folder)])
+    assert result.exit_code == 1 and "editions.yaml" in result.output
+    result = runner.invoke(app, ["template", "-p", "2024-06", "--data", str(folder),
+                                 "--out", str(tmp_path / "f")])  # fmt: skip
+    assert result.exit_code == 1 and "editions.yaml" in result.output
+
+
+def test_a_form_for_a_month_of_the_new_list_is_refused_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "r.sqlite"))
+    result = runner.invoke(app, ["template", "-p", "2025-09", "--out", str(tmp_path / "f")])
+    assert result.exit_code == 1
+    assert "2025-09 là của danh mục Tỉnh Vĩnh Long" in result.output
+    assert "đến kỳ 2025-06" in result.output and not (tmp_path / "f").exists()
+    table = tmp_path / "in" / "ret.csv"
+    table.parent.mkdir()
+    rows = ["unit_code,period,criterion,status,note"]
+    rows += [f"29242,2025-09,{n},1," for n in range(1, 20)]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(table), "--errors", str(tmp_path / "e")])
+    assert result.exit_code == 1
+    assert "2025-09" in result.output and "Tỉnh Vĩnh Long" in result.output
+    assert table.exists()  # nothing lost: the file stays where it was
+    with Store(tmp_path / "r.sqlite") as db:
+        assert db.count() == 0
+
+
+def _return(code: str, period: str) -> Return:
+    return Return(code, period, "qd318-2022-xa", {"1": True}, {})
+
+
+def test_a_store_shared_by_two_lists_shows_each_only_its_months(tmp_path: Path) -> None:
+    """A return for 29242 in September 2025 is Phường Trà Vinh's; Plan 69's 29242 (Phường 3)
+    reported last in June: its latest return up to December 2025 is June's."""
+    path = tmp_path / "r.sqlite"
+    with Store(path) as db:
+        db.window, db.edition = TRA_VINH.window, TRA_VINH.id
+        db.save([_return("29242", "2025-06")], {}, "old.xlsx", "a" * 64, 1, replace=False)
+    with Store(path) as db:
+        db.window, db.edition = VINH_LONG.window, VINH_LONG.id
+        db.save([_return("29242", "2025-09")], {}, "new.xlsx", "b" * 64, 1, replace=False)
+        assert [s.ret.period for s in db.latest("2025-12")] == ["2025-09"]
+        assert db.latest("2025-06") == [] and db.count() == 1
+        stored = db.db.execute("SELECT period, edition FROM returns ORDER BY period").fetchall()
+        assert [tuple(r) for r in stored] == [
+            ("2025-06", "tra-vinh"),
+            ("2025-09", "vinh-long-2025"),
+        ]
+    with Store(path) as db:
+        db.window = TRA_VINH.window
+        assert [s.ret.period for s in db.latest("2025-12")] == ["2025-06"]
+        assert db.latest_period() == "2025-06"
+        assert [s.ret.period for s in db.returns(unit_code="29242")] == ["2025-06"]
+        assert db.received("2025-09") == {} and db.count() == 1
+        assert db.flows("2025-01", "2025-12")[0].period == "2025-06"
+        assert len(db.flows("2025-01", "2025-12")) == 1
+
+
+def test_editions_parse_with_bundled_files_named_from_another_folder(tmp_path: Path) -> None:
+    """A data folder for 2026–2030 reads Trà Vinh's list from the folder that ships with ntm."""
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "units.csv").write_text("code,name,kind,parent_code\n86,Tỉnh Vĩnh Long,Tỉnh,\n",
+                                      encoding="utf-8")  # fmt: skip
+    raw = (
+        b"editions:\n"
+        b"  - {id: tra-vinh, name: A, file: 'ntm:units.csv', valid_to: 2025-06-30, "
+        b"plan: 'ntm:targets.yaml'}\n"
+        b"  - {id: vinh-long-2025, name: B, file: units.csv, valid_from: 2025-07-01}\n"
+        b"crosswalks:\n"
+        b"  - {file: 'ntm:editions/crosswalk-2025.csv', old: tra-vinh, new: vinh-long-2025}\n"
+    )
+    editions, problems = parse_editions(raw, folder / "editions.yaml", folder)
+    assert problems == [] and editions is not None
+    assert editions.get("tra-vinh").plan == "ntm:targets.yaml"  # type: ignore[union-attr]
+    assert len(editions.crosswalks[0].links) == 359
+    assert located(folder, "ntm:units.csv").samefile(BUNDLED / "units.csv")
+    assert located(folder, "units.csv") == folder / "units.csv"
