@@ -57,6 +57,14 @@ def report(
             show_default=False,
         ),
     ] = None,
+    closing: Annotated[
+        bool,
+        typer.Option(
+            "--closing",
+            help="The plan's closing report (tổng kết): every year's milestones, the result at "
+            "the end, and where each unit went when the list of units changed.",
+        ),
+    ] = False,
     number: Annotated[
         str,
         typer.Option(
@@ -81,10 +89,14 @@ def report(
     from ntm_cli.render.report import Letterhead
     from ntm_cli.workspace import write_files, write_workbooks
 
-    months = _months(period, start, end)
+    if closing and (period or start or end):
+        raise UsageError("report.closing_period")
+    if closing and output == "html":
+        raise UsageError("report.closing_html")
+    months = [] if closing else _months(period, start, end)
     cutoff = parse_date(as_of, "--as-of")
     ws = open_workspace(data, store)
-    result = ws.report(months, out, cutoff, force, lang, suffix=output)
+    result = ws.report(months, out, cutoff, force, lang, suffix=output, closing=closing)
     warn_all(result, lang)
     office = ws.office
     head = Letterhead(office.name, office.parent, office.place, office.signer_title,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ntm_cli.domain import models
+from ntm_cli.domain.editions import Crosswalk, Edition, Link
 from ntm_cli.domain.emulation import Emulation
 from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.models import DISTRICT_LEVEL, Level, Plan, Registry, Unit, UnitKind
@@ -60,11 +61,18 @@ def roman(n: int) -> str:
 PARTS = ("milestones", "overall", "resources", "returns", "proposals")
 APPENDICES = ("districts", "communes", "criteria", "advice", "emulation", "returns", "changes",
               "notes")  # fmt: skip
+# The closing report of a plan (tổng kết): every year's milestones, the result at the end, and
+# where each unit went when the lists of units changed; the tables of units as the last month's.
+CLOSING_PARTS = ("years", "overall", "units_after")
+CLOSING_APPENDICES = ("districts", "communes", "units_after", "notes")
 
 
 def appendices(report: Report) -> list[tuple[str, str]]:
     """(Roman number, key) of each appendix the report has: no forecast (no "advice") or no
     emulation movement leaves that appendix out, and the ones after it move up."""
+    if report.closing is not None:
+        kept = [k for k in CLOSING_APPENDICES if k != "units_after" or report.closing.successor]
+        return [(roman(i), key) for i, key in enumerate(kept, 1)]
     missing = set()
     if report.forecast is None or report.gaps is None:
         missing.add("advice")
@@ -247,6 +255,67 @@ class Note:
     message: Issue  # an import warning, worded when the report is written
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Where a unit of the plan's list went when the next list came into force: the new units
+    it went into (a commune-level unit), or those its communes went into (a district-level
+    unit or the province, whose level of government ended or merged)."""
+
+    unit: Unit
+    district: Unit | None
+    level: Level | None  # reached by the day before the next list
+    into: tuple[Link, ...]  # its own rows of the crosswalk (a commune-level unit)
+    through: tuple[tuple[str, str], ...] = ()  # (code, name) its communes went into
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """What a closing report adds: every year's milestones at the end, and where each unit
+    went when the list of units changed (`successor`, None when it did not)."""
+
+    years: Progress
+    edition: Edition | None
+    successor: Edition | None
+    moves: tuple[Move, ...] = ()
+    merged: int = 0  # the plan's commune-level units that went into another list
+    became: int = 0  # the new units they became
+
+
+def closing(
+    plan: Plan,
+    registry: Registry,
+    as_of: dt.date,
+    today: dt.date,
+    edition: Edition | None = None,
+    successor: Edition | None = None,
+    crosswalk: Crosswalk | None = None,
+) -> Closing:
+    """The plan's closing figures: all its years' milestones as of `as_of`, and, with the
+    `crosswalk` to the `successor` list, each unit's move, with the level it had reached the
+    day before the move (no level is carried over to a new unit)."""
+    years = progress(plan, registry, None, as_of, today)
+    if crosswalk is None or successor is None:
+        return Closing(years, edition, None)
+    area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
+    own = registry.by_code.get(plan.area_code) if plan.area_code else None
+    units = [own, *area] if own is not None else area
+    moves: list[Move] = []
+    for unit in units:
+        links = crosswalk.successors(unit.code)
+        day = min((link.effective_on for link in links), default=successor.valid_from)
+        level = level_of(unit, as_of=day - dt.timedelta(days=1)) if day else level_of(unit)
+        through: tuple[tuple[str, str], ...] = ()
+        if unit.kind.tier < 2:  # the district level, the province: where their communes went
+            below = [link for u in registry.descendants(unit.code)
+                     for link in crosswalk.successors(u.code)]  # fmt: skip
+            through = tuple(dict.fromkeys((link.new_code, link.new_name) for link in below))
+        moves.append(Move(unit, registry.district_of(unit) if unit.kind.tier == 2 else None,
+                          level, links, through))  # fmt: skip
+    went = [m for m in moves if m.unit.kind.tier == 2 and m.into]
+    became = {link.new_code for m in went for link in m.into}
+    return Closing(years, edition, successor, tuple(moves), len(went), len(became))
+
+
 @dataclass(frozen=True)
 class Report:
     """The report of one period, every figure computed."""
@@ -273,6 +342,7 @@ class Report:
     emulation: EmulationResult | None = None
     path: list[PathPoint] = field(default_factory=list)  # see plan_path
     path_level: Level | None = None
+    closing: Closing | None = None  # a closing report (tổng kết) of the plan
 
     def set_of(self, ret: Return | None) -> CriteriaSet | None:
         """The criteria set a return is written on (None for one the plan no longer names)."""
@@ -310,6 +380,7 @@ def build_report(
     emulation: Emulation | None = None,
     sets: Mapping[str, CriteriaSet] | None = None,
     year_returns: Iterable[Return] = (),
+    closed: Closing | None = None,
 ) -> Report:
     """`latest`: each commune's latest return up to `period` (with its warnings and file);
     `previous`: the latest before `period`; `received`: first import day of this period's
@@ -434,6 +505,7 @@ def build_report(
         emulation=movement,
         path=path,
         path_level=path_level,
+        closing=closed,
     )
 
 

@@ -9,6 +9,7 @@ submission goes through set_text, so it is always a text cell.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from copy import copy
@@ -40,8 +41,11 @@ from ntm_cli.engine.completeness import Completeness
 from ntm_cli.engine.emulation import Line
 from ntm_cli.engine.progress import MilestoneResult, Progress, Verdict
 from ntm_cli.engine.report import (
+    CLOSING_PARTS,
+    PARTS,
     TASK_KINDS,
     Change,
+    Move,
     Report,
     Standing,
     Totals,
@@ -207,14 +211,23 @@ def _body(ws: Worksheet, report: Report, lang: Lang, doc: _Doc, numbers: dict[st
     if left_lines > 1:
         ws.row_dimensions[1].height = ws.row_dimensions[2].height = 16 * left_lines
     month = Period(report.period)
+    plan = report.plan
     _block(ws, 6, "A", BODY_LAST, t("report.doc.type", lang), bold=True, size=14)
-    _block(ws, 7, "A", BODY_LAST, t("report.doc.gist", lang, month=month.month, year=month.year),
-           bold=True)  # fmt: skip
-    basis = t("report.doc.basis", lang, number=report.plan.number, office=doc.office,
-              month=month.month, year=month.year, as_of=f"{report.as_of:%d/%m/%Y}")  # fmt: skip
+    as_of = f"{report.as_of:%d/%m/%Y}"
+    if report.closing is not None:
+        gist = t("report.closing.gist", lang, number=plan.number, start=plan.start_year,
+                 end=plan.end_year)  # fmt: skip
+        basis = t("report.closing.basis", lang, number=plan.number, office=doc.office,
+                  start=plan.start_year, end=plan.end_year, as_of=as_of)  # fmt: skip
+    else:
+        gist = t("report.doc.gist", lang, month=month.month, year=month.year)
+        basis = t("report.doc.basis", lang, number=plan.number, office=doc.office,
+                  month=month.month, year=month.year, as_of=as_of)  # fmt: skip
+    _block(ws, 7, "A", BODY_LAST, gist, bold=True)
     _paragraph(ws, 9, basis)
     row = 9
-    for i, part in enumerate(BODY_PARTS, start=1):
+    parts = CLOSING_PARTS if report.closing is not None else PARTS
+    for i, part in enumerate(parts, start=1):
         row += 2
         _keep(ws, row, KEEP)
         _text(ws, f"A{row}", f"{roman(i)}. {t(f'report.part.{part}', lang)}", bold=True)
@@ -536,12 +549,48 @@ def proposals(report: Report, lang: Lang, numbers: dict[str, str]) -> list[str]:
     return sentences
 
 
+def _part_years(ws: Worksheet, row: int, report: Report, lang: Lang,
+                numbers: dict[str, str]) -> int:  # fmt: skip
+    """A closing report's part I: every year's milestones, a table a year."""
+    assert report.closing is not None
+    results = report.closing.years.results
+    last = row - 1
+    for year in report.plan.years:
+        of_year = [r for r in results if r.milestone.year == year]
+        if not of_year:
+            continue
+        start = _subheading(ws, last + 1, t("report.closing.year", lang, year=year))
+        last = _doc_milestones(ws, start, of_year, report.registry, lang)
+    return last
+
+
+def _part_units_after(ws: Worksheet, row: int, report: Report, lang: Lang,
+                      numbers: dict[str, str]) -> int:  # fmt: skip
+    """A closing report's part III: the units of the plan's list, and the list after it."""
+    closing = report.closing
+    assert closing is not None
+    successor = closing.successor
+    if successor is None or closing.edition is None:
+        _paragraph(ws, row, t("report.closing.unchanged", lang))
+        return row
+    english = lang is Lang.EN
+    day = successor.valid_from
+    text = t("report.closing.moved", lang, day=f"{day:%d/%m/%Y}" if day else "",
+             old=closing.edition.label(english), new=successor.label(english),
+             merged=closing.merged, became=closing.became,
+             appendix=numbers.get("units_after", ""))  # fmt: skip
+    _paragraph(ws, row, text)
+    return row
+
+
 BODY_PARTS: dict[str, Callable[[Worksheet, int, Report, Lang, dict[str, str]], int]] = {
     "milestones": _part_milestones,
     "overall": _part_overall,
     "resources": _part_resources,
     "returns": _part_returns,
     "proposals": _part_proposals,
+    "years": _part_years,
+    "units_after": _part_units_after,
 }
 
 
@@ -1451,11 +1500,62 @@ def _finish(
 
 
 def _title(report: Report, lang: Lang) -> str:
+    if report.closing is not None:
+        plan = report.plan
+        return t("report.closing.title", lang, number=plan.number, start=plan.start_year,
+                 end=plan.end_year)  # fmt: skip
     month = Period(report.period)
     return t("report.title", lang, month=f"{month.month:02d}", year=month.year)
 
 
+MERGE_WORDS = {"merged": "report.merge.merged", "kept": "report.merge.kept",
+               "renamed": "report.merge.renamed", "split": "report.merge.split"}  # fmt: skip
+
+
+def _units_after(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
+    """Where each unit of the plan's list went when the next list came into force: a commune-
+    level unit into its new unit(s), a district-level unit or the province (not on the new
+    list) through the units its communes went into; the level each had reached the day before.
+    No level is carried to a new unit."""
+    closing = report.closing
+    assert closing is not None and closing.successor is not None
+    english = lang is Lang.EN
+    successor = closing.successor
+    day = successor.valid_from
+    before = f"{day - dt.timedelta(days=1):%d/%m/%Y}" if day else ""
+    headers = [t("report.col.code", lang), t("report.col.unit", lang),
+               t("report.col.district", lang), t("report.col.level_before", lang, day=before),
+               t("report.col.now_in", lang, day=f"{day:%d/%m/%Y}" if day else ""),
+               t("report.col.merge_kind", lang)]  # fmt: skip
+    widths = [8, 22, 18, 24, 44, 14]
+    _header(ws, top, headers)
+    for i, move in enumerate(closing.moves):
+        _table_row(ws, top + 1 + i, _move_values(move, successor.label(english), lang), widths,
+                   wrap=(2, 3, 4, 5, 6))  # fmt: skip
+    _finish(ws, header_row=top, widths=widths, last_row=top + len(closing.moves), top=top,
+            lang=lang)  # fmt: skip
+
+
+def _move_values(move: Move, successor: str, lang: Lang) -> list[Any]:
+    unit = move.unit
+    task = unit.kind in TASK_KINDS
+    reached = _capital(_reached(move.level, task, lang)) if move.level is not None else ""
+    if move.into:
+        now_in = "; ".join(f"{link.new_name} ({link.new_code})" for link in move.into)
+        kinds = "; ".join(dict.fromkeys(t(MERGE_WORDS[link.merge_kind], lang)
+                                        for link in move.into))  # fmt: skip
+    elif move.through:
+        units = ", ".join(f"{name} ({code})" for code, name in move.through)
+        now_in = t("report.closing.through", lang, edition=successor, units=units)
+        kinds = ""
+    else:
+        now_in, kinds = t("report.closing.no_link", lang), ""
+    district = move.district.name if move.district is not None else ""
+    return [unit.code, unit.name, district, reached, now_in, kinds]
+
+
 APPENDIX: dict[str, Callable[[Worksheet, Report, Lang, int], None]] = {
+    "units_after": _units_after,
     "districts": _districts,
     "communes": _communes,
     "criteria": _criteria,

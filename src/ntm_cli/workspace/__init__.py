@@ -808,14 +808,22 @@ class Workspace:
         force: bool = False,
         lang: Lang = Lang.VI,
         suffix: str = "xlsx",
+        closing: bool = False,
     ) -> ReportResult:
         """Every figure of the monthly report of each month, with the file each is to be written
         to (`ntm report` writes them, all or none, once every month is computed): a workbook,
-        or with `suffix` "html" a page."""
+        or with `suffix` "html" a page. `closing`: the plan's closing report (tổng kết) instead,
+        on its last month, as of `as_of` (today by default: the decisions on the last year's
+        results come after it), with where each unit went when the next list of units came."""
         from ntm_cli.engine.report import build_report
+        from ntm_cli.engine.report import closing as closing_figures
         from ntm_cli.sources.output import check_targets
         from ntm_cli.workspace.results import ReportResult
 
+        plan = self.plan
+        if closing:
+            periods = [Period.of(plan.end_year, 12)]
+            as_of = as_of or max(today(), Period.of(plan.end_year, 12).month_end())
         months = [self.period(p) for p in periods]
         if as_of is not None and len(months) > 1:
             raise UsageError("report.as_of_range")
@@ -823,6 +831,16 @@ class Workspace:
             raise UsageError("report.as_of_before", as_of=as_of.isoformat(), period=months[0])
         name = "bao-cao-ntm" if lang is Lang.VI else "ntm-report"
         targets = [(month, out / f"{month}_{name}.{suffix}") for month in months]
+        closed = None
+        if closing:
+            name = "tong-ket" if lang is Lang.VI else "closing"
+            targets = [(months[0], out / f"{name}-{plan.start_year}-{plan.end_year}.{suffix}")]
+            edition = self.edition
+            walk = self.editions.out_of(edition.id) if edition.id else None
+            successor = self.editions.get(walk.new) if walk is not None else None
+            assert as_of is not None
+            closed = closing_figures(plan, self.registry, as_of, today(),
+                                     edition if edition.id else None, successor, walk)  # fmt: skip
         check_targets([target for _, target in targets], force)
         book = self.criteria_book
         emulation = self.emulation
@@ -856,7 +874,7 @@ class Workspace:
                     year = [r for r in flows[month.year] if r.period <= month]
                 result = build_report(
                     self.plan, self.registry, book, month, latest, previous, received,
-                    today(), as_of, emulation, named, year,
+                    today(), as_of, emulation, named, year, closed,
                 )  # fmt: skip
                 reports.append((target, result))
                 notes.append(self.store_note(db, month))

@@ -82,4 +82,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kế hoạch đo trên danh mục '{id}' nhưng thư mục dữ liệu không có editions.yaml",
         "the plan is measured on edition '{id}', but the data folder has no editions.yaml",
     ),
+    # the closing report of a plan (tổng kết)
+    "report.closing.title": (
+        "BÁO CÁO TỔNG KẾT THỰC HIỆN KẾ HOẠCH SỐ {number} GIAI ĐOẠN {start} - {end}",
+        "CLOSING REPORT ON PLAN {number}, {start}-{end}",
+    ),
+    "report.closing.gist": (
+        "Tổng kết thực hiện Kế hoạch số {number} giai đoạn {start} - {end}",
+        "Plan {number}, {start}-{end}: closing report",
+    ),
+    "report.closing.basis": (
+        "Thực hiện Kế hoạch số {number}, {office} báo cáo tổng kết kết quả xây dựng nông thôn "
+        "mới giai đoạn {start} - {end} (số liệu tính đến ngày {as_of}, theo ngày quyết định công "
+        "nhận) như sau:",
+        "Under Plan {number}, {office} reports the results of new rural development over "
+        "{start}-{end} (figures as of {as_of}, by decision date) as follows:",
+    ),
+    "report.part.years": (
+        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUA CÁC NĂM",
+        "THE MILESTONES, YEAR BY YEAR",
+    ),
+    "report.part.units_after": (
+        "SẮP XẾP ĐƠN VỊ HÀNH CHÍNH",
+        "THE UNITS AFTER THE REORGANISATION",
+    ),
+    "report.closing.year": ("Năm {year}", "{year}"),
+    "report.closing.unchanged": (
+        "Danh mục đơn vị của kế hoạch không thay đổi trong giai đoạn.",
+        "The plan's list of units did not change over the period.",
+    ),
+    "report.closing.moved": (
+        "Từ ngày {day}, danh mục đơn vị là {new}. {merged} đơn vị cấp xã của {old} được sắp xếp "
+        "thành {became} đơn vị; mức đạt chuẩn nêu trong báo cáo là của các đơn vị trước sắp xếp, "
+        "không chuyển sang đơn vị mới. Nơi mỗi đơn vị nay thuộc: Phụ lục {appendix}.",
+        "From {day} the list of units is {new}. {merged} commune-level units of {old} became "
+        "{became} units; the levels in this report are those of the units before, not carried to "
+        "the new ones. Where each unit now belongs: Appendix {appendix}.",
+    ),
+    "report.closing.through": (
+        "Không có trong danh mục {edition}; các đơn vị cấp xã nay thuộc: {units}",
+        "Not on the list {edition}; its commune-level units now belong to: {units}",
+    ),
+    "report.closing.no_link": (
+        "Không có trong bảng chuyển đổi",
+        "Not in the crosswalk",
+    ),
+    "report.col.level_before": ("Mức đạt đến {day}", "Level by {day}"),
+    "report.col.now_in": ("Từ {day} thuộc", "Part from {day} of"),
+    "report.col.merge_kind": ("Hình thức", "How"),
+    "report.merge.merged": ("Nhập toàn bộ", "Merged whole"),
+    "report.merge.kept": ("Giữ nguyên", "Kept"),
+    "report.merge.renamed": ("Đổi tên", "Renamed"),
+    "report.merge.split": ("Nhập một phần", "Split"),
+    "report.appendix.units_after": (
+        "ĐƠN VỊ TRƯỚC VÀ SAU SẮP XẾP",
+        "UNITS BEFORE AND AFTER THE REORGANISATION",
+    ),
+    "report.sheet.units_after": ("Sau sắp xếp", "After reorganisation"),
+    "report.closing_period": (
+        "--closing là báo cáo tổng kết cả giai đoạn của kế hoạch: không dùng cùng --period, "
+        "--from hay --to",
+        "--closing reports on the plan's whole period: it takes no --period, --from or --to",
+    ),
+    "report.closing_html": (
+        "báo cáo tổng kết (--closing) chỉ xuất dạng bảng tính (-f xlsx)",
+        "the closing report (--closing) is written as a workbook only (-f xlsx)",
+    ),
 }
