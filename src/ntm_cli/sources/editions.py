@@ -58,22 +58,44 @@ def single(registry_file: str = "units.csv") -> Editions:
     return Editions((Edition(id="", name="", file=registry_file),))
 
 
-def load_editions(folder: Path, registry_file: str = "units.csv") -> Editions:
-    """The folder's editions and crosswalks, every problem named with its file and line."""
+def load_editions(
+    folder: Path, registry_file: str = "units.csv", crosswalks: bool = True
+) -> Editions:
+    """The folder's editions and crosswalks, every problem named with its file and line.
+    Without `crosswalks`, the lists alone, from the cache when the file is unchanged: what
+    every command that opens the store needs (the plan's list and its months)."""
     path = folder / EDITIONS_FILE
     try:
         raw = read_data_file(path, MAX_EDITIONS)
     except FileNotFoundError:
         return single(registry_file)
-    editions, problems = parse_editions(raw, path, folder, registry_file)
+    problems: list[Issue] = []
+
+    def build() -> Editions | None:
+        found, found_problems = parse_editions(raw, path, folder, registry_file, crosswalks)
+        problems.extend(found_problems)
+        return None if found_problems else found
+
+    if crosswalks:
+        editions = build()
+    else:
+        import zlib
+
+        from ntm_cli.sources.cache import cached
+
+        # the file names its lists relative to its folder: the same text elsewhere is another
+        place = zlib.crc32(f"{folder.resolve()}|{registry_file}".encode())
+        editions = cached("editions", raw, Editions, build, f"{place:08x}")
     if editions is None or problems:
         raise DataError("editions.invalid", problems, path=str(path), n=len(problems))
     return editions
 
 
 def parse_editions(
-    raw: bytes, path: Path, folder: Path, registry_file: str = "units.csv"
+    raw: bytes, path: Path, folder: Path, registry_file: str = "units.csv", crosswalks: bool = True
 ) -> tuple[Editions | None, list[Issue]]:
+    """Parse and validate the editions file, and read its crosswalks (unless `crosswalks` is
+    false: the lists alone)."""
     from pydantic import BaseModel, ConfigDict, Field
 
     from ntm_cli.sources.yamlfile import line_of, validate_yaml
@@ -132,13 +154,15 @@ def parse_editions(
     if not any(e.file == registry_file for e in found):
         problems.append(Issue(None, where("editions"),
                               msg("editions.no_registry", file=registry_file)))  # fmt: skip
-    crosswalks: list[Crosswalk] = []
+    walks: list[Crosswalk] = []
     for i, c in enumerate(spec.crosswalks):
         for side in ("old", "new"):
             if getattr(c, side) not in ids:
                 problems.append(Issue(None, where("crosswalks", i, side),
                                       msg("editions.unknown", id=getattr(c, side))))  # fmt: skip
         file = located(folder, c.file)
+        if not crosswalks:
+            continue
         try:
             links, link_problems = read_crosswalk(file)
         except FileNotFoundError:
@@ -146,8 +170,8 @@ def parse_editions(
                                   msg("editions.file_missing", file=c.file)))  # fmt: skip
             continue
         problems += link_problems
-        crosswalks.append(Crosswalk(c.old, c.new, tuple(links), str(file), nfc(c.source)))
-    return Editions(tuple(ordered), tuple(crosswalks), str(path)), problems
+        walks.append(Crosswalk(c.old, c.new, tuple(links), str(file), nfc(c.source)))
+    return Editions(tuple(ordered), tuple(walks), str(path)), problems
 
 
 def read_crosswalk(path: Path) -> tuple[list[Link], list[Issue]]:

@@ -128,9 +128,25 @@ class Workspace:
         """The data folder's editions of the registry and the crosswalks between them (one
         edition, its registry, when it has no editions.yaml), the plan's edition among them."""
         from ntm_cli.sources.datadir import REGISTRY_FILE
-        from ntm_cli.sources.editions import EDITIONS_FILE, load_editions
+        from ntm_cli.sources.editions import load_editions
 
-        editions = load_editions(self.dataset.folder, REGISTRY_FILE)
+        return self._plan_edition_in(load_editions(self.dataset.folder, REGISTRY_FILE))
+
+    @cached_property
+    def listed_editions(self) -> Editions:
+        """The editions without their crosswalks (read from the cache when unchanged): what a
+        command that opens the store needs, the plan's list and its months."""
+        from ntm_cli.sources.datadir import REGISTRY_FILE
+        from ntm_cli.sources.editions import load_editions
+
+        return self._plan_edition_in(
+            load_editions(self.dataset.folder, REGISTRY_FILE, crosswalks=False)
+        )
+
+    def _plan_edition_in(self, editions: Editions) -> Editions:
+        from ntm_cli.sources.datadir import REGISTRY_FILE
+        from ntm_cli.sources.editions import EDITIONS_FILE
+
         wanted = self.plan.edition
         path = self.plan.path
         if wanted and not editions.path:
@@ -148,7 +164,7 @@ class Workspace:
         folder's registry."""
         from ntm_cli.sources.datadir import REGISTRY_FILE
 
-        editions = self.editions
+        editions = self.listed_editions
         found = editions.get(self.plan.edition) if self.plan.edition else None
         return found or next(e for e in editions if e.file == REGISTRY_FILE)
 
@@ -243,7 +259,7 @@ class Workspace:
 
         edition = self.edition
         return ReadContext(self.plan, self.registry, self.criteria_book, self.emulation,
-                           edition if edition.id else None, self.editions)  # fmt: skip
+                           edition if edition.id else None, self.listed_editions)  # fmt: skip
 
     def check(self) -> CheckResult:
         """Every problem of the plan, the registry and the criteria sets, read together (where
@@ -658,10 +674,10 @@ class Workspace:
         from ntm_cli.workspace.results import TemplateResult
 
         month = self.period(period)
-        if (other := edition_message(month, self.plan, self.edition, self.editions)) is not None:
+        registry, plan = self.registry, self.plan
+        if (other := edition_message(month, plan, self.edition, self.listed_editions)) is not None:
             raise NtmError(other.code, **other.params)
         book = self.criteria_book
-        registry, plan = self.registry, self.plan
         area = registry.descendants(plan.area_code) if plan.area_code else list(registry.units)
         if plan.area_code and (own := registry.by_code.get(plan.area_code)) is not None:
             area = [own, *area]
