@@ -193,3 +193,20 @@ def test_editions_parse_with_bundled_files_named_from_another_folder(tmp_path: P
     assert len(editions.crosswalks[0].links) == 359
     assert located(folder, "ntm:units.csv").samefile(BUNDLED / "units.csv")
     assert located(folder, "units.csv") == folder / "units.csv"
+
+
+def test_a_month_of_the_new_list_has_no_monthly_report_or_returns_expected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plan 69's communes are Trà Vinh's: from July 2025 none of them reports, so neither the
+    returns nor the monthly report of such a month are made up (all "missing"); the report says
+    how to close the plan instead."""
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "r.sqlite"))
+    result = runner.invoke(app, ["completeness", "-p", "2025-09"])
+    assert result.exit_code == 1 and "đến kỳ 2025-06" in result.output
+    result = runner.invoke(app, ["report", "--from", "2025-05", "--to", "2025-08", "--out",
+                                 str(tmp_path / "r")])  # fmt: skip
+    assert result.exit_code == 1 and "ntm report --closing" in result.output
+    assert not (tmp_path / "r").exists()  # all or none: not even May's
+    result = runner.invoke(app, ["report", "-p", "2025-06", "--out", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.output

@@ -800,12 +800,23 @@ class Workspace:
             stopped=stopped, signal=stop.signal, warnings=warnings, store=note,
         )  # fmt: skip
 
+    def _on_edition(self, month: Period, code: str = "") -> None:
+        """Refuse a month whose returns are on another list of units than the plan's: its
+        communes are other units, and none of the plan's is expected to report."""
+        from ntm_cli.returnform.parsed import edition_message
+
+        problem = edition_message(month, self.plan, self.edition, self.listed_editions)
+        if problem is not None:
+            other = code and problem.code == "period.other_edition"
+            raise NtmError(code if other else problem.code, **problem.params)
+
     def completeness(self, period: str | Period, district: str | None = None) -> CompletenessResult:
         """Which communes have reported for a month, which are missing or late, by district."""
         from ntm_cli.engine.completeness import completeness
         from ntm_cli.workspace.results import CompletenessResult
 
         month = self.period(period)
+        self._on_edition(month)
         head = self.district(district)
         with self.store() as db:
             received = db.received(month) if db else {}
@@ -841,6 +852,9 @@ class Workspace:
             periods = [Period.of(plan.end_year, 12)]
             as_of = as_of or max(today(), Period.of(plan.end_year, 12).month_end())
         months = [self.period(p) for p in periods]
+        if not closing:
+            for month in months:  # before anything is read: all or none
+                self._on_edition(month, "report.other_edition")
         if as_of is not None and len(months) > 1:
             raise UsageError("report.as_of_range")
         if as_of is not None and Period.of_date(as_of) < months[0]:

@@ -148,4 +148,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "báo cáo tổng kết (--closing) chỉ xuất dạng bảng tính (-f xlsx)",
         "the closing report (--closing) is written as a workbook only (-f xlsx)",
     ),
+    "report.other_edition": (
+        "kỳ {period} là của danh mục {other}; kế hoạch này đo trên danh mục {edition}, có phiếu "
+        "từ kỳ {first} đến kỳ {last}: báo cáo tháng lập đến kỳ {last}. Báo cáo tổng kết kế "
+        "hoạch: ntm report --closing",
+        "period {period} is on the units of {other}; this plan is measured on {edition}, with "
+        "returns from {first} to {last}: its monthly reports run to {last}. The plan's closing "
+        "report: ntm report --closing",
+    ),
 }
