@@ -34,6 +34,13 @@ def summary(e: Entry, lang: Lang) -> str:
         if e.edition.valid_to is not None:
             return t("crosswalk.went.none", lang, name=u.name, code=u.code)
         return t("crosswalk.summary.none", lang, name=u.name, code=u.code)
+    return t("crosswalk.summary", lang, name=u.name, code=u.code, n=len(e.predecessors),
+             parts=counted(e, lang))  # fmt: skip
+
+
+def counted(e: Entry, lang: Lang) -> str:
+    """ "1 đạt NTM kiểu mẫu, 2 đạt NTM nâng cao, 1 thị trấn": the predecessors by the level they
+    had reached, those without one by their kind, those with no data here."""
     levels, kinds, missing = e.counts
     parts = [t("crosswalk.count.level", lang, n=n, level=level.value) for level, n in levels]
     for kind, n in kinds:
@@ -44,8 +51,7 @@ def summary(e: Entry, lang: Lang) -> str:
             parts.append(t("crosswalk.count.other", lang, n=n, kind=kind.value))
     if missing:
         parts.append(t("crosswalk.count.no_data", lang, n=missing))
-    return t("crosswalk.summary", lang, name=u.name, code=u.code, n=len(e.predecessors),
-             parts=", ".join(parts))  # fmt: skip
+    return ", ".join(parts)
 
 
 def also_notes(edition: Edition, unit: Unit, also: Sequence[Found], lang: Lang) -> list[str]:
@@ -102,13 +108,15 @@ def predecessors_table(e: Entry, lang: Lang) -> Table | None:
     if not e.predecessors:
         return None
     day = e.predecessors[0].link.effective_on
-    table = Table(
-        title=t("crosswalk.title.before", lang, on=day, before=day - ONE_DAY),
-        title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
-    )  # fmt: skip
+    editions = {p.edition.id if p.edition else "" for p in e.predecessors}
+    title = t("crosswalk.title.before", lang, on=day, before=day - ONE_DAY)
+    if len(editions) == 1 and (one := editions.pop()):  # all of one edition: said once
+        title += f" · {t('crosswalk.col.edition', lang).lower()} {one}"
+    mixed = bool(editions)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("crosswalk.col.old_code", "col.name", "crosswalk.col.old_district",
-                "crosswalk.col.edition", "crosswalk.col.merge", "crosswalk.col.level",
-                "crosswalk.col.year", "crosswalk.col.decision"):  # fmt: skip
+                *(("crosswalk.col.edition",) if mixed else ()), "crosswalk.col.merge",
+                "crosswalk.col.level", "crosswalk.col.year", "crosswalk.col.decision"):  # fmt: skip
         table.add_column(t(key, lang))
     for p in e.predecessors:
         link = p.link
@@ -116,10 +124,11 @@ def predecessors_table(e: Entry, lang: Lang) -> Table | None:
         merge = _merge(link.merge_kind, lang)
         if link.effective_on != day:
             merge += f" {date_text(link.effective_on, lang)}"
+        edition = (p.edition.id if p.edition else "—",) if mixed else ()
         table.add_row(
             link.old_code, Text(link.old_name), Text(_district(link.old_district_name)),
-            p.edition.id if p.edition else "—", merge, _level_text(p.reached, kind, lang),
-            _year(p.reached), Text(_decision(p.reached, lang)),
+            *edition, merge, _level_text(p.reached, kind, lang), _year(p.reached),
+            Text(_decision(p.reached, lang)),
         )  # fmt: skip
     return table
 
@@ -201,7 +210,9 @@ def build_listing(edition: Edition, entries: list[Entry], lang: Lang) -> Group:
 
 
 def _short_summary(e: Entry, lang: Lang) -> str:
-    """The summary without the unit's own name and code, which the row has already."""
+    """The summary without what the row has already: the unit's name and code, the count."""
+    if e.predecessors and not e.successors:
+        return counted(e, lang)
     text = summary(e, lang)
     head = f"{e.unit.name} ({e.unit.code}): "
     return text[len(head) :] if text.startswith(head) else text
