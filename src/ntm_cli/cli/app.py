@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("ntm_cli.cli.importing", "Import returned forms and long-format tables."),
     "completeness": ("ntm_cli.cli.completeness", "Which communes have reported for a month."),
     "unit": ("ntm_cli.cli.unit", "One unit's card: registry facts, recognitions, returns."),
+    "crosswalk": ("ntm_cli.cli.crosswalk", "Units before and after 1/7/2025, with their levels."),
     "report": ("ntm_cli.cli.report", "Write the monthly report workbook."),
     "gaps": ("ntm_cli.cli.gaps", "The weakest criteria and the communes 1-3 criteria short."),
     "forecast": ("ntm_cli.cli.forecast", "Will the milestones still open be met?"),

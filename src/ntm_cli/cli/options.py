@@ -72,6 +72,16 @@ DistrictOption = Annotated[
         show_default=False,
     ),
 ]
+EditionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        "-e",
+        help="Edition of the list of units (editions.yaml), e.g. tra-vinh or vinh-long-2025 "
+        "(default: the plan's).",
+        show_default=False,
+    ),
+]
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

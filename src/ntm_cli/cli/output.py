@@ -77,8 +77,13 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
         Format.CSV: _lazy(U, "units_csv", "rows", "ladder"),
     },
     "unit": {
-        Format.TABLE: _table(R, "build_unit_card", "card"),
-        Format.JSON: _table(R, "card_json", "card"),
+        Format.TABLE: lambda r, lang, view: _unit("unit_card_table", r, lang),
+        Format.JSON: lambda r, lang, view: _unit("unit_card_json", r, lang),
+    },
+    "crosswalk": {
+        Format.TABLE: lambda r, lang, view: _crosswalk("build_crosswalk", r, lang),
+        Format.JSON: lambda r, lang, view: _crosswalk("crosswalk_json", r, lang),
+        Format.CSV: lambda r, lang, view: _crosswalk("crosswalk_csv", r, lang),
     },
     "completeness": {
         Format.TABLE: _table(R, "build_completeness", "completeness"),
@@ -122,6 +127,18 @@ def _units_json(r: Any) -> Any:
     from ntm_cli.render.units import unit_json
 
     return [unit_json(row) for row in r.rows]
+
+
+def _unit(name: str, r: Any, lang: Lang) -> Any:
+    from ntm_cli.render import crosswalk
+
+    return getattr(crosswalk, name)(r, lang)
+
+
+def _crosswalk(name: str, r: Any, lang: Lang) -> Any:
+    from ntm_cli.render import crosswalk
+
+    return getattr(crosswalk, name)(r, lang)
 
 
 def _import_table(r: Any, lang: Lang) -> Any:
@@ -221,6 +238,17 @@ def created(result: Any, lang: Lang) -> None:
         from ntm_cli.cli.console import stderr
 
         stderr().print(note_text("store.created", lang, path=note.path), markup=False)
+
+
+def note_also(edition: Any, unit: Any, also: Any, lang: Lang) -> None:
+    """Under a table, on stderr: the unit shown is of `edition`; the query names `also` too."""
+    if not also:
+        return
+    from ntm_cli.cli.console import stderr
+    from ntm_cli.render.crosswalk import also_notes
+
+    for text in also_notes(edition, unit, also, lang):
+        stderr().print(text, style="yellow", markup=False, highlight=False)
 
 
 def note_text(code: str, lang: Lang, **params: Any) -> str:

@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from ntm_cli.cli.options import STATE, DataOption, DistrictOption, LangOption, open_workspace
+from ntm_cli.cli.options import (
+    STATE,
+    DataOption,
+    DistrictOption,
+    EditionOption,
+    LangOption,
+    open_workspace,
+)
 from ntm_cli.cli.output import emit, format_choice
 from ntm_cli.domain.i18n import Lang
 
@@ -52,6 +59,7 @@ def units(
             show_default=False,
         ),
     ] = None,
+    edition: EditionOption = None,
     output: Annotated[str, format_choice("units")] = "table",
     lang: LangOption = Lang.VI,
     data: DataOption = None,
@@ -61,5 +69,5 @@ def units(
     Example: ntm units --district "cau ke" --level advanced
     """
     STATE["json"] = output == "json"
-    result = open_workspace(data, None).units(district, kind, level, search, year)
+    result = open_workspace(data, None).units(district, kind, level, search, year, edition)
     emit(result, "units", output, lang)

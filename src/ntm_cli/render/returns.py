@@ -220,7 +220,9 @@ def completeness_csv(result: Completeness) -> str:
     return out.getvalue()
 
 
-def build_unit_card(card: UnitCard, lang: Lang) -> Group:
+def build_unit_card(card: UnitCard, lang: Lang, level_text: str = "") -> Group:
+    """The card; `level_text` in place of the level a unit holds (a unit of a list that
+    records no recognition has none to show, not "not yet")."""
     u = card.unit
     level = level_of(u)
     facts = Table.grid(padding=(0, 2))
@@ -230,7 +232,7 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
     facts.add_row(t("card.kind", lang), u.kind.vi if lang is Lang.VI else u.kind.value)
     if card.district is not None and card.district is not u:
         facts.add_row(t("card.district", lang), card.district.name)
-    facts.add_row(t("card.level", lang), level_word(level, lang))
+    facts.add_row(t("card.level", lang), level_text or level_word(level, lang))
     for i, (lv, rec) in enumerate(u.recognitions.items()):  # in ladder order
         decision = ", ".join(
             x

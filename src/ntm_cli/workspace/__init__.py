@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ntm_cli.domain.editions import Edition, Editions
     from ntm_cli.domain.emulation import Emulation
     from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return, StoredReturn
+    from ntm_cli.engine.crosswalk import Found
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
     from ntm_cli.sources.datadir import DataSet
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         AwardsResult,
         CheckResult,
         CompletenessResult,
+        CrosswalkResult,
         ForecastResult,
         GapsResult,
         ImportResult,
@@ -187,6 +189,62 @@ class Workspace:
                 raise DataError("data.problems", problems, path=str(path), n=len(problems))
             self._registries[edition.id] = found
         return found
+
+    def edition_named(self, edition_id: str | None) -> Edition:
+        """The edition `--edition` names (the plan's when None); an unknown id is a usage error
+        that lists the ids."""
+        if edition_id is None:
+            return self.edition
+        found = self.editions.get(edition_id)
+        if found is None:
+            raise UsageError("edition.unknown_option", id=edition_id,
+                             ids=[e.id for e in self.editions])  # fmt: skip
+        return found
+
+    def _every_edition(self) -> tuple[dict[str, Registry], dict[str, Ladder]]:
+        """The units and the ladder of each edition, by its id."""
+        editions = list(self.editions)
+        return (
+            {e.id: self.registry_of(e) for e in editions},
+            {e.id: self.ladder_of(e) for e in editions},
+        )
+
+    def _also(self, query: str, shown: Edition) -> tuple[Found, ...]:
+        """The units of the other editions that `query` names as a whole (a reused code, a
+        name repeated): the card says which edition it shows and how to see the others."""
+        from ntm_cli.domain.lookup import match_units
+        from ntm_cli.engine.crosswalk import Found
+
+        found: list[Found] = []
+        for each in self.editions:
+            if each.id == shown.id:
+                continue
+            try:
+                registry = self.registry_of(each)
+            except DataError:  # its own problems are told by `ntm plan check`
+                continue
+            found += [Found(each, u) for u in match_units(registry, query)[:1]]
+        return tuple(found)
+
+    def crosswalk(self, query: str | None = None, edition: str | None = None) -> CrosswalkResult:
+        """Where a unit came from and went across editions, with the levels the old units had
+        reached the day before the change: the unit `query` names (looked up in every edition,
+        the newest one's shown and the others named, unless `edition` is given), or without a
+        query every unit of `edition` (default: the newest)."""
+        from ntm_cli.engine.crosswalk import entry, listing, lookup
+        from ntm_cli.workspace.results import CrosswalkResult
+
+        chosen = self.edition_named(edition) if edition is not None else None
+        registries, ladders = self._every_edition()
+        editions = self.editions
+        if query is None:
+            shown = chosen or editions.editions[-1]
+            return CrosswalkResult(shown, listing(editions, registries, ladders, shown))
+        if not query.strip():
+            raise UsageError("option.empty", option="QUERY")
+        found, also = lookup(editions, registries, query, chosen)
+        one = entry(editions, registries, ladders, found, also)
+        return CrosswalkResult(found.edition, [one], single=True)
 
     def ladder_of(self, edition: Edition) -> Ladder:
         """The ladder whose rungs an edition's level columns are (its plan's, else this plan's)."""
@@ -442,9 +500,10 @@ class Workspace:
         return Path(self.store_location).exists()
 
     @contextmanager
-    def store(self, create: bool = False) -> Iterator[Store | None]:
+    def store(self, create: bool = False, edition: Edition | None = None) -> Iterator[Store | None]:
         """The store, or None when there is none yet and `create` is false. A store is created
-        only where an option, NTM_STORE or ntm.toml names it, never unasked at the default."""
+        only where an option, NTM_STORE or ntm.toml names it, never unasked at the default.
+        It shows the returns of the months of the plan's edition (of `edition`, when given)."""
         from ntm_cli.sources.store import Store
 
         if is_url(self.store_location):
@@ -456,7 +515,7 @@ class Workspace:
             if not self.store_named_by:
                 raise StoreError("store.unnamed", path=self.store_location)
         db = Store(Path(self.store_location), create=create)
-        edition = self.edition
+        edition = edition or self.edition
         db.window, db.edition = edition.window, edition.id
         try:
             yield db
@@ -613,12 +672,16 @@ class Workspace:
         level: str | None = None,
         search: str | None = None,
         year: int | None = None,
+        edition: str | None = None,
     ) -> UnitsResult:
         """Units with their level; `level` takes ntm, advanced, model, the Vietnamese words, or
-        none (units not yet at NTM)."""
+        none (units not yet at NTM); of the plan's edition unless `edition` names another."""
         from ntm_cli.engine.units import select_units
         from ntm_cli.workspace.results import UnitsResult
 
+        chosen = self.edition_named(edition)
+        if chosen.id != self.edition.id:
+            return self._units_of(chosen, district, kind, level, search, year)
         head = self.district(district)  # an empty name is refused
         kinds = {parse_option(UnitKind.parse, kind, "--kind")} if kind else None
         wanted = (
@@ -632,26 +695,71 @@ class Workspace:
             select_units(self.registry, head, kinds, wanted, search, year), year, self.plan.ladder
         )
 
-    def unit(self, query: str) -> UnitResult:
-        """One unit's card: registry facts, recognitions and its returns."""
+    def _units_of(
+        self,
+        edition: Edition,
+        district: str | None,
+        kind: str | None,
+        level: str | None,
+        search: str | None,
+        year: int | None,
+    ) -> UnitsResult:
+        """`units` on another edition's list, read with its own ladder."""
+        from ntm_cli.domain.lookup import resolve_unit
+        from ntm_cli.engine.units import select_units
+        from ntm_cli.workspace.results import UnitsResult
+
+        registry, ladder = self.registry_of(edition), self.ladder_of(edition)
+        head = None
+        if district is not None:
+            if not district.strip():
+                raise UsageError("option.empty", option="--district")
+            head = resolve_unit(registry, district, DISTRICT_LEVEL, what="district-level unit")
+        kinds = {parse_option(UnitKind.parse, kind, "--kind")} if kind else None
+        wanted = (
+            parse_option(lambda v: parse_level(ladder, v, allow_none=True), level, "--level")
+            if level
+            else None
+        )
+        rows = select_units(registry, head, kinds, wanted, search, year)
+        return UnitsResult(rows, year, ladder)
+
+    def unit(self, query: str, edition: str | None = None) -> UnitResult:
+        """One unit's card: registry facts, recognitions and its returns; of the plan's edition
+        unless `edition` names another (then with its predecessors, as `crosswalk` gives them,
+        and only the returns of that edition's months). Units of other editions the query
+        names too are in `also`."""
         from ntm_cli.domain.lookup import resolve_unit
         from ntm_cli.domain.returns import UnitCard
         from ntm_cli.workspace.results import UnitResult
 
         if not query.strip():
             raise UsageError("option.empty", option="QUERY")
-        found = resolve_unit(self.registry, query)
-        with self.store() as db:
+        chosen = self.edition_named(edition)
+        own = chosen.id == self.edition.id
+        registry = self.registry if own else self.registry_of(chosen)
+        found = resolve_unit(registry, query)
+        also = self._also(query, chosen)
+        crossed = None
+        if not own:
+            from ntm_cli.engine.crosswalk import Found, entry
+
+            registries, ladders = self._every_edition()
+            crossed = entry(self.editions, registries, ladders, Found(chosen, found), also)
+        with self.store(edition=chosen) as db:
             history = db.returns(unit_code=found.code, current_only=False) if db else []
             note = self.store_note(db)
         sets = {s: self.criteria_set(s) for s in {h.ret.criteria_set for h in history}}
         latest = next((h for h in reversed(history) if h.superseded_at is None), None)
         expected = (
-            self.read_context().expected(found, latest.ret.period) if latest is not None else None
+            self.read_context().expected(found, latest.ret.period)
+            if latest is not None and own
+            else None
         )
-        card = UnitCard(found, self.registry.district_of(found), history, sets, today(),
+        card = UnitCard(found, registry.district_of(found), history, sets, today(),
                         expected.id if expected is not None else "")  # fmt: skip
-        return UnitResult(card, self.registry, store=note, warnings=_told(note))
+        return UnitResult(card, registry, store=note, warnings=_told(note), edition=chosen,
+                          own=own, also=also, crosswalk=crossed)  # fmt: skip
 
     def template(
         self,

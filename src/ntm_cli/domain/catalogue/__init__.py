@@ -7,6 +7,7 @@ checks it, and that both languages use the same parameters).
 from __future__ import annotations
 
 from ntm_cli.domain.catalogue.commands import MESSAGES as _COMMANDS
+from ntm_cli.domain.catalogue.crosswalk import MESSAGES as _CROSSWALK
 from ntm_cli.domain.catalogue.data import MESSAGES as _DATA
 from ntm_cli.domain.catalogue.editions import MESSAGES as _EDITIONS
 from ntm_cli.domain.catalogue.files import MESSAGES as _FILES
@@ -17,6 +18,7 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "commands": _COMMANDS,
     "data": _DATA,
     "editions": _EDITIONS,
+    "crosswalk": _CROSSWALK,
     "files": _FILES,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}

@@ -17,6 +17,7 @@ _WHERE = {
     "UnitResult": "returns",
     "ReturnsResult": "returns",
     "CompletenessResult": "returns",
+    "CrosswalkResult": "crosswalk",
     "TemplateResult": "returns",
     "ImportResult": "returns",
     "ReportResult": "returns",
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ntm_cli.workspace.results.analysis import NominationsFormResult as NominationsFormResult
     from ntm_cli.workspace.results.base import Result as Result
     from ntm_cli.workspace.results.check import CheckResult as CheckResult
+    from ntm_cli.workspace.results.crosswalk import CrosswalkResult as CrosswalkResult
     from ntm_cli.workspace.results.progress import ProgressResult as ProgressResult
     from ntm_cli.workspace.results.returns import CompletenessResult as CompletenessResult
     from ntm_cli.workspace.results.returns import ImportResult as ImportResult
@@ -55,6 +57,7 @@ __all__ = [
     "AwardsResult",
     "CheckResult",
     "CompletenessResult",
+    "CrosswalkResult",
     "ForecastResult",
     "GapsResult",
     "ImportResult",

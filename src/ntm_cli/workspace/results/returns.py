@@ -13,8 +13,10 @@ from ntm_cli.domain.models import Registry
 if TYPE_CHECKING:
     import pandas
 
+    from ntm_cli.domain.editions import Edition
     from ntm_cli.domain.returns import FileResult, StoredReturn, UnitCard
     from ntm_cli.engine.completeness import Completeness
+    from ntm_cli.engine.crosswalk import Entry, Found
     from ntm_cli.engine.report import Report
 
 
@@ -26,6 +28,10 @@ from ntm_cli.workspace.results.base import Result, _frame
 class UnitResult(Result):
     card: UnitCard
     registry: Registry
+    edition: Edition | None = None  # the edition whose unit the card shows
+    own: bool = True  # that edition is the plan's
+    also: tuple[Found, ...] = ()  # units of other editions the query names too
+    crosswalk: Entry | None = None  # its predecessors, on another edition than the plan's
 
     def to_frame(self) -> pandas.DataFrame:
         """The unit's returns, one row a return and criterion."""
