@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,13 @@ def load_editions(
     folder: Path, registry_file: str = "units.csv", crosswalks: bool = True
 ) -> Editions:
     """The folder's editions and crosswalks, every problem named with its file and line.
-    Without `crosswalks`, the lists alone, from the cache when the file is unchanged: what
-    every command that opens the store needs (the plan's list and its months)."""
+    The file itself is read from the cache when it is unchanged (what every command that opens
+    the store needs: the plan's list and its months); each crosswalk's rows are read when
+    `crosswalks` is true."""
+    import zlib
+
+    from ntm_cli.sources.cache import cached
+
     path = folder / EDITIONS_FILE
     try:
         raw = read_data_file(path, MAX_EDITIONS)
@@ -72,23 +78,28 @@ def load_editions(
     problems: list[Issue] = []
 
     def build() -> Editions | None:
-        found, found_problems = parse_editions(raw, path, folder, registry_file, crosswalks)
+        found, found_problems = parse_editions(raw, path, folder, registry_file, False)
         problems.extend(found_problems)
         return None if found_problems else found
 
-    if crosswalks:
-        editions = build()
-    else:
-        import zlib
-
-        from ntm_cli.sources.cache import cached
-
-        # the file names its lists relative to its folder: the same text elsewhere is another
-        place = zlib.crc32(f"{folder.resolve()}|{registry_file}".encode())
-        editions = cached("editions", raw, Editions, build, f"{place:08x}")
+    # the file names its lists relative to its folder: the same text elsewhere is another
+    place = zlib.crc32(f"{folder.resolve()}|{registry_file}".encode())
+    editions = cached("editions", raw, Editions, build, f"{place:08x}")
     if editions is None or problems:
         raise DataError("editions.invalid", problems, path=str(path), n=len(problems))
-    return editions
+    if not crosswalks:
+        return editions
+    walks = []
+    for walk in editions.crosswalks:
+        try:
+            links, problems = read_crosswalk(Path(walk.path))
+        except FileNotFoundError:
+            missing = Issue(None, str(path), msg("editions.file_missing", file=walk.path))
+            raise DataError("editions.invalid", [missing], path=str(path), n=1) from None
+        if problems:
+            raise DataError("editions.invalid", problems, path=str(path), n=len(problems))
+        walks.append(replace(walk, links=tuple(links)))
+    return replace(editions, crosswalks=tuple(walks))
 
 
 def parse_editions(
@@ -161,7 +172,11 @@ def parse_editions(
                 problems.append(Issue(None, where("crosswalks", i, side),
                                       msg("editions.unknown", id=getattr(c, side))))  # fmt: skip
         file = located(folder, c.file)
-        if not crosswalks:
+        if not crosswalks:  # the rows are read on use; the file must be there
+            if not file.is_file():
+                problems.append(Issue(None, where("crosswalks", i, "file"),
+                                      msg("editions.file_missing", file=c.file)))  # fmt: skip
+            walks.append(Crosswalk(c.old, c.new, (), str(file), nfc(c.source)))
             continue
         try:
             links, link_problems = read_crosswalk(file)
