@@ -1508,10 +1508,6 @@ def _title(report: Report, lang: Lang) -> str:
     return t("report.title", lang, month=f"{month.month:02d}", year=month.year)
 
 
-MERGE_WORDS = {"merged": "report.merge.merged", "kept": "report.merge.kept",
-               "renamed": "report.merge.renamed", "split": "report.merge.split"}  # fmt: skip
-
-
 def _units_after(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     """Where each unit of the plan's list went when the next list came into force: a commune-
     level unit into its new unit(s), a district-level unit or the province (not on the new
@@ -1542,8 +1538,8 @@ def _move_values(move: Move, successor: str, lang: Lang) -> list[Any]:
     reached = _capital(_reached(move.level, task, lang)) if move.level is not None else ""
     if move.into:
         now_in = "; ".join(f"{link.new_name} ({link.new_code})" for link in move.into)
-        kinds = "; ".join(dict.fromkeys(t(MERGE_WORDS[link.merge_kind], lang)
-                                        for link in move.into))  # fmt: skip
+        kinds = _capital("; ".join(dict.fromkeys(t(f"crosswalk.merge.{link.merge_kind}", lang)
+                                                 for link in move.into)))  # fmt: skip
     elif move.through:
         units = ", ".join(f"{name} ({code})" for code, name in move.through)
         now_in = t("report.closing.through", lang, edition=successor, units=units)

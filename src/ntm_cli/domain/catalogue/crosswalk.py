@@ -67,8 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crosswalk.col.count": ("Số đơn vị", "Units"),
     "crosswalk.col.summary": ("Tóm tắt", "Summary"),
     "crosswalk.none_edition": ("không thuộc danh mục nào ở đây", "in no edition here"),
-    "crosswalk.merge.merged": ("sáp nhập", "merged"),
+    "crosswalk.merge.merged": ("nhập toàn bộ", "merged whole"),
     "crosswalk.merge.kept": ("giữ nguyên", "kept"),
     "crosswalk.merge.renamed": ("đổi tên", "renamed"),
-    "crosswalk.merge.split": ("chia tách", "split"),
+    "crosswalk.merge.split": ("nhập một phần", "merged in part"),
 }

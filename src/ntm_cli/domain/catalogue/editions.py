@@ -130,10 +130,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.level_before": ("Mức đạt đến {day}", "Level by {day}"),
     "report.col.now_in": ("Từ {day} thuộc", "Part from {day} of"),
     "report.col.merge_kind": ("Hình thức", "How"),
-    "report.merge.merged": ("Nhập toàn bộ", "Merged whole"),
-    "report.merge.kept": ("Giữ nguyên", "Kept"),
-    "report.merge.renamed": ("Đổi tên", "Renamed"),
-    "report.merge.split": ("Nhập một phần", "Split"),
     "report.appendix.units_after": (
         "ĐƠN VỊ TRƯỚC VÀ SAU SẮP XẾP",
         "UNITS BEFORE AND AFTER THE REORGANISATION",
