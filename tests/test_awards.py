@@ -432,7 +432,10 @@ def test_a_store_of_the_previous_schema_gains_the_nominations_table(tmp_path: Pa
     with Store(path) as store:
         assert store.nominations(2024) is None
         (version,) = store.db.execute("PRAGMA user_version").fetchone()
-    assert version == len(MIGRATIONS) == 4  # return_values (3), then nominations (4)
+    # return_values (3), nominations (4), then the edition of each return (5)
+    assert version == len(MIGRATIONS) == 5
+    columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(returns)")]
+    assert "edition" in columns
 
 
 @pytest.mark.slow
