@@ -110,7 +110,7 @@ def check_groups(plan: Plan, registry: Registry, sets: dict[str, CriteriaSet]) -
             continue
         for found in declared:
             if found.commune_group(unit.group) is None:
-                groups = [g.id for g in found.commune_groups]
+                groups = ", ".join(g.id for g in found.commune_groups)
                 message = msg("registry.group.unknown", group=unit.group, set=found.id,
                               groups=groups)  # fmt: skip
                 problems.append(Issue(None, f"{registry.path}:{unit.line}: group", message))
