@@ -210,3 +210,12 @@ def test_a_registry_row_with_an_unknown_group_is_refused(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert (f"{units}:{line + 1}: group: commune group '4' is not one of set qd51-2025-xa's "
             "groups (1, 2, 3)") in result.output  # fmt: skip
+
+
+def test_the_report_page_has_no_district_column_either(imported: Path, tmp_path: Path) -> None:
+    out = tmp_path / "page"
+    run("report", "--period", "2026-03", "--format", "html", "--out", str(out))
+    (page,) = out.glob("*.html")
+    text = page.read_text(encoding="utf-8")
+    assert "Xã Ngãi Tứ" in text or "Xã Giao Long" in text
+    assert "cấp huyện" not in text.lower().replace("chỉ tiêu cấp huyện", "")
