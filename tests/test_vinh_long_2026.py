@@ -116,6 +116,7 @@ def test_units_by_the_modern_rung_and_the_unit_card() -> None:
     assert "Nâng cao" not in table and "HTNV" not in table
     card = run("unit", "29767")
     assert "Xã Ngãi Tứ" in card and "Chưa đạt chuẩn" in card
+    assert "Nhóm xã" in card and "2 (minh họa: chưa có quyết định phân nhóm)" in card
 
 
 def _fill(path: Path, not_met: int) -> bytes:
@@ -219,3 +220,16 @@ def test_the_report_page_has_no_district_column_either(imported: Path, tmp_path:
     text = page.read_text(encoding="utf-8")
     assert "Xã Ngãi Tứ" in text or "Xã Giao Long" in text
     assert "cấp huyện" not in text.lower().replace("chỉ tiêu cấp huyện", "")
+
+
+def test_a_commune_group_listed_twice_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE, folder)
+    path = folder / "criteria" / "qd51-2025-xa.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('  - id: "3"', '  - id: "2"'), encoding="utf-8")
+    result = runner.invoke(app, ["plan", "check", "--data", str(folder), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "commune_groups[2].id: commune group 2 is listed twice" in result.output

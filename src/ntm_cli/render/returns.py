@@ -243,6 +243,9 @@ def build_unit_card(card: UnitCard, lang: Lang) -> Group:
         )
     if note := u.note(lang is Lang.EN):
         facts.add_row(t("card.source", lang), note)
+    if u.group:  # the commune group of its criteria set (QĐ 51/2025), with where it comes from
+        where = f" ({u.group_source})" if u.group_source else ""
+        facts.add_row(t("card.group", lang), f"{u.group}{where}")
     parts: list[RenderableType] = [Text(u.name, style="bold"), facts]
     latest = card.latest
     if latest is None:

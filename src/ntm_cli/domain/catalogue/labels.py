@@ -153,6 +153,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "card.level": ("Mức đạt hiện tại", "Level now"),
     "card.recognitions": ("Công nhận", "Recognitions"),
     "card.source": ("Nguồn số liệu", "Source"),
+    "card.group": ("Nhóm xã", "Commune group"),
     "card.latest": ("Phiếu mới nhất", "Latest return"),
     "card.no_returns": ("Chưa có phiếu báo cáo nào.", "No return imported yet."),
     "card.met": ("Đạt {met}/{total} tiêu chí", "{met}/{total} criteria met"),
