@@ -135,8 +135,9 @@ def imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     store = tmp_path / "store.sqlite"
     monkeypatch.setenv("NTM_STORE", str(store))
     forms, filled = tmp_path / "forms", tmp_path / "filled"
-    run("template", "--period", "2026-03", "--out", str(forms))
+    summary = run("template", "--period", "2026-03", "--out", str(forms))
     assert len(list(forms.glob("*.xlsx"))) == 105  # every xã, no phường
+    assert "Trực thuộc" in summary and "Tỉnh Vĩnh Long" in summary
     filled.mkdir()
     for gap, name in enumerate(sorted(p.name for p in forms.glob("*.xlsx"))[:4]):
         (filled / name).write_bytes(_fill(forms / name, gap))
@@ -185,6 +186,13 @@ def test_the_report_has_no_district_appendix(imported: Path, tmp_path: Path) -> 
     returns = book["PL IV - Nộp báo cáo"]
     total = next(r for r in returns.iter_rows(values_only=True) if r[1] == "Toàn tỉnh")
     assert total[2:5] == (105, 4, 101)
+
+
+def test_completeness_counts_the_communes_under_the_province(imported: Path) -> None:
+    out = run("completeness", "--period", "2026-03")
+    assert "Cấp huyện" not in out
+    total = next(line for line in out.splitlines() if "Toàn tỉnh" in line)
+    assert total.split()[2:5] == ["105", "4", "101"]
 
 
 def test_forecast_runs_on_the_example(imported: Path) -> None:
