@@ -339,7 +339,7 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     assert f"{units}:14: ntm_year: năm 1985 nằm ngoài khoảng 1990–2100" in out
     assert (
         f"{units}:15: parent_code: 29263 là xã (Xã Long Đức); "
-        "đơn vị cấp trên của xã phải là đơn vị cấp huyện"
+        "đơn vị cấp trên của xã phải là đơn vị cấp huyện hoặc tỉnh"
     ) in out
     assert (
         f"{units}:16: advanced_year: năm 2019 sớm hơn năm đạt Nông thôn mới (2020); đơn vị phải "
@@ -355,7 +355,7 @@ def test_plan_check_names_every_problem_in_a_broken_copy(data_copy: Path) -> Non
     assert f"{units}:14: ntm_year: 1985 is outside 1990–2100" in out
     assert (
         f"{units}:15: parent_code: 29263 is a commune (Xã Long Đức); "
-        "the parent of a commune is a district-level unit"
+        "the parent of a commune is a district-level unit or the province"
     ) in out
     assert (
         f"{units}:16: advanced_year: 2019 is before ntm_year 2020; a unit reaches ntm first" in out

@@ -251,6 +251,8 @@ class Unit:
     source: str = ""  # where the row's figures come from, in Vietnamese (or as written)
     line: int = 0
     source_en: str = ""  # the same note in English, when given
+    group: str = ""  # the commune group of the criteria set (QĐ 51/2025: "1", "2", "3"); "" unset
+    group_source: str = ""  # where the group assignment comes from
 
     def note(self, english: bool = False) -> str:
         """The row's note in the language asked, else in the other one."""

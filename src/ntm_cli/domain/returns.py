@@ -51,6 +51,19 @@ class Criterion:
 
 
 @dataclass(frozen=True, slots=True)
+class CommuneGroup:
+    """A group of communes a criteria set sets its own thresholds for (QĐ 51/2025/QĐ-TTg: group 1
+    near-urban, group 3 ethnic-minority and mountainous KV II/III, group 2 the others)."""
+
+    id: str
+    name: str
+    name_en: str = ""
+    definition: str = ""
+    definition_en: str = ""
+    sure: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class CriteriaSet:
     """A versioned set of criteria, as a decision defines it."""
 
@@ -71,6 +84,10 @@ class CriteriaSet:
     amended_by: str = ""
     amended_on: dt.date | None = None
     decided_on: dt.date | None = None
+    commune_groups: tuple[CommuneGroup, ...] = ()  # the groups its thresholds are set for
+
+    def commune_group(self, group_id: str) -> CommuneGroup | None:
+        return next((g for g in self.commune_groups if g.id == group_id), None)
 
     @property
     def reported(self) -> tuple[Criterion, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import DISTRICT_LEVEL, MilestoneKind, Plan, Registry, Scope, UnitKind
+from ntm_cli.domain.returns import CriteriaSet
 
 COUNTABLE = DISTRICT_LEVEL | {UnitKind.COMMUNE}
 
@@ -36,7 +37,10 @@ def _parent_problem(registry: Registry, code: str) -> Message | None:
     parent = registry.by_code.get(unit.parent_code)
     if parent is None:
         return msg("registry.parent.unknown", parent=unit.parent_code)
-    if parent.kind.tier != unit.kind.tier - 1:
+    # a commune-level unit may sit directly under the province (no district level from 01/7/2025)
+    if parent.kind.tier != unit.kind.tier - 1 and not (
+        unit.kind.tier == 2 and parent.kind is UnitKind.PROVINCE
+    ):
         code = "registry.parent.not_province" if unit.kind.tier == 1 else (
             "registry.parent.not_district"
         )  # fmt: skip
@@ -89,4 +93,26 @@ def check_plan(plan: Plan, registry: Registry) -> list[Issue]:
             problems.append(
                 Issue(None, f"{where}.target", msg(code, target=m.target, eligible=eligible))
             )
+    return problems
+
+
+def check_groups(plan: Plan, registry: Registry, sets: dict[str, CriteriaSet]) -> list[Issue]:
+    """A commune's group (the registry's `group` column) is one of the commune groups its
+    criteria sets declare (QĐ 51/2025: 1, 2, 3); sets that declare none leave it unchecked.
+    `sets` holds the plan's commune sets by id (those that could be read)."""
+    declared = [sets[i] for i in dict.fromkeys(plan.criteria.get("commune", {}).values())
+                if i in sets and sets[i].commune_groups]  # fmt: skip
+    if not declared:
+        return []
+    problems: list[Issue] = []
+    for unit in registry.units:
+        if unit.kind is not UnitKind.COMMUNE or not unit.group:
+            continue
+        for found in declared:
+            if found.commune_group(unit.group) is None:
+                groups = ", ".join(g.id for g in found.commune_groups)
+                message = msg("registry.group.unknown", group=unit.group, set=found.id,
+                              groups=groups)  # fmt: skip
+                problems.append(Issue(None, f"{registry.path}:{unit.line}: group", message))
+                break
     return problems

@@ -70,7 +70,9 @@ def completeness(
     for unit in area:
         if unit.kind is not UnitKind.COMMUNE:
             continue
-        head = registry.district_of(unit)
+        # a commune directly under the province (no district level from 01/7/2025) is counted
+        # under the province
+        head = registry.district_of(unit) or registry.by_code.get(unit.parent_code)
         if head is None or (district is not None and head.code != district.code):
             continue
         heads[head.code] = head

@@ -78,6 +78,8 @@ def appendices(report: Report) -> list[tuple[str, str]]:
         missing.add("advice")
     if report.emulation is None:
         missing.add("emulation")
+    if not report.districts:  # no district level (from 01/7/2025): no appendix of empty rows
+        missing.add("districts")
     kept = [key for key in APPENDICES if key not in missing]
     return [(roman(i), key) for i, key in enumerate(kept, 1)]
 
@@ -397,7 +399,10 @@ def build_report(
     districts = [u for u in area if u.kind in DISTRICT_LEVEL]
 
     headlines = []
-    for scope, units in (("commune", communes), ("district", districts)):
+    # no district-level units (from 01/7/2025): no district lines of zeros
+    scopes = (("commune", communes), ("district", districts)) if districts else (
+        ("commune", communes),)  # fmt: skip
+    for scope, units in scopes:
         for level in plan.ladder:
             now = sum(at_least(level_of(u, as_of=as_of), level) for u in units)
             then = sum(at_least(level_of(u, as_of=before), level) for u in units)

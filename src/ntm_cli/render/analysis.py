@@ -139,19 +139,25 @@ def _gaps_section(
                    t("gaps.col.missing", lang)]  # fmt: skip
         near_rows = [(g.unit.name, g.district.name if g.district else "", str(g.gap),
                  missing_text(g, criteria, lang)) for g in shown]  # fmt: skip
+        # communes directly under the province (no district level from 01/7/2025): no column
+        districts = any(g.district is not None for g in shown)
+        if not districts:
+            del headers[1]
         if len(near_rows) >= LARGE:
             long = LongTable(headers)
             for near_row in near_rows:
-                long.add_row(*near_row)
+                long.add_row(*(near_row if districts else near_row[:1] + near_row[2:]))
             parts.append(long)
         else:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
             table.add_column(headers[0])
-            table.add_column(headers[1])
-            table.add_column(headers[2], justify="right")
-            table.add_column(headers[3])
+            if districts:
+                table.add_column(headers[1])
+            table.add_column(headers[-2], justify="right")
+            table.add_column(headers[-1])
             for name, district, gap, missing in near_rows:
-                table.add_row(Text(name), Text(district), gap, Text(missing))
+                shown_district = (Text(district),) if districts else ()
+                table.add_row(Text(name), *shown_district, gap, Text(missing))
             parts.append(table)
         if len(shown) < len(s.near):
             parts.append(Text(t("gaps.more", lang, n=len(s.near) - len(shown)), style="dim"))

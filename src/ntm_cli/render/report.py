@@ -32,7 +32,7 @@ from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.emulation import Basis
 from ntm_cli.domain.i18n import Lang, level_word, t
 from ntm_cli.domain.messages import Issue
-from ntm_cli.domain.models import Ladder, Level, MilestoneKind, Registry, Scope, Unit
+from ntm_cli.domain.models import Ladder, Level, MilestoneKind, Registry, Scope, Unit, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, CriteriaSet, Criterion
 from ntm_cli.domain.status import level_of
@@ -542,7 +542,9 @@ def proposals(report: Report, lang: Lang, numbers: dict[str, str]) -> list[str]:
             continue
         near_any = True
         reached = t("reached.level", lang, level=level_word(section.level, lang, "levelx"))
-        sentences.append(t("report.doc.proposal.near", lang, n=n, max=NEAR_MISS,
+        key = "report.doc.proposal.near" if report.districts else (
+            "report.doc.proposal.near_communes")  # fmt: skip
+        sentences.append(t(key, lang, n=n, max=NEAR_MISS,
                            reached=reached, appendix=numbers.get("advice", "")))  # fmt: skip
     if not near_any:
         sentences.append(t("report.doc.proposal.none", lang, max=NEAR_MISS))
@@ -873,12 +875,16 @@ def _communes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     headers += [t("report.col.fund", lang, source=t(f"fund.{source}", lang))
                 for source in FUND_SOURCES]  # fmt: skip
     headers += [t("report.col.funds_total", lang), t("report.col.notes", lang)]
-    _header(ws, top, headers)
-    widths = [8, 20, 16, 11, *[8] * len(ladder), 8, 8, 40, 10, 8, 8, 8, 14]
+    widths: list[float] = [8, 20, 16, 11, *[8] * len(ladder), 8, 8, 40, 10, 8, 8, 8, 14]
     widths += [14] * (len(FUND_SOURCES) + 1) + [40]
     after = 4 + len(ladder)  # the columns after the year of each rung
-    wrapped = (2, 3, after + 3, after + 15)
+    wrapped: tuple[int, ...] = (2, 3, after + 3, after + 15)
     money = tuple(range(after + 8, after + 15))  # debt, the funds by source and their total
+    # no district level (a registry from 01/7/2025): no district column
+    districts = any(c.district is not None for c in report.communes) or not report.communes
+    if not districts:
+        headers, widths, wrapped, money = _without_district(headers, widths, wrapped, money)
+    _header(ws, top, headers)
     for i, c in enumerate(report.communes):
         row = top + 1 + i
         ret = c.ret
@@ -903,10 +909,23 @@ def _communes(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
         values += [funds.get(source) if funds else None for source in FUND_SOURCES]
         notes = "; ".join(f"{n}: {text}" for n, text in ret.notes.items()) if ret else ""
         values += [sum(funds.values()) if funds else None, notes]  # text: never a formula
+        if not districts:
+            del values[2]
         _table_row(ws, row, values, widths, wrap=wrapped, money=money)
     _finish(
         ws, header_row=top, widths=widths, last_row=top + len(report.communes), top=top, lang=lang
     )
+
+
+def _without_district(
+    headers: list[str], widths: list[float], wrapped: tuple[int, ...], money: tuple[int, ...]
+) -> tuple[list[str], list[float], tuple[int, ...], tuple[int, ...]]:
+    """The communes' table without its third column, the district (no district level)."""
+
+    def moved(cols: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(c - 1 if c > 3 else c for c in cols if c != 3)
+
+    return headers[:2] + headers[3:], widths[:2] + widths[3:], moved(wrapped), moved(money)
 
 
 def _criteria(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
@@ -1037,17 +1056,20 @@ def _advice(ws: Worksheet, report: Report, lang: Lang, top: int) -> None:
     # take the wide column B, wrapped, and the row is as tall as their lines.
     ws.row_breaks.append(Break(id=row - 1))  # each part from a new page: no heading at a foot
     _text(ws, f"A{row}", t("advice.near", lang, max=NEAR_MISS), bold=True)
+    # no district level (a registry from 01/7/2025): no district column
+    shown = bool(report.districts)
+    district_col = [t("report.col.district", lang)] if shown else []
     _header(ws, row + 1, [t("report.col.commune", lang), t("gaps.col.missing", lang),
-                          t("report.col.district", lang), t("advice.col.towards", lang),
+                          *district_col, t("advice.col.towards", lang),
                           t("advice.col.gap", lang), t("report.col.code", lang)])  # fmt: skip
     row += 2
     for section in gaps.levels:
         towards = level_name(section.level, lang)
         for g in (*section.ready, *section.near):
             missing = missing_text(g, section.criteria_set, lang)
-            district = g.district.name if g.district else ""
-            _table_row(ws, row, [g.unit.name, missing, district, towards, g.gap, g.unit.code],
-                       widths, wrap=(1, 2, 3, 4))  # fmt: skip
+            district = [g.district.name if g.district else ""] if shown else []
+            _table_row(ws, row, [g.unit.name, missing, *district, towards, g.gap, g.unit.code],
+                       widths, wrap=(1, 2, 3, 4) if shown else (1, 2, 3))  # fmt: skip
             row += 1
     # three tables with their own headers: none repeats over another
     _finish(ws, header_row=top + 1, widths=widths, freeze=False, repeat=False, top=top, lang=lang)
@@ -1199,13 +1221,17 @@ def _returns_table(ws: Worksheet, result: Completeness, lang: Lang, first: int) 
                t("report.col.missing", lang), t("report.col.late", lang),
                t("report.col.share", lang)]  # fmt: skip
     widths = [8, 24, 20, 14, 10, 10, 10]
+    # communes directly under the province (no district level from 01/7/2025): the total alone
+    by_district = [d for d in result.districts if d.district.kind is not UnitKind.PROVINCE]
+    if result.districts and not by_district:
+        headers[1] = t("report.col.unit", lang)
     _header(ws, first, headers)
-    for i, d in enumerate(result.districts):
+    for i, d in enumerate(by_district):
         _row(ws, first + 1 + i, [d.district.code, d.district.name, len(d.expected),
                                  len(d.submitted), len(d.missing), len(d.late), d.rate],
              wrap=(2,))  # fmt: skip
         ws.cell(first + 1 + i, 7).number_format = PERCENT
-    total = first + 1 + len(result.districts)
+    total = first + 1 + len(by_district)
     label = t("completeness.total" if result.whole_area else "completeness.subtotal", lang)
     _row(ws, total, ["", label, result.expected, result.submitted,
                      result.missing, result.late, result.rate])  # fmt: skip
@@ -1213,18 +1239,21 @@ def _returns_table(ws: Worksheet, result: Completeness, lang: Lang, first: int) 
     for col in range(1, 8):
         ws.cell(total, col).font = Font(name=FONT, bold=True)
     top = total + 2
-    _header(ws, top, [t("report.col.code", lang), t("report.col.commune", lang),
-                      t("report.col.district", lang), t("report.col.state", lang)])  # fmt: skip
+    shown = bool(by_district) or not result.districts  # the district column
+    district_col = [t("report.col.district", lang)] if shown else []
+    _header(ws, top, [t("report.col.code", lang), t("report.col.commune", lang), *district_col,
+                      t("report.col.state", lang)])  # fmt: skip
     row = top + 1
     for d in result.districts:
         for unit, key in [(u, "report.col.missing") for u in d.missing] + [
             (u, "report.col.late") for u in d.late
         ]:
+            district = [d.district.name] if shown else []
             _table_row(
-                ws, row, [unit.code, unit.name, d.district.name, t(key, lang)], widths, wrap=(2, 3)
+                ws, row, [unit.code, unit.name, *district, t(key, lang)], widths, wrap=(2, 3)
             )
             row += 1
-    ws.auto_filter.ref = f"A{top}:D{max(row - 1, top)}"
+    ws.auto_filter.ref = f"A{top}:{'D' if shown else 'C'}{max(row - 1, top)}"
     _finish(ws, header_row=first, widths=widths, filter_table=False, repeat=False, top=first,
             lang=lang)  # fmt: skip
 

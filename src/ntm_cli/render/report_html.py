@@ -17,7 +17,7 @@ from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.emulation import Basis
 from ntm_cli.domain.i18n import Lang, level_word, number, percent, t
 from ntm_cli.domain.messages import Issue
-from ntm_cli.domain.models import Level, MilestoneKind, Scope
+from ntm_cli.domain.models import Level, MilestoneKind, Scope, UnitKind
 from ntm_cli.domain.period import Period
 from ntm_cli.domain.returns import FUND_SOURCES, OCOP_STARS
 from ntm_cli.domain.status import at_least, level_of
@@ -418,7 +418,16 @@ def _app_communes(report: Report, lang: Lang) -> str:
             *((funds.get(s) if funds else None) for s in FUND_SOURCES),
             sum(funds.values()) if funds else None, Cell(notes, "wrap"),
         ])  # fmt: skip
+    if not report.districts:  # no district level (from 01/7/2025): no district column
+        headers, rows = _without(2, headers, rows)
     return table(headers, rows, lang, "communes")
+
+
+def _without(
+    col: int, headers: list[str], rows: list[list[Value]]
+) -> tuple[list[str], list[list[Value]]]:
+    """The table without its column `col` (0-based)."""
+    return headers[:col] + headers[col + 1 :], [r[:col] + r[col + 1 :] for r in rows]
 
 
 def _app_criteria(report: Report, lang: Lang) -> str:
@@ -500,9 +509,12 @@ def _app_advice(report: Report, lang: Lang) -> str:
             near.append([g.unit.name, Cell(missing_text(g, section.criteria_set, lang), "wrap"),
                          g.district.name if g.district else "", towards, g.gap])  # fmt: skip
     out += f"<h3>3. {esc(_strip_numeral(t('advice.near', lang, max=NEAR_MISS)))}</h3>"
-    out += table([t("report.col.commune", lang), t("gaps.col.missing", lang),
-                  t("report.col.district", lang), t("advice.col.towards", lang),
-                  t("advice.col.gap", lang)], near, lang, "near")  # fmt: skip
+    headers = [t("report.col.commune", lang), t("gaps.col.missing", lang),
+               t("report.col.district", lang), t("advice.col.towards", lang),
+               t("advice.col.gap", lang)]  # fmt: skip
+    if not report.districts:  # no district level (from 01/7/2025): no district column
+        headers, near = _without(2, headers, near)
+    out += table(headers, near, lang, "near")
     return out
 
 
@@ -560,10 +572,14 @@ def _app_returns(report: Report, lang: Lang) -> str:
                                     "report.col.expected", "report.col.received",
                                     "report.col.missing", "report.col.late",
                                     "report.col.share")]  # fmt: skip
+    # communes directly under the province (no district level from 01/7/2025): the total alone
+    by_district = [d for d in result.districts if d.district.kind is not UnitKind.PROVINCE]
+    if result.districts and not by_district:
+        headers[1] = t("report.col.unit", lang)
     rows: list[list[Value]] = [
         [d.district.code, d.district.name, len(d.expected), len(d.submitted), len(d.missing),
          len(d.late), _share(d.rate, 1, lang)]
-        for d in result.districts
+        for d in by_district
     ]  # fmt: skip
     label = t("completeness.total" if result.whole_area else "completeness.subtotal", lang)
     total: list[Value] = ["", label, result.expected, result.submitted, result.missing,
@@ -575,9 +591,15 @@ def _app_returns(report: Report, lang: Lang) -> str:
             (u, "report.col.late") for u in d.late
         ]:
             late.append([unit.code, unit.name, d.district.name, t(key, lang)])
-    out += table([t("report.col.code", lang), t("report.col.commune", lang),
-                  t("report.col.district", lang), t("report.col.state", lang)], late, lang,
-                 "missing")  # fmt: skip
+    headers = [
+        t("report.col.code", lang),
+        t("report.col.commune", lang),
+        t("report.col.district", lang),
+        t("report.col.state", lang),
+    ]
+    if result.districts and not by_district:
+        headers, late = _without(2, headers, late)
+    out += table(headers, late, lang, "missing")
     return out
 
 

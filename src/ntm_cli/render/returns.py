@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ntm_cli.domain.i18n import Lang, date_text, level_word, percent, printable, t
 from ntm_cli.domain.i18n import number as amount
-from ntm_cli.domain.models import Registry, Unit
+from ntm_cli.domain.models import Registry, Unit, UnitKind
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
     OCOP_STARS,
@@ -44,8 +44,12 @@ def build_template_summary(
     """How many forms were written for each district-level unit, and where."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    districts = False
     for unit, _ in targets:
+        # a commune directly under the province (no district level from 01/7/2025): the province
         head = registry.district_of(unit)
+        districts = districts or head is not None
+        head = head or registry.by_code.get(unit.parent_code)
         key = head.code if head else ""
         counts[key] += 1
         names[key] = head.name if head else ""
@@ -53,7 +57,7 @@ def build_template_summary(
         title=t("template.title", lang, n=len(targets), period=period, out=str(out)),
         title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
     )  # fmt: skip
-    table.add_column(t("col.district", lang))
+    table.add_column(t("col.district" if districts or not targets else "col.parent", lang))
     table.add_column(t("template.forms", lang), justify="right")
     for key, count in counts.items():
         table.add_row(names[key], str(count))
@@ -144,15 +148,18 @@ def import_json(results: list[FileResult], dry_run: bool, lang: Lang) -> dict[st
 def build_completeness(result: Completeness, lang: Lang) -> Group:
     title = t("completeness.title", lang, period=result.period, due=date_text(result.due, lang))
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(t("col.district", lang))
+    # communes directly under the province (no district level from 01/7/2025): the total alone
+    by_district = [d for d in result.districts if d.district.kind is not UnitKind.PROVINCE]
+    table.add_column(t("col.district" if by_district or not result.districts else "col.unit", lang))
     for key in ("expected", "submitted", "missing", "late", "rate"):
         table.add_column(t(f"col.{key}", lang), justify="right")
-    for d in result.districts:
+    for d in by_district:
         table.add_row(
             Text(d.district.name), str(len(d.expected)), str(len(d.submitted)), str(len(d.missing)),
             str(len(d.late)), percent(100 * d.rate, lang),
         )  # fmt: skip
-    table.add_section()
+    if by_district:
+        table.add_section()
     table.add_row(
         Text(t("completeness.total" if result.whole_area else "completeness.subtotal", lang),
              style="bold"),
@@ -166,14 +173,15 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
         for d in result.districts:
             if d.missing:
                 names = ", ".join(f"{u.name} ({u.code})" for u in d.missing)
-                parts.append(Text(f"  {d.district.name}: {names}"))
+                parts.append(Text(f"  {d.district.name}: {names}" if by_district else f"  {names}"))
     else:
         parts.append(Text(t("completeness.all_in", lang), style="green"))
     if result.late:
         parts.append(Text(t("completeness.late_list", lang), style="bold"))
         for d in result.districts:
             if d.late:
-                parts.append(Text(f"  {d.district.name}: " + ", ".join(u.name for u in d.late)))
+                late = ", ".join(u.name for u in d.late)
+                parts.append(Text(f"  {d.district.name}: {late}" if by_district else f"  {late}"))
     return Group(*parts)
 
 
@@ -245,6 +253,9 @@ def build_unit_card(card: UnitCard, lang: Lang, level_text: str = "") -> Group:
         )
     if note := u.note(lang is Lang.EN):
         facts.add_row(t("card.source", lang), note)
+    if u.group:  # the commune group of its criteria set (QĐ 51/2025), with where it comes from
+        where = f" ({u.group_source})" if u.group_source else ""
+        facts.add_row(t("card.group", lang), f"{u.group}{where}")
     parts: list[RenderableType] = [Text(u.name, style="bold"), facts]
     latest = card.latest
     if latest is None:

@@ -57,7 +57,10 @@ def build_units_table(
     )  # fmt: skip
     table.add_column(t("col.code", lang), no_wrap=True)
     table.add_column(t("col.name", lang))
-    table.add_column(t("col.district", lang))
+    # no district level (a registry from 01/7/2025): no district column
+    districts = any(row.district is not None for row in rows) or not rows
+    if districts:
+        table.add_column(t("col.district", lang))
     table.add_column(t("col.level", lang))
     for level in ladder:
         table.add_column(level_word(level, lang, "short"), justify="right")
@@ -69,11 +72,14 @@ def build_units_table(
             illustrative += 1
             name += " *"
         district = row.district if row.district is not u else None
+        shown = (Text(short_name(district)),) if districts else ()
         table.add_row(
-            u.code, Text(name), Text(short_name(district)), level_label(row, lang),
+            u.code, Text(name), *shown, level_label(row, lang),
             *(_year(u, level, until) for level in ladder),
         )  # fmt: skip
-    notes = [Text(t("units.years", lang), style="dim")]
+    columns = ", ".join(level_word(level, lang, "short") for level in ladder)
+    years = "units.years" if districts else "units.years_no_district"
+    notes = [Text(t(years, lang, columns=columns), style="dim")]
     if illustrative:
         notes.append(Text(t("units.illustrative_note", lang, n=illustrative), style="dim"))
     return Group(table, *notes)

@@ -22,6 +22,8 @@ PERIOD_CELL = "B7"
 LEVEL_CELL = "B8"
 TOWARDS_CELL = "B9"
 SET_CELL = "B10"
+# the commune's group (QĐ 51/2025: 1/2/3), shown only when its set declares groups; not read back
+GROUP_CELL = "B11"
 HEADER_ROW = 12
 FIRST_CRITERION_ROW = 13
 NUMBER_COL, NAME_COL, STATUS_COL, NOTE_COL = "A", "B", "C", "D"

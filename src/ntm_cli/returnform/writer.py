@@ -103,7 +103,7 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
         (form.CODE_CELL, f"Mã {kind}", ctx.unit.code),
         (form.NAME_CELL, f"Tên {kind}", ctx.unit.name),
         (form.DISTRICT_CELL, "Cấp huyện" if commune else "Trực thuộc",
-         ctx.district.name if ctx.district else ""),
+         _district_text(ctx, commune)),
         (form.PERIOD_CELL, "Kỳ báo cáo (năm-tháng)", ctx.period),
         (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", _level_text(ctx.level, ctx)),
         (
@@ -114,6 +114,8 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
         ),
         (form.SET_CELL, "Bộ tiêu chí", _set_text(ctx)),
     ]  # fmt: skip
+    if ctx.criteria.commune_groups and commune:
+        identity.append((form.GROUP_CELL, "Nhóm xã", _group_text(ctx)))
     for ref, label, value in identity:
         row = int(ref[1:])
         ws.cell(row, 1, label).font = Font(name=FONT, bold=True)
@@ -189,6 +191,21 @@ def _level_text(level: Level | None, ctx: FormContext) -> str:
         task = ctx.ladder.rungs[0].task or ctx.ladder.rungs[0].name
         return task if level else "Chưa hoàn thành nhiệm vụ"
     return ctx.ladder.rung(level).name if level else "Chưa đạt chuẩn"
+
+
+def _district_text(ctx: FormContext, commune: bool) -> str:
+    if ctx.district is not None:
+        return ctx.district.name
+    # a commune directly under the province: no district level from 01/7/2025
+    return "không có (trực thuộc tỉnh)" if commune and ctx.unit.parent_code else ""
+
+
+def _group_text(ctx: FormContext) -> str:
+    """The commune's group and what it means ("2 — Các xã không thuộc nhóm 1 và nhóm 3")."""
+    found = ctx.criteria.commune_group(ctx.unit.group) if ctx.unit.group else None
+    if found is None:
+        return "chưa xác định"
+    return f"{found.id} — {found.definition}" if found.definition else found.id
 
 
 def _set_text(ctx: FormContext) -> str:

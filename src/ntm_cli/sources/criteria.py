@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ntm_cli.domain.errors import DataError
 from ntm_cli.domain.messages import Issue, msg
-from ntm_cli.domain.returns import Computed, CriteriaSet, Criterion
+from ntm_cli.domain.returns import CommuneGroup, Computed, CriteriaSet, Criterion
 from ntm_cli.sources.cache import cached
 from ntm_cli.sources.registry import read_data_file
 
@@ -119,6 +119,11 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
                 Issue(None, f"{where}.number", msg("criteria.number.twice", number=c.number))
             )
         seen.add(c.number)
+    group_ids = [g.id for g in spec.commune_groups]
+    for i, gid in enumerate(group_ids):
+        if gid in group_ids[:i]:
+            where = f"{path}:{line_of(('commune_groups', i), lines)}: commune_groups[{i}].id"
+            problems.append(Issue(None, where, msg("criteria.commune_group.twice", group=gid)))
     if spec.id != set_id:
         place = f"{path}:{line_of(('id',), lines)}: id"
         problems.append(Issue(None, place, msg("criteria.id.mismatch", id=spec.id)))
@@ -177,6 +182,10 @@ def _parse(raw: bytes | None, path: Path, set_id: str) -> tuple[CriteriaSet | No
             amended_by=spec.amended_by,
             amended_on=spec.amended_on,
             decided_on=spec.decided_on,
+            commune_groups=tuple(
+                CommuneGroup(g.id, g.name, g.name_en, g.definition, g.definition_en, g.sure)
+                for g in spec.commune_groups
+            ),
         ),
         [],
     )

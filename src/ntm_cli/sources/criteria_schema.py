@@ -103,6 +103,23 @@ class GroupSpec(_Strict):
     sure: Sure = ""
 
 
+class CommuneGroupSpec(_Strict):
+    """A commune group the set sets its thresholds for (QĐ 51/2025: groups 1, 2, 3): a commune's
+    group is the `group` column of its registry row."""
+
+    id: str = Field(min_length=1, max_length=20)
+    name: str = Field(min_length=1)
+    name_en: str = ""
+    definition: str = ""
+    definition_en: str = ""
+    sure: Sure = ""
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id(cls, value: Any) -> str:
+        return str(value).strip()
+
+
 class CriteriaFile(_Strict):
     id: str
     title: str
@@ -122,6 +139,7 @@ class CriteriaFile(_Strict):
     groups: list[GroupSpec] = Field(min_length=1)
     criteria: list[CriterionSpec] = []
     conditions: list[ConditionSpec] = []
+    commune_groups: list[CommuneGroupSpec] = []
 
     _check_level = field_validator("level", "requires", mode="before")(_level)
 

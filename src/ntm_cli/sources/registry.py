@@ -8,7 +8,6 @@ import io
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from ntm_cli.domain.errors import DataError, NtmError, ValueProblem
@@ -28,7 +27,7 @@ from ntm_cli.domain.readfile import FileRefused, read_regular
 from ntm_cli.domain.text import nfc
 
 REQUIRED_COLUMNS = ("code", "name", "kind", "parent_code")
-OTHER_COLUMNS = ("source", "source_en", "revoked_level", "revoked_on")
+OTHER_COLUMNS = ("source", "source_en", "revoked_level", "revoked_on", "group", "group_source")
 STATUS_SUFFIXES = ("year", "decision", "decided_on")
 
 
@@ -207,22 +206,30 @@ def read_registry(
         problems.extend(row_problems)
         if unit is not None:
             units.append(unit)
-    return Registry(units=tuple(_under_province(units)), path=str(path)), problems
+    return Registry(units=_parents(units), path=str(path)), problems
 
 
-def _under_province(units: list[Unit]) -> list[Unit]:
-    """Communes whose parent is the province itself (no district level: the units from 1/7/2025):
-    a parent code read as a district's ("086") that is no unit's, when the province's ("86") is."""
+def _parents(units: list[Unit]) -> tuple[Unit, ...]:
+    """The units with each commune-level parent code a spreadsheet shortened ("1" for district
+    "001") restored: a district's code where the registry has one, else
+    a province's ("86": communes directly under the province since 01/7/2025)."""
+    from dataclasses import replace
+
     codes = {u.code for u in units}
-    provinces = {u.code for u in units if u.kind.tier == 0}
-    fixed = []
-    for u in units:
-        if u.kind.tier == 2 and u.parent_code and u.parent_code not in codes:
-            province = pad_code(u.parent_code.lstrip("0") or "0", UnitKind.PROVINCE)
-            if province in provinces:
-                u = replace(u, parent_code=province)
-        fixed.append(u)
-    return fixed
+
+    def restored(unit: Unit) -> Unit:
+        parent = unit.parent_code
+        if unit.kind.tier != 2 or not parent.isdigit():
+            return unit
+        as_district = pad_code(parent, UnitKind.DISTRICT)
+        as_province = pad_code(parent, UnitKind.PROVINCE)
+        if as_district in codes or as_province not in codes:
+            found = as_district
+        else:
+            found = as_province
+        return unit if found == parent else replace(unit, parent_code=found)
+
+    return tuple(restored(u) for u in units)
 
 
 def _rows(text: str, path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -313,8 +320,10 @@ def _parse_row(
     if not name:
         problem("name", msg("registry.name.empty"))
     parent = cell("parent_code")
-    if parent and kind is not None and kind.tier > 0:
-        parent = pad_code(parent, UnitKind.PROVINCE if kind.tier == 1 else UnitKind.DISTRICT)
+    if parent and kind is not None and kind.tier == 1:
+        parent = pad_code(parent, UnitKind.PROVINCE)
+    # a commune's parent is a district, or the province itself where there is no district level
+    # (from 01/7/2025): a short code is padded once the registry's codes are known (_parents)
 
     recognitions: dict[Level, Recognition] = {}  # in ladder order (see status.level_of)
     for level in ladder:
@@ -367,6 +376,8 @@ def _parse_row(
         source=cell("source"),
         source_en=cell("source_en"),
         line=line,
+        group=cell("group").strip(),
+        group_source=cell("group_source"),
     )
     if row_was_read:  # a ladder check on half-read years would only echo the first problem
         for column, message in ladder_problems(unit, ladder):

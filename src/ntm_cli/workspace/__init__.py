@@ -363,6 +363,8 @@ class Workspace:
             for set_id in sorted({i for levels in plan.criteria.values() for i in levels.values()}):
                 problems += read_criteria_with_includes(folder, set_id)
             problems += _criteria_fit(plan, folder)
+            if registry is not None:
+                problems += _group_fit(plan, registry, folder)
         problems += self._emulation_problems()
         problems += self._edition_problems(plan)
         summary: dict[str, object] = {}
@@ -1168,6 +1170,20 @@ def _criteria_fit(plan: Plan, folder: Path) -> list[Issue]:
                 said = msg("criteria.level_mismatch", set=set_id, level=found.level, named=level)
                 problems.append(Issue(None, place, said))
     return problems
+
+
+def _group_fit(plan: Plan, registry: Registry, folder: Path) -> list[Issue]:
+    """Each commune's group is one its criteria set declares (see engine.check.check_groups)."""
+    from ntm_cli.engine.check import check_groups
+    from ntm_cli.sources.criteria import load_criteria
+
+    sets: dict[str, CriteriaSet] = {}
+    for set_id in plan.criteria.get("commune", {}).values():
+        try:
+            sets[set_id] = load_criteria(folder, set_id)
+        except DataError:
+            continue  # its own problems are listed already
+    return check_groups(plan, registry, sets)
 
 
 FORM_KINDS = {

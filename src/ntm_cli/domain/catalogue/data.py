@@ -171,9 +171,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "registry.parent.not_district": (
         "{parent} là {parent_kind:kind} ({name}); đơn vị cấp trên của {kind:kind} phải là "
-        "đơn vị cấp huyện",
+        "đơn vị cấp huyện hoặc tỉnh",
         "{parent} is a {parent_kind:kind} ({name}); the parent of a {kind:kind} is a "
-        "district-level unit",
+        "district-level unit or the province",
+    ),
+    "registry.group.unknown": (
+        "nhóm xã '{group}' không có trong bộ tiêu chí {set} (các nhóm: {groups})",
+        "commune group '{group}' is not one of set {set}'s groups ({groups})",
     ),
     # the plan (targets.yaml)
     "plan.file.missing": (
@@ -412,6 +416,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "criteria.number.twice": (
         "tiêu chí {number} được ghi hai lần",
         "criterion {number} is listed twice",
+    ),
+    "criteria.commune_group.twice": (
+        "nhóm xã {group} được ghi hai lần",
+        "commune group {group} is listed twice",
     ),
     "criteria.id.mismatch": (
         "{id!r} khác với tên tệp",

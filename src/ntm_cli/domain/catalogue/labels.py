@@ -85,11 +85,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "short.none": ("Chưa đạt", "Not yet"),
     "units.title": ("Đơn vị hành chính ({n})", "Administrative units ({n})"),
     "units.years": (
-        "Cột NTM, Nâng cao, Kiểu mẫu: năm đạt chuẩn. "
-        "HTNV: thị xã, thành phố hoàn thành nhiệm vụ NTM.",
-        "NTM, Advanced, Model columns: result year. "
-        "Task done: town or city completed the NTM task.",
+        "Cột {columns}: năm đạt chuẩn. HTNV: thị xã, thành phố hoàn thành nhiệm vụ NTM.",
+        "{columns} columns: result year. Task done: town or city completed the NTM task.",
     ),
+    # a registry without a district level (from 01/7/2025): no town or city to complete the task
+    "units.years_no_district": ("Cột {columns}: năm đạt chuẩn.", "{columns} columns: result year."),
     "units.illustrative_note": (
         "* {n} dòng có số liệu minh họa, không phải số liệu công bố (cột source của units.csv).",
         "* {n} rows hold illustrative, not published, figures (source column of units.csv).",
@@ -153,6 +153,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "card.level": ("Mức đạt hiện tại", "Level now"),
     "card.recognitions": ("Công nhận", "Recognitions"),
     "card.source": ("Nguồn số liệu", "Source"),
+    "card.group": ("Nhóm xã", "Commune group"),
     "card.latest": ("Phiếu mới nhất", "Latest return"),
     "card.no_returns": ("Chưa có phiếu báo cáo nào.", "No return imported yet."),
     "card.met": ("Đạt {met}/{total} tiêu chí", "{met}/{total} criteria met"),
@@ -705,6 +706,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "hoặc chỉ còn thiếu 1–{max} tiêu chí để {reached} (danh sách tại Phụ lục {appendix}).",
         "District-level committees should support the {n} communes that meet every criterion "
         "or are 1-{max} short of {reached} (listed in appendix {appendix}).",
+    ),
+    # without a district level (from 01/7/2025) the communes are asked directly
+    "report.doc.proposal.near_communes": (
+        "Đề nghị Ủy ban nhân dân các xã tập trung thực hiện để {n} xã đạt đủ hoặc chỉ còn thiếu "
+        "1–{max} tiêu chí {reached} (danh sách tại Phụ lục {appendix}).",
+        "The commune committees should work so that the {n} communes that meet every criterion "
+        "or are 1-{max} short reach {reached} (listed in appendix {appendix}).",
     ),
     "report.doc.proposal.none": (
         "Không có xã nào đạt đủ hoặc chỉ còn thiếu 1–{max} tiêu chí.",
