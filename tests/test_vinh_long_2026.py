@@ -241,3 +241,34 @@ def test_a_commune_group_listed_twice_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["plan", "check", "--data", str(folder), "--lang", "en"])
     assert result.exit_code == 1
     assert "commune_groups[2].id: commune group 2 is listed twice" in result.output
+
+
+def test_the_baseline_at_1_july_2025_is_each_units_predecessors(tmp_path: Path) -> None:
+    """The example's list is the new one; Trà Vinh's list before it and the crosswalk are read
+    from the bundled folder (`ntm:` in editions.yaml). A new unit's baseline is its
+    predecessors' levels on 30/6/2025, never a level of its own; the units from old Bến Tre and
+    old Vĩnh Long have no NTM data here, and say so."""
+    from ntm_cli.domain.status import level_of
+    from ntm_cli.sources.datadir import load
+    from ntm_cli.sources.editions import load_editions
+
+    old = load(BUNDLED).registry
+    walk = load_editions(BUNDLED).crosswalk("tra-vinh", "vinh-long-2025")
+    assert walk is not None
+    card = json.loads(process("crosswalk", "29374", "--format", "json", store=tmp_path / "s"))
+    assert card["edition"]["id"] == "vinh-long-2025" and card["name"] == "Xã Châu Thành"
+    assert card["level"] is None
+    day = __import__("datetime").date(2025, 6, 30)
+    expected = {link.old_code: level_of(old.by_code[link.old_code], as_of=day)
+                for link in walk.predecessors("29374")}  # fmt: skip
+    assert {p["code"]: p["level"] for p in card["predecessors"]} == {
+        code: (level.value if level is not None else None) for code, level in expected.items()
+    }
+    listing = json.loads(process("crosswalk", "--format", "json", store=tmp_path / "s"))
+    units = listing["units"]
+    assert len(units) == REFERENCE_UNITS
+    from_tra_vinh = [u for u in units if any(p["edition"] == "tra-vinh" for p in u["predecessors"])]
+    no_data = [u for u in units if all(p["edition"] is None for p in u["predecessors"])]
+    assert (len(from_tra_vinh), len(no_data)) == (41, 83)
+    assert all(u["counts"]["no_data"] == len(u["predecessors"]) for u in no_data)
+    assert all(u["level"] is None for u in units)
