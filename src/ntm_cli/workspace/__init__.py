@@ -1017,7 +1017,9 @@ class Workspace:
                     today(), as_of, emulation, named, year, closed,
                 )  # fmt: skip
                 reports.append((target, result))
-                notes.append(self.store_note(db, month))
+                # a closing report reads each commune's last return whenever it came: the store
+                # is noted whole, not by its last month (none on the old list)
+                notes.append(self.store_note(db, None if closing else month))
         told = tuple(m for note in notes if (m := note.problem) is not None)
         return ReportResult(reports, out, lang, store=notes[-1], warnings=told)
 
