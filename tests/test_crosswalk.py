@@ -89,7 +89,8 @@ def test_chau_thanh_s_four_predecessors_and_summary(old: dict) -> None:  # type:
     assert out["summary"].startswith("Xã Châu Thành (29374): 4 đơn vị trước sắp xếp; ")
     assert out["summary"].endswith("1 thị trấn")
     for level, n in levels.items():
-        word = {"ntm": "Nông thôn mới", "advanced": "NTM nâng cao", "model": "NTM kiểu mẫu"}[level]
+        word = {"ntm": "chuẩn NTM", "advanced": "chuẩn NTM nâng cao",
+                "model": "chuẩn NTM kiểu mẫu"}[level]  # fmt: skip
         assert f"{n} đạt {word}" in out["summary"]
     table = run("crosswalk", "29374")
     assert out["summary"].split(";")[0] in table and "thị trấn" in table

@@ -110,6 +110,7 @@ def t(key: str, lang: Lang, **values: object) -> str:
 
 _SPECS = (
     "level",
+    "levelx",
     "kind",
     "date",
     "num",
@@ -157,6 +158,8 @@ class _Formatter(string.Formatter):
         lang = self.lang
         if format_spec == "level":
             return label(f"level.{value or 'none'}", lang, str(value))
+        if format_spec == "levelx":  # what follows "đạt": "chuẩn NTM nâng cao"
+            return level_word(value or None, lang, "levelx")
         if format_spec == "valuekind":
             return t(f"valuekind.{value}", lang)
         if format_spec == "kind":

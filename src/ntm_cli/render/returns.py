@@ -53,9 +53,10 @@ def build_template_summary(
         key = head.code if head else ""
         counts[key] += 1
         names[key] = head.name if head else ""
+    title = t("template.title", lang, n=len(targets), period=period, out=str(out))
     table = Table(
-        title=t("template.title", lang, n=len(targets), period=period, out=str(out)),
-        title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+        min_width=len(title),  # a narrow table (one parent, the province) would wrap its title
     )  # fmt: skip
     table.add_column(t("col.district" if districts or not targets else "col.parent", lang))
     table.add_column(t("template.forms", lang), justify="right")

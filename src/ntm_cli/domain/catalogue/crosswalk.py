@@ -21,7 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ({code}): không có đơn vị trước sắp xếp trong bảng chuyển đổi",
         "{name} ({code}): no unit before it in the crosswalk",
     ),
-    "crosswalk.count.level": ("{n} đạt {level:level}", "{n} {level:level}"),
+    "crosswalk.count.level": ("{n} đạt {level:levelx}", "{n} reached {level:levelx}"),
     "crosswalk.count.commune": ("{n} xã chưa đạt chuẩn", "{n} commune(s) not yet NTM"),
     "crosswalk.count.ward": ("{n} phường", "{n} ward(s)"),
     "crosswalk.count.township": ("{n} thị trấn", "{n} township(s)"),
