@@ -28,7 +28,7 @@ from ntm_cli.sources.registry import read_registry
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "vinh-long-2026-2030"
-REFERENCE_UNITS = 124  # 105 xã and 19 phường (vinhlong-units-2025-07.csv)
+REFERENCE_UNITS = 124  # 105 xã and 19 phường (QĐ 19/2025/QĐ-TTg, from 01/7/2025)
 runner = CliRunner()
 
 
