@@ -771,10 +771,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.sheet.notes": ("Ghi chú dữ liệu", "Data notes"),
     "report.motto1": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "report.motto2": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "report.office": (
-        "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI",
-        "NEW RURAL DEVELOPMENT COORDINATION OFFICE",
-    ),
     "report.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {y}-{m}-{d}"),
     "report.reported": ("xã báo cáo {level}", "reported by the commune: {level}"),
     "report.title": (
@@ -785,11 +781,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Theo Kế hoạch số {number}; số liệu tính đến ngày {as_of} (theo ngày quyết định công nhận)",
         "Under plan {number}; figures as of {as_of} (by decision date)",
     ),
-    "report.milestones": ("I. CHỈ TIÊU KẾ HOẠCH NĂM {year}", "I. PLAN MILESTONES FOR {year}"),
-    "report.headlines": ("II. KẾT QUẢ ĐẠT CHUẨN", "II. UNITS AT EACH LEVEL"),
-    "report.signer_left": ("NGƯỜI LẬP BIỂU", "PREPARED BY"),
-    "report.signer_right": ("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF OFFICE"),
-    "report.sign": ("(Ký, ghi rõ họ tên)", "(signature, full name)"),
     "report.col.id": ("Mã chỉ tiêu", "Milestone id"),
     "report.col.milestone": ("Chỉ tiêu", "Milestone"),
     "report.col.required": ("Mục tiêu (đơn vị)", "Required (units)"),
@@ -816,7 +807,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.not_met": ("Tiêu chí chưa đạt", "Criteria not met"),
     "report.col.last": ("Kỳ phiếu gần nhất", "Latest return"),
     "report.col.debt": ("Nợ đọng XDCB (triệu đồng)", "Outstanding debt (million VND)"),
-    "report.col.funds": ("Vốn huy động trong kỳ (triệu đồng)", "Funds mobilised (million VND)"),
     "report.col.notes": ("Ghi chú của xã", "Commune's notes"),
     "report.col.missing": ("Chưa nộp", "Missing"),
     "report.col.late": ("Nộp muộn", "Late"),
@@ -831,14 +821,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.met": ("Đạt", "Met"),
     "report.not_met": ("Chưa đạt", "Not met"),
     "report.share_row": ("Tỷ lệ xã đạt", "Share meeting"),
-    "report.chart.districts": (
-        "Tỷ lệ xã đạt NTM nâng cao theo huyện và chỉ tiêu năm {year}",
-        "Share of communes at advanced NTM by district, against the {year} target",
-    ),
-    "report.chart.milestones": (
-        "Chỉ tiêu kế hoạch: mục tiêu và thực hiện",
-        "Milestones: required and actual",
-    ),
     "report.notes.warnings": (
         "Cảnh báo khi nhập phiếu kỳ này",
         "Warnings from this period's imports",
@@ -848,13 +830,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Registry rows with illustrative, not published, figures",
     ),
     "report.none": ("Không có.", "None."),
-    "report.illustrative_note": (
-        "Lưu ý: {n} đơn vị trong sổ đơn vị có số liệu minh họa, không phải số liệu công bố "
-        "(đánh dấu * ở sheet Theo xã; danh sách ở sheet Ghi chú dữ liệu).",
-        "Note: {n} units of the registry hold illustrative, not published, figures "
-        "(marked * on the By commune sheet; listed on Data notes).",
-    ),
-    "report.written": ("{n} báo cáo trong {out}", "{n} workbook(s) in {out}"),
+    "report.written": ("{n} báo cáo trong {out}", "{n} report(s) in {out}"),
     # a unit's own result, worded as a report states it
     "reached.none": ("chưa đạt chuẩn NTM", "not yet at NTM"),
     "reached.level": ("đạt {level}", "{level}"),  # the level's phrase, from the plan's ladder
@@ -874,15 +850,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.unit_of": ("Đơn vị tính", "Unit"),
     "report.col.figure": ("Số liệu", "Figure"),
     "report.col.reporting": ("Số xã báo cáo", "Communes reporting"),
-    "report.province": ("III. KẾT QUẢ CỦA TỈNH", "III. THE PROVINCE'S RESULT"),
     "report.province.standing": ("{name}: {result}.", "{name}: {result}."),
     "report.province.none": (
         "Kế hoạch không nêu tỉnh nào trong sổ đơn vị; không có kết quả cấp tỉnh.",
         "The plan names no province of the registry; there is no province result.",
-    ),
-    "report.totals": (
-        "IV. VỐN HUY ĐỘNG, NỢ ĐỌNG XÂY DỰNG CƠ BẢN VÀ SẢN PHẨM OCOP",
-        "IV. FUNDS MOBILISED, CONSTRUCTION DEBT AND OCOP PRODUCTS",
     ),
     "report.totals.funds": (
         "Vốn huy động trong tháng (phiếu của tháng)",
