@@ -9,6 +9,7 @@ month of the new list is not about its units, whatever the code says.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -210,3 +211,100 @@ def test_a_month_of_the_new_list_has_no_monthly_report_or_returns_expected(
     assert not (tmp_path / "r").exists()  # all or none: not even May's
     result = runner.invoke(app, ["report", "-p", "2025-06", "--out", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vinh-long-2026-2030"
+
+
+def _long_table(path: Path, code: str, periods: list[str], met: int, criteria: int) -> Path:
+    rows = ["unit_code,period,criterion,status,note"]
+    rows += [f"{code},{p},{n},{1 if n <= met else 0}," for p in periods
+             for n in range(1, criteria + 1)]  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_another_plans_list_stored_is_neither_unchanged_nor_reinstated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plan 69 stores May and June 2025 of Bình Phú, then replaces them; the 2026–2030 plan,
+    sharing the store, may not call the first file "unchanged" nor make it current again."""
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "shared.sqlite"))
+    first = _long_table(tmp_path / "a" / "binh-phu.csv", "29287", ["2025-05", "2025-06"], 19, 19)
+    second = _long_table(tmp_path / "b" / "binh-phu.csv", "29287", ["2025-05", "2025-06"], 0, 19)
+    assert runner.invoke(app, ["import", str(first)]).exit_code == 0
+    assert runner.invoke(app, ["import", "--replace", str(second)]).exit_code == 0
+    for extra in ([], ["--replace"]):
+        result = runner.invoke(app, ["import", *extra, str(first), "--data", str(EXAMPLE),
+                                     "--errors", str(tmp_path / "e")])  # fmt: skip
+        assert result.exit_code == 1, result.output
+        assert "kỳ 2025-05" in result.output and "không khôi phục" in result.output
+    card = json.loads(runner.invoke(app, ["unit", "29287", "-f", "json"]).stdout)
+    current = [h for h in card["returns"] if h["superseded_at"] is None]
+    assert {h["period"] for h in current} == {"2025-05", "2025-06"}
+    assert all(not any(h["statuses"].values()) for h in current)  # still the second file's
+    # the other list's unit, asked for from the example folder: its card, its own sets
+    result = runner.invoke(app, ["unit", "29287", "--edition", "tra-vinh", "--data", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "Xã Bình Phú" in result.stdout and "2025-06" in result.stdout
+
+
+def test_the_closing_report_waits_for_the_plans_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NTM_STORE", str(tmp_path / "r.sqlite"))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--closing", "--data", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 1 and "sau ngày 31/12/2030" in result.output
+    assert not out.exists()
+    monkeypatch.setenv("NTM_TODAY", "2031-01-15")
+    result = runner.invoke(app, ["report", "--closing", "--data", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    names = load_workbook(out / "tong-ket-2026-2030.xlsx").sheetnames
+    assert names == ["Báo cáo", "PL I - Theo xã", "PL II - Ghi chú dữ liệu"]  # no district level
+
+
+@pytest.mark.parametrize(
+    ("crosswalk", "rows", "said"),
+    [
+        ("{file: editions/crosswalk-2025.csv, old: tra-vinh, new: tra-vinh}", None,
+         "không chuyển sang chính nó"),
+        ("{file: editions/crosswalk-2025.csv, old: vinh-long-2025, new: tra-vinh}", None,
+         "không chuyển ngược"),
+        ("{file: editions/crosswalk-2025.csv, old: tra-vinh, new: vinh-long-2025}",
+         HEADER + "29239,Phường 1,Phường,88888,Phường X,Phường,merged,2025-07-01\n",
+         "crosswalk-2025.csv:2: mã mới 88888"),
+        ("{file: editions/crosswalk-2025.csv, old: tra-vinh, new: vinh-long-2025}",
+         HEADER + "29239,Phường 1,Phường,29242,Phường Trà Vinh,Phường,merged,2025-03-01\n",
+         "crosswalk-2025.csv:2: ngày có hiệu lực 2025-03-01"),
+        ("{file: 'ntm:../../../../../../etc/hostname', old: tra-vinh, new: vinh-long-2025}",
+         None, "thư mục dữ liệu kèm theo ntm"),
+    ],
+)  # fmt: skip
+def test_a_crosswalk_goes_forward_between_the_lists_it_names(
+    tmp_path: Path, crosswalk: str, rows: str | None, said: str
+) -> None:
+    editions = (
+        "editions:\n"
+        "  - {id: tra-vinh, name: A, file: units.csv, valid_to: 2025-06-30}\n"
+        "  - {id: vinh-long-2025, name: B, file: editions/vinh-long-2025.csv, "
+        "valid_from: 2025-07-01}\n"
+        f"crosswalks:\n  - {crosswalk}\n"
+    )
+    folder = _folder(tmp_path, editions, rows)
+    result = runner.invoke(app, ["plan", "check", "--data", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert said in result.output and "Traceback" not in result.output
+
+
+def test_a_crosswalk_saved_with_semicolons_is_read(tmp_path: Path) -> None:
+    from ntm_cli.sources.editions import read_crosswalk
+
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER.replace(",", ";") + "29239;Phường 1;Phường;29242;Phường Trà Vinh;"
+                    "Phường;merged;2025-07-01\n", encoding="utf-8-sig")  # fmt: skip
+    links, problems = read_crosswalk(path)
+    assert problems == [] and [(x.old_code, x.new_code) for x in links] == [("29239", "29242")]

@@ -112,3 +112,26 @@ def test_a_cell_holds_text_or_a_number() -> None:
         cell_xml("A1", object(), 0)
     assert cell_xml("A1", "", 3) == '<c r="A1" s="3"/>'
     assert cell_xml("B2", 1e20, 0) == '<c r="B2" s="0" t="n"><v>1e+20</v></c>'
+
+
+def test_a_cell_keeps_to_what_a_spreadsheet_cell_holds(tmp_path: Path) -> None:
+    from ntm_cli.domain.text import MAX_CELL
+
+    book, bold, _ = _book()
+    ws = book.active
+    assert ws is not None
+    put_row(ws, 2, ["x" * 40_000, "   ", float("inf")], [bold] * 3)
+    sheet = _reread(book, tmp_path).active
+    assert len(sheet["A2"].value) == MAX_CELL and sheet["A2"].value.endswith("…")
+    assert sheet["B2"].value == "   "  # spaces alone are text too
+    assert sheet["C2"].value is None and sheet["C2"].font.bold  # no number: an empty cell
+
+
+def test_a_cell_written_twice_is_an_error_not_two_cells() -> None:
+    book, bold, _ = _book()
+    ws = book.active
+    assert ws is not None
+    ws["B3"] = "openpyxl's"
+    put_row(ws, 3, ["a", "b"], [bold, bold])
+    with pytest.raises(ValueError, match="written twice"):
+        workbook_bytes(book)

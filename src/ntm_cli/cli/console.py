@@ -13,11 +13,12 @@ if TYPE_CHECKING:
 def stdout() -> Console:
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    # emoji codes off: a unit's name or a file's text holding ":x:" is printed as written
+    return Console(soft_wrap=False, emoji=False)
 
 
 @cache
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, soft_wrap=True)
+    return Console(stderr=True, soft_wrap=True, emoji=False)

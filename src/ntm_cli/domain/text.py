@@ -94,12 +94,22 @@ def slug(text: str) -> str:
 _XML_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+# A spreadsheet cell holds 32,767 characters at most (Excel repairs a file with a longer one).
+MAX_CELL = 32_767
+
+
+def cell_text(value: str) -> str:
+    """Text as a workbook cell can hold it: the control characters XML cannot hold removed, and
+    cut with "…" at a cell's limit (a note of a commune, joined with others, can reach it)."""
+    text = _XML_CONTROL.sub("", value)
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
 def set_text(cell: Any, value: str | None) -> None:
     """Text from a submission written into a workbook cell: always a text cell, never a formula
-    (openpyxl makes one of any string starting with "="), with the control characters that XML
-    cannot hold removed."""
+    (openpyxl makes one of any string starting with "="), as `cell_text` makes it."""
     if value is None:
         cell.value = None
         return
-    cell.value = _XML_CONTROL.sub("", value)
+    cell.value = cell_text(value)
     cell.data_type = "s"

@@ -70,16 +70,18 @@ CLOSING_APPENDICES = ("districts", "communes", "units_after", "notes")
 def appendices(report: Report) -> list[tuple[str, str]]:
     """(Roman number, key) of each appendix the report has: no forecast (no "advice") or no
     emulation movement leaves that appendix out, and the ones after it move up."""
-    if report.closing is not None:
-        kept = [k for k in CLOSING_APPENDICES if k != "units_after" or report.closing.successor]
-        return [(roman(i), key) for i, key in enumerate(kept, 1)]
     missing = set()
+    if not report.districts:  # no district level (from 01/7/2025): no appendix of empty rows
+        missing.add("districts")
+    if report.closing is not None:
+        if report.closing.successor is None:
+            missing.add("units_after")
+        kept = [key for key in CLOSING_APPENDICES if key not in missing]
+        return [(roman(i), key) for i, key in enumerate(kept, 1)]
     if report.forecast is None or report.gaps is None:
         missing.add("advice")
     if report.emulation is None:
         missing.add("emulation")
-    if not report.districts:  # no district level (from 01/7/2025): no appendix of empty rows
-        missing.add("districts")
     kept = [key for key in APPENDICES if key not in missing]
     return [(roman(i), key) for i, key in enumerate(kept, 1)]
 

@@ -24,8 +24,8 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-# Control characters, and the two code points XML cannot hold at all (as set_text removes).
-_XML_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+from ntm_cli.domain.text import cell_text
+
 _LETTERS = [get_column_letter(i) for i in range(1, 200)]
 _LETTERS.insert(0, "")
 
@@ -104,18 +104,18 @@ def cell_xml(ref: str, value: Any, style: int) -> str:
     if value is None:
         return f'<c r="{ref}" s="{style}"/>'
     if kind is str:
-        text = _XML_CONTROL.sub("", value)
+        text = cell_text(value)
         if not text:
             return f'<c r="{ref}" s="{style}"/>'
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        stripped = text.strip()
-        space = ' xml:space="preserve"' if stripped and stripped != text else ""
+        space = ' xml:space="preserve"' if text.strip() != text else ""  # spaces are kept
         return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if kind is bool:
         return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
     if kind is int or kind is float:
-        number = "" if math.isnan(value) or math.isinf(value) else f"{value:.16g}"
-        return f'<c r="{ref}" s="{style}" t="n"><v>{number}</v></c>'
+        if math.isnan(value) or math.isinf(value):  # no number: an empty cell
+            return f'<c r="{ref}" s="{style}"/>'
+        return f'<c r="{ref}" s="{style}" t="n"><v>{value:.16g}</v></c>'
     raise TypeError(f"a body cell holds text or a number, not {kind.__name__}")
 
 
@@ -151,6 +151,8 @@ def merge_rows(xml: bytes, rows: Rows) -> bytes:
         if extra:
             if cells:
                 own = [(_column(m.group(1)), m.group(0)) for m in _CELL.finditer(cells)]
+                if {col for col, _ in own} & {col for col, _ in extra}:
+                    raise ValueError(f"row {number} has a cell written twice")
                 cells = "".join(xml for _, xml in sorted([*own, *extra], key=lambda c: c[0]))
             else:
                 cells = "".join(xml for _, xml in sorted(extra, key=lambda c: c[0]))

@@ -34,6 +34,10 @@ PARALLEL_FROM = 64  # files; below this, starting workers costs more than it sav
 class ReturnStore(Protocol):
     """What the import writes to (ntm_cli.sources.store.Store is one)."""
 
+    # the first and last months of the plan's list of units: a return outside them is another
+    # list's unit, whatever its code
+    window: tuple[str, str]
+
     def has_file(self, sha256: str) -> bool:
         """Whether a file with these bytes was stored already."""
         ...
@@ -148,6 +152,10 @@ def _known(path: Path, sha: str, store: ReturnStore, reinstate: bool) -> FileRes
     on its own, with --replace) and returns superseded since, it is to be made current again: a
     file met while searching a folder never is, so re-running a folder changes nothing."""
     held = store.file_returns(sha)
+    first, last = store.window
+    outside = sorted({p for unit, p, _ in held if unit and not first <= p <= last})
+    if outside:  # stored by a plan on another list: neither "unchanged" here nor made current
+        return _rejected(path, msg("import.known_other_edition", period=outside[0]))
     units = {unit for unit, _, _ in held}
     periods = {period for _, period, _ in held}
     result = FileResult(

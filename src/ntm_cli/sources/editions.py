@@ -48,9 +48,14 @@ def bundled() -> Path:
 
 
 def located(folder: Path, name: str) -> Path:
-    """The file an editions file names: in `folder`, or in the bundled folder (`ntm:…`)."""
+    """The file an editions file names: in `folder`, or in the bundled folder (`ntm:…`, never
+    outside it: a DataError)."""
     if name.startswith(BUNDLED_PREFIX):
-        return bundled() / name[len(BUNDLED_PREFIX) :]
+        root = bundled().resolve()
+        path = (root / name[len(BUNDLED_PREFIX) :]).resolve()
+        if not path.is_relative_to(root):
+            raise DataError("editions.outside_bundled", file=name)
+        return path
     return folder / name
 
 
@@ -152,9 +157,20 @@ def parse_editions(
         if e.valid_from and e.valid_to and e.valid_to < e.valid_from:
             problems.append(Issue(None, where("editions", i, "valid_to"),
                                   msg("editions.reversed", id=e.id)))  # fmt: skip
-        if not located(folder, e.file).is_file():
-            problems.append(Issue(None, where("editions", i, "file"),
-                                  msg("editions.file_missing", file=e.file)))  # fmt: skip
+        for field, name in (("file", e.file), ("plan", e.plan)):
+            if not name:
+                continue
+            try:
+                there = located(folder, name)
+            except DataError as exc:
+                problems.append(Issue(None, where("editions", i, field), exc.message))
+                continue
+            if there.exists() and not there.is_file():  # a folder, a FIFO
+                problems.append(Issue(None, where("editions", i, field),
+                                      msg("editions.not_file", file=name)))  # fmt: skip
+            elif not there.is_file():
+                problems.append(Issue(None, where("editions", i, field),
+                                      msg("editions.file_missing", file=name)))  # fmt: skip
         found.append(Edition(e.id, nfc(e.name), e.file, e.valid_from, e.valid_to,
                              nfc(e.name_en), nfc(e.source), e.plan))  # fmt: skip
     ordered = sorted(found, key=lambda e: e.valid_from or dt.date.min)
@@ -166,14 +182,30 @@ def parse_editions(
         problems.append(Issue(None, where("editions"),
                               msg("editions.no_registry", file=registry_file)))  # fmt: skip
     walks: list[Crosswalk] = []
+    by_id = {e.id: e for e in found}
     for i, c in enumerate(spec.crosswalks):
         for side in ("old", "new"):
             if getattr(c, side) not in ids:
                 problems.append(Issue(None, where("crosswalks", i, side),
                                       msg("editions.unknown", id=getattr(c, side))))  # fmt: skip
-        file = located(folder, c.file)
+        old, new = by_id.get(c.old), by_id.get(c.new)
+        if old is not None and new is not None:
+            # a crosswalk goes from a list to the one after it: never to itself, never back
+            ordered_ok = (old.valid_to is not None and new.valid_from is not None
+                          and old.valid_to < new.valid_from)  # fmt: skip
+            if c.old == c.new or not ordered_ok:
+                order = msg("editions.crosswalk_order", old=c.old, new=c.new)
+                problems.append(Issue(None, where("crosswalks", i, "new"), order))
+        try:
+            file = located(folder, c.file)
+        except DataError as exc:
+            problems.append(Issue(None, where("crosswalks", i, "file"), exc.message))
+            continue
         if not crosswalks:  # the rows are read on use; the file must be there
-            if not file.is_file():
+            if file.exists() and not file.is_file():
+                problems.append(Issue(None, where("crosswalks", i, "file"),
+                                      msg("editions.not_file", file=c.file)))  # fmt: skip
+            elif not file.is_file():
                 problems.append(Issue(None, where("crosswalks", i, "file"),
                                       msg("editions.file_missing", file=c.file)))  # fmt: skip
             walks.append(Crosswalk(c.old, c.new, (), str(file), nfc(c.source)))
@@ -183,6 +215,9 @@ def parse_editions(
         except FileNotFoundError:
             problems.append(Issue(None, where("crosswalks", i, "file"),
                                   msg("editions.file_missing", file=c.file)))  # fmt: skip
+            continue
+        except DataError as exc:  # a folder, a FIFO, a file over the limit, not UTF-8
+            problems.append(Issue(None, where("crosswalks", i, "file"), exc.message))
             continue
         problems += link_problems
         walks.append(Crosswalk(c.old, c.new, tuple(links), str(file), nfc(c.source)))
@@ -196,7 +231,10 @@ def read_crosswalk(path: Path) -> tuple[list[Link], list[Issue]]:
     if len(raw) > MAX_CROSSWALK:
         return [], [Issue(None, None, too_large(path, len(raw), MAX_CROSSWALK).message)]
     text = decode(raw, path)
-    reader = csv.DictReader(io.StringIO(text))
+    first = text.split("\n", 1)[0]  # Excel's "CSV UTF-8" in a Vietnamese locale uses ";"
+    reader = csv.DictReader(
+        io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ","
+    )
     header = [nfc(h or "").strip() for h in (reader.fieldnames or [])]
     missing = [c for c in CROSSWALK_COLUMNS if c not in header]
     unknown = [c for c in header if c not in CROSSWALK_COLUMNS + CROSSWALK_OPTIONAL]

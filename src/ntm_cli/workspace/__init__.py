@@ -411,14 +411,28 @@ class Workspace:
             problems.append(Issue(None, plan_path, other))
         if plan is None or problems:
             return problems
+        codes: dict[str, set[str]] = {}  # each list's unit codes, for its crosswalks
         for edition in editions:
-            if edition.file == REGISTRY_FILE:
-                continue
             try:  # read as the commands read it, with the ladder of the plan it names
                 ladder = load_plan(located(folder, edition.plan)).ladder if edition.plan else None
-                problems += load_registry(located(folder, edition.file), ladder or plan.ladder)[1]
+                units, rows = load_registry(located(folder, edition.file), ladder or plan.ladder)
             except DataError as exc:
                 problems += [Issue(None, None, exc.message), *exc.problems]
+                continue
+            if edition.file != REGISTRY_FILE:  # the plan's own registry is checked above
+                problems += rows
+            codes[edition.id] = {u.code for u in units.units}
+        for walk in editions.crosswalks:
+            new = editions.get(walk.new)
+            for link in walk.links:
+                place = f"{walk.path}:{link.line}"
+                if walk.new in codes and link.new_code not in codes[walk.new]:
+                    unknown = msg("crosswalk.new_unknown", code=link.new_code, edition=walk.new)
+                    problems.append(Issue(None, place, unknown))
+                if new is not None and not new.covers(link.effective_on):
+                    problems.append(Issue(None, place, msg("crosswalk.effective_outside",
+                                                           day=link.effective_on.isoformat(),
+                                                           edition=walk.new)))  # fmt: skip
         return problems
 
     def _returns_on_other_sets(self) -> tuple[Message, ...]:
@@ -751,7 +765,8 @@ class Workspace:
         with self.store(edition=chosen) as db:
             history = db.returns(unit_code=found.code, current_only=False) if db else []
             note = self.store_note(db)
-        sets = {s: self.criteria_set(s) for s in {h.ret.criteria_set for h in history}}
+        named = {h.ret.criteria_set for h in history}
+        sets = {s: self.criteria_set(s) for s in named} if own else self._sets_of(chosen, named)
         latest = next((h for h in reversed(history) if h.superseded_at is None), None)
         expected = (
             self.read_context().expected(found, latest.ret.period)
@@ -762,6 +777,24 @@ class Workspace:
                         expected.id if expected is not None else "")  # fmt: skip
         return UnitResult(card, registry, store=note, warnings=_told(note), edition=chosen,
                           own=own, also=also, crosswalk=crossed)  # fmt: skip
+
+    def _sets_of(self, edition: Edition, named: set[str]) -> dict[str, CriteriaSet]:
+        """The criteria sets another edition's returns are on: from the folder of the plan that
+        reads that edition (its `plan`), else this one's; a set neither has is left out (the
+        return is shown without its criteria's names)."""
+        from ntm_cli.sources.criteria import load_criteria
+        from ntm_cli.sources.editions import located
+
+        folder = (
+            located(self.data_folder, edition.plan).parent if edition.plan else self.data_folder
+        )
+        found: dict[str, CriteriaSet] = {}
+        for set_id in sorted(named):
+            try:
+                found[set_id] = load_criteria(folder, set_id)
+            except DataError:
+                continue
+        return found
 
     def template(
         self,
@@ -959,8 +992,12 @@ class Workspace:
 
         plan = self.plan
         if closing:
-            periods = [Period.of(plan.end_year, 12)]
-            as_of = as_of or max(today(), Period.of(plan.end_year, 12).month_end())
+            last = Period.of(plan.end_year, 12)
+            if today() <= last.month_end():  # a plan's results are closed once its years are
+                raise NtmError("report.closing_early", number=plan.number, end=plan.end_year,
+                               day=f"{last.month_end():%d/%m/%Y}")  # fmt: skip
+            periods = [last]
+            as_of = as_of or today()
         months = [self.period(p) for p in periods]
         if not closing:
             for month in months:  # before anything is read: all or none

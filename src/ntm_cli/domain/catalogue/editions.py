@@ -152,4 +152,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "returns from {first} to {last}: its monthly reports run to {last}. The plan's closing "
         "report: ntm report --closing",
     ),
+    "import.known_other_edition": (
+        "tệp này đã có trong kho với phiếu kỳ {period}, kỳ của một danh mục đơn vị khác với danh "
+        "mục kế hoạch này dùng: không nhập, không khôi phục",
+        "this file is in the store with a return for {period}, a month of another list of units "
+        "than this plan's: neither imported nor reinstated",
+    ),
+    "report.closing_early": (
+        "Kế hoạch {number} kéo dài đến hết năm {end}: báo cáo tổng kết lập sau ngày {day}; "
+        "trước đó, báo cáo tháng (--period) và ntm progress --all-years cho biết tiến độ",
+        "Plan {number} runs to the end of {end}: its closing report is made after {day}; until "
+        "then, the monthly report (--period) and ntm progress --all-years give its progress",
+    ),
+    "editions.crosswalk_order": (
+        "bảng chuyển đổi từ danh mục '{old}' sang '{new}': danh mục cũ phải hết hiệu lực trước "
+        "ngày danh mục mới có hiệu lực (không chuyển sang chính nó, không chuyển ngược)",
+        "the crosswalk from '{old}' to '{new}': the old list must end before the new one starts "
+        "(never to itself, never backwards)",
+    ),
+    "crosswalk.new_unknown": (
+        "mã mới {code} không có trong danh mục '{edition}'",
+        "new code {code} is not in edition '{edition}'",
+    ),
+    "crosswalk.effective_outside": (
+        "ngày có hiệu lực {day} nằm ngoài thời gian hiệu lực của danh mục '{edition}'",
+        "effective date {day} is outside the span of edition '{edition}'",
+    ),
+    "editions.outside_bundled": (
+        "{file}: tệp ntm: phải nằm trong thư mục dữ liệu kèm theo ntm",
+        "{file}: an ntm: file must be inside the data folder that ships with ntm",
+    ),
+    "editions.not_file": (
+        "{file} không phải tệp thông thường (thư mục, FIFO hay thiết bị)",
+        "{file} is not a regular file (a folder, a FIFO or a device)",
+    ),
 }
