@@ -417,9 +417,10 @@ class Workspace:
                 ladder = load_plan(located(folder, edition.plan)).ladder if edition.plan else None
                 units, rows = load_registry(located(folder, edition.file), ladder or plan.ladder)
             except DataError as exc:
-                problems += [Issue(None, None, exc.message), *exc.problems]
+                if edition.file != REGISTRY_FILE:  # the plan's own registry is checked above
+                    problems += [Issue(None, None, exc.message), *exc.problems]
                 continue
-            if edition.file != REGISTRY_FILE:  # the plan's own registry is checked above
+            if edition.file != REGISTRY_FILE:
                 problems += rows
             codes[edition.id] = {u.code for u in units.units}
         for walk in editions.crosswalks:
