@@ -27,6 +27,7 @@ try:
 except SystemExit as exit:
     assert exit.code in (0, None), exit.code
 print("MODULES", " ".join(sorted({m.split(".")[0] for m in sys.modules})))
+print("OWN", " ".join(sorted(m for m in sys.modules if m.startswith("ntm_cli."))))
 """
 
 
@@ -64,6 +65,8 @@ def test_python_dash_m_and_errors_on_stderr(tmp_path: Path) -> None:
 def test_progress_imports_nothing_heavy_and_skips_yaml_once_the_plan_is_cached(
     tmp_path: Path,
 ) -> None:
+    own: set[str] = set()
+
     def modules() -> set[str]:
         result = subprocess.run(
             [sys.executable, "-c", PROBE],
@@ -71,6 +74,8 @@ def test_progress_imports_nothing_heavy_and_skips_yaml_once_the_plan_is_cached(
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES "))
+        own.clear()
+        own.update(next(x for x in result.stdout.splitlines() if x.startswith("OWN ")).split()[1:])
         return set(line.split()[1:]) - set(sys.stdlib_module_names) - {"_distutils_hack"}
 
     cold = modules()
@@ -78,6 +83,10 @@ def test_progress_imports_nothing_heavy_and_skips_yaml_once_the_plan_is_cached(
     warm = modules()
     assert warm - {"__main__"} <= ALLOWED, warm - ALLOWED
     assert not {"yaml", "pydantic", "pandas", "openpyxl", "numpy"} & warm
+    # nor what returns, forms, the store and the lists of units over time are made of
+    assert "ntm_cli.engine.progress" in own
+    assert not {"ntm_cli.domain.returns", "ntm_cli.sources.store", "ntm_cli.sources.editions",
+                "ntm_cli.returnform"} & own  # fmt: skip
 
 
 def test_gaps_forecast_and_awards_on_imported_forms(tmp_path: Path) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ntm_cli.domain.messages import Issue, Message, msg
 from ntm_cli.domain.models import DISTRICT_LEVEL, MilestoneKind, Plan, Registry, Scope, UnitKind
-from ntm_cli.domain.returns import CriteriaSet
+
+if TYPE_CHECKING:  # not imported on the start-up path of `ntm progress`, which never needs it
+    from ntm_cli.domain.returns import CriteriaSet
 
 COUNTABLE = DISTRICT_LEVEL | {UnitKind.COMMUNE}
 
