@@ -56,9 +56,9 @@ def test_crosswalk_29242_in_the_real_process(tmp_path: Path) -> None:
     assert (out["edition"]["valid_from"], out["edition"]["valid_to"]) == ("2025-07-01", None)
     assert [(p["code"], p["name"], p["kind"], p["level"], p["edition"])
             for p in out["predecessors"]] == [
-        ("29239", "Phường 1", "Phường", None, "tra-vinh"),
-        ("29242", "Phường 3", "Phường", None, "tra-vinh"),
-        ("29260", "Phường 9", "Phường", None, "tra-vinh"),
+        ("29239", "Phường 1", "ward", None, "tra-vinh"),
+        ("29242", "Phường 3", "ward", None, "tra-vinh"),
+        ("29260", "Phường 9", "ward", None, "tra-vinh"),
     ]  # fmt: skip
     assert all(p["level_on"] == "2025-06-30" for p in out["predecessors"])
     assert [(a["edition"], a["code"], a["name"]) for a in out["also"]] == [
@@ -78,7 +78,7 @@ def test_chau_thanh_s_four_predecessors_and_summary(old: dict) -> None:  # type:
         unit = old[code]
         level = level_of(unit, as_of=EVE)
         assert p["level"] == (level.value if level else None), code
-        assert p["kind"] == unit.kind.vi
+        assert (p["kind"], p["kind_vi"]) == (unit.kind.value, unit.kind.vi)  # as a unit's
         if level is None:
             kinds[unit.kind.value] = kinds.get(unit.kind.value, 0) + 1
         else:

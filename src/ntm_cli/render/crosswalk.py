@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ntm_cli.domain.editions import Edition
+from ntm_cli.domain.errors import ValueProblem
 from ntm_cli.domain.i18n import Lang, date_text, level_word, t
 from ntm_cli.domain.models import Unit, UnitKind
 from ntm_cli.domain.text import split_prefix
@@ -264,13 +265,23 @@ def also_json(also: Sequence[Found]) -> list[dict[str, Any]]:
     ]
 
 
+def _kind_json(word: str) -> dict[str, str]:
+    """A crosswalk's kind ("Xã", "xã", "Thị trấn") as a unit's is given: its id and its
+    Vietnamese name; a word no kind has is kept as written."""
+    try:
+        kind = UnitKind.parse(word)
+    except ValueProblem:
+        return {"kind": word, "kind_vi": word}
+    return {"kind": kind.value, "kind_vi": kind.vi}
+
+
 def predecessors_json(e: Entry) -> list[dict[str, Any]]:
     return [
         {
             "edition": p.edition.id if p.edition else None,
             "code": p.link.old_code,
             "name": p.link.old_name,
-            "kind": p.link.old_kind,
+            **_kind_json(p.link.old_kind),
             "province_code": p.link.old_province_code or None,
             "district_code": p.link.old_district_code or None,
             "district": p.link.old_district_name or None,
@@ -289,7 +300,7 @@ def successors_json(e: Entry) -> list[dict[str, Any]]:
             "edition": s.edition.id if s.edition else None,
             "code": s.link.new_code,
             "name": s.link.new_name,
-            "kind": s.link.new_kind,
+            **_kind_json(s.link.new_kind),
             "merge_kind": s.link.merge_kind,
             "effective_on": s.link.effective_on.isoformat(),
         }
