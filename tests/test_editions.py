@@ -114,6 +114,9 @@ def test_a_plan_naming_an_edition_the_folder_lacks_is_refused(tmp_path: Path) ->
     folder = _folder(tmp_path, "editions:\n  - {id: other, name: A, file: units.csv}\n")
     result = runner.invoke(app, ["plan", "check", "--data", str(folder)])
     assert result.exit_code == 1 and "tra-vinh" in result.output
+    line = next(i for i, text in enumerate((folder / "targets.yaml").read_text(
+        encoding="utf-8").splitlines(), 1) if text.strip().startswith("edition:"))  # fmt: skip
+    assert f"targets.yaml:{line}: " in result.output  # the line that names it
     (folder / "editions.yaml").unlink()
     result = runner.invoke(app, ["plan", "check", "--data", str(folder)])
     assert result.exit_code == 1 and "editions.yaml" in result.output

@@ -543,6 +543,7 @@ class Plan:
     decisions_until: tuple[int, int] | None = None
     # the edition of the registry it is measured on (editions.yaml); "" when the folder has one
     edition: str = ""
+    edition_line: int = 0
 
     @property
     def years(self) -> list[int]:

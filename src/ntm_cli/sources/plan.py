@@ -122,6 +122,7 @@ def parse_plan(raw: bytes, path: Path) -> tuple[Plan | None, list[Issue]]:
         end_year=header.period.end,
         source=header.source,
         edition=header.edition,
+        edition_line=line_of(("plan", "edition"), lines) if header.edition else 0,
         path=str(path),
         ladder=ladder,
         criteria=_criteria_refs(spec.criteria.model_dump(), ladder),

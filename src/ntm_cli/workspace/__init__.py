@@ -146,19 +146,34 @@ class Workspace:
         )
 
     def _plan_edition_in(self, editions: Editions) -> Editions:
+        """`editions`, once the plan's edition is found among them (refused with its line)."""
+        problem = self._plan_edition_problem(self.plan, editions)
+        if problem is not None:
+            raise DataError("data.problems", [problem], path=self.plan.path, n=1)
+        return editions
+
+    @staticmethod
+    def _plan_edition_problem(plan: Plan, editions: Editions | None) -> Issue | None:
+        """Why the edition `plan` names is not one of `editions` (None: the folder has no
+        editions file), or None when it is, or when the plan names none."""
+        from ntm_cli.domain.messages import Issue
         from ntm_cli.sources.datadir import REGISTRY_FILE
         from ntm_cli.sources.editions import EDITIONS_FILE
 
-        wanted = self.plan.edition
-        path = self.plan.path
-        if wanted and not editions.path:
-            raise DataError("plan.edition.no_editions", path=path, id=wanted, file=EDITIONS_FILE)
-        if wanted and (found := editions.get(wanted)) is None:
-            raise DataError("plan.edition.unknown", path=path, id=wanted)
-        if wanted and found is not None and found.file != REGISTRY_FILE:
-            raise DataError("plan.edition.not_registry", path=path, id=wanted, file=found.file,
-                            registry=REGISTRY_FILE)  # fmt: skip
-        return editions
+        wanted = plan.edition
+        if not wanted:
+            return None
+        place = f"{plan.path}:{plan.edition_line}" if plan.edition_line else plan.path
+        if editions is None or not editions.path:
+            return Issue(None, place, msg("plan.edition.no_editions", id=wanted,
+                                          file=EDITIONS_FILE))  # fmt: skip
+        found = editions.get(wanted)
+        if found is None:
+            return Issue(None, place, msg("plan.edition.unknown", id=wanted))
+        if found.file != REGISTRY_FILE:
+            return Issue(None, place, msg("plan.edition.not_registry", id=wanted, file=found.file,
+                                          registry=REGISTRY_FILE))  # fmt: skip
+        return None
 
     @property
     def edition(self) -> Edition:
@@ -388,27 +403,18 @@ class Workspace:
 
         folder = self.data_folder
         path = folder / EDITIONS_FILE
-        wanted = plan.edition if plan is not None else ""
-        plan_path = plan.path if plan is not None else ""
         try:
             raw = read_data_file(path, MAX_EDITIONS)
         except FileNotFoundError:
-            if wanted:
-                return [Issue(None, plan_path, msg("plan.edition.no_editions", id=wanted,
-                                                   file=EDITIONS_FILE))]  # fmt: skip
-            return []
+            problem = self._plan_edition_problem(plan, None) if plan is not None else None
+            return [problem] if problem is not None else []
         except DataError as exc:
             return [Issue(None, None, exc.message), *exc.problems]
         editions, problems = parse_editions(raw, path, folder, REGISTRY_FILE)
         if editions is None:
             return problems
-        found = editions.get(wanted) if wanted else None
-        if wanted and found is None:
-            problems.append(Issue(None, plan_path, msg("plan.edition.unknown", id=wanted)))
-        elif found is not None and found.file != REGISTRY_FILE:
-            other = msg("plan.edition.not_registry", id=wanted, file=found.file,
-                        registry=REGISTRY_FILE)  # fmt: skip
-            problems.append(Issue(None, plan_path, other))
+        if plan is not None and (problem := self._plan_edition_problem(plan, editions)):
+            problems.append(problem)
         if plan is None or problems:
             return problems
         codes: dict[str, set[str]] = {}  # each list's unit codes, for its crosswalks
