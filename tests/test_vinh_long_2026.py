@@ -151,7 +151,7 @@ def test_a_form_carries_the_commune_its_group_and_the_ten_criteria(tmp_path: Pat
     (form,) = tmp_path.glob("*.xlsx")
     sheet = load_workbook(form)["Tiêu chí"]
     assert (sheet["B4"].value, sheet["B5"].value) == ("29767", "Xã Ngãi Tứ")
-    assert sheet["B6"].value == "không có (trực thuộc tỉnh)"
+    assert (sheet["A6"].value, sheet["B6"].value) == ("Trực thuộc", "Tỉnh Vĩnh Long")
     assert sheet["A11"].value == "Nhóm xã"
     assert sheet["B11"].value == "2 — Các xã không thuộc nhóm 1 và nhóm 3"
     names = [sheet[f"B{r}"].value for r in range(13, 23)]

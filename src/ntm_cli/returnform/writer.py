@@ -102,7 +102,7 @@ def _criteria_sheet(ws: Worksheet, ctx: FormContext) -> None:
     identity = [
         (form.CODE_CELL, f"Mã {kind}", ctx.unit.code),
         (form.NAME_CELL, f"Tên {kind}", ctx.unit.name),
-        (form.DISTRICT_CELL, "Cấp huyện" if commune else "Trực thuộc",
+        (form.DISTRICT_CELL, "Cấp huyện" if commune and not _under_province(ctx) else "Trực thuộc",
          _district_text(ctx, commune)),
         (form.PERIOD_CELL, "Kỳ báo cáo (năm-tháng)", ctx.period),
         (form.LEVEL_CELL, "Mức đạt chuẩn hiện tại", _level_text(ctx.level, ctx)),
@@ -193,10 +193,14 @@ def _level_text(level: Level | None, ctx: FormContext) -> str:
     return ctx.ladder.rung(level).name if level else "Chưa đạt chuẩn"
 
 
+def _under_province(ctx: FormContext) -> bool:
+    """A commune directly under the province (no district level from 01/7/2025)."""
+    return ctx.district is not None and ctx.district.kind.tier == 0
+
+
 def _district_text(ctx: FormContext, commune: bool) -> str:
     if ctx.district is not None:
         return ctx.district.name
-    # a commune directly under the province: no district level from 01/7/2025
     return "không có (trực thuộc tỉnh)" if commune and ctx.unit.parent_code else ""
 
 

@@ -874,7 +874,8 @@ class Workspace:
             level = levels[each.code]
             towards, criteria = sets[each.code]
             assert criteria is not None  # every unit kept asks something
-            above = registry.district_of(each) if each.kind is UnitKind.COMMUNE else (
+            # a commune's district, or the province itself where there is no district level
+            above = (registry.district_of(each) if each.kind is UnitKind.COMMUNE else None) or (
                 registry.by_code.get(each.parent_code))  # fmt: skip
             book_ = build_form(
                 FormContext(
