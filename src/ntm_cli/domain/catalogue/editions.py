@@ -128,7 +128,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not in the crosswalk",
     ),
     "report.col.level_before": ("Mức đạt đến {day}", "Level by {day}"),
-    "report.col.now_in": ("Từ {day} thuộc", "Part from {day} of"),
+    "report.col.now_in": ("Từ {day} thuộc", "From {day}, part of"),
     "report.col.merge_kind": ("Hình thức", "How"),
     "report.appendix.units_after": (
         "ĐƠN VỊ TRƯỚC VÀ SAU SẮP XẾP",
