@@ -18,6 +18,7 @@ from ntm_cli.domain.i18n import Lang, date_text, level_word, t
 from ntm_cli.domain.models import Unit, UnitKind
 from ntm_cli.domain.text import split_prefix
 from ntm_cli.engine.crosswalk import ONE_DAY, Entry, Found, Reached
+from ntm_cli.render.units import recognitions_json
 
 TOWNS = (UnitKind.TOWN, UnitKind.CITY, UnitKind.PROVINCE)
 SHORT = {UnitKind.DISTRICT.value: "H.", UnitKind.TOWN.value: "TX", UnitKind.CITY.value: "TP"}
@@ -325,14 +326,7 @@ def entry_json(e: Entry, lang: Lang) -> dict[str, Any]:
         "name": u.name,
         "kind": u.kind.value,
         "kind_vi": u.kind.vi,
-        "recognitions": {
-            level.value: {
-                "year": r.year,
-                "decision": r.decision or None,
-                "decided_on": r.decided_on.isoformat() if r.decided_on else None,
-            }
-            for level, r in u.recognitions.items()
-        },  # fmt: skip
+        "recognitions": recognitions_json(u),
         **reached_json(e.reached),
         "summary": summary(e, lang),
         "counts": _counts_json(e),

@@ -85,6 +85,18 @@ def build_units_table(
     return Group(table, *notes)
 
 
+def recognitions_json(u: Unit) -> dict[str, dict[str, Any]]:
+    """A unit's recognitions by level, as every JSON output gives them."""
+    return {
+        level.value: {
+            "year": r.year,
+            "decision": r.decision or None,
+            "decided_on": r.decided_on.isoformat() if r.decided_on else None,
+        }
+        for level, r in u.recognitions.items()
+    }
+
+
 def unit_json(row: UnitRow) -> dict[str, Any]:
     u = row.unit
     return {
@@ -94,14 +106,7 @@ def unit_json(row: UnitRow) -> dict[str, Any]:
         "parent_code": u.parent_code or None,
         "district_code": row.district.code if row.district else None,
         "level": row.level.value if row.level else None,
-        "recognitions": {
-            level.value: {
-                "year": r.year,
-                "decision": r.decision or None,
-                "decided_on": r.decided_on.isoformat() if r.decided_on else None,
-            }
-            for level, r in u.recognitions.items()
-        },
+        "recognitions": recognitions_json(u),
         "illustrative": u.illustrative,
         "source": u.source,
         "source_en": u.source_en or None,
