@@ -381,7 +381,7 @@ class Workspace:
             if registry is not None:
                 problems += _group_fit(plan, registry, folder)
         problems += self._emulation_problems()
-        problems += self._edition_problems(plan)
+        problems += self._edition_problems(plan, registry)
         summary: dict[str, object] = {}
         if plan is not None and registry is not None:
             communes = sum(1 for u in registry.units if u.kind is UnitKind.COMMUNE)
@@ -392,7 +392,7 @@ class Workspace:
             stored = self._returns_on_other_sets()
         return CheckResult(tuple(problems), summary, warnings=stored)
 
-    def _edition_problems(self, plan: Plan | None) -> list[Issue]:
+    def _edition_problems(self, plan: Plan | None, registry: Registry | None) -> list[Issue]:
         """The editions file's problems, the plan's edition among its editions, and each other
         edition's registry read as the commands read it."""
         from ntm_cli.domain.messages import Issue
@@ -419,15 +419,17 @@ class Workspace:
             return problems
         codes: dict[str, set[str]] = {}  # each list's unit codes, for its crosswalks
         for edition in editions:
+            if edition.file == REGISTRY_FILE:  # the plan's own, read and checked above
+                if registry is not None:
+                    codes[edition.id] = {u.code for u in registry.units}
+                continue
             try:  # read as the commands read it, with the ladder of the plan it names
                 ladder = load_plan(located(folder, edition.plan)).ladder if edition.plan else None
                 units, rows = load_registry(located(folder, edition.file), ladder or plan.ladder)
             except DataError as exc:
-                if edition.file != REGISTRY_FILE:  # the plan's own registry is checked above
-                    problems += [Issue(None, None, exc.message), *exc.problems]
+                problems += [Issue(None, None, exc.message), *exc.problems]
                 continue
-            if edition.file != REGISTRY_FILE:
-                problems += rows
+            problems += rows
             codes[edition.id] = {u.code for u in units.units}
         for walk in editions.crosswalks:
             new = editions.get(walk.new)
