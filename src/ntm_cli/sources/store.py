@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
@@ -42,6 +43,37 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # migrations add tables, such as return_values and nominations, that such a store has not had
 # yet).
 OWN_TABLES = frozenset({"files", "returns", "criterion_values", "return_warnings"})
+
+
+class Cursor(Protocol):
+    """What the store reads from a query, on either engine (sqlite3's and psycopg's cursors)."""
+
+    @property
+    def description(self) -> Sequence[Any] | None: ...
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a connection the store's queries use: `?` marks the parameters on either
+    engine (sqlite3's connection is one; the PostgreSQL engine wraps psycopg's)."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any: ...
+
+    def close(self) -> None: ...
+
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -271,14 +303,20 @@ def _header(path: Path) -> bytes | None:
 
 
 class Store:
-    """The returns store. Use as a context manager; every write is one transaction."""
+    """The returns store. Use as a context manager; every write is one transaction.
+
+    This class is the SQLite engine; `sources/pgstore.py` gives the same store on a PostgreSQL
+    server, with the same queries."""
 
     timeout = 60.0  # seconds a write waits for another process's transaction to end
+    engine = "sqlite"
+    db: Connection
 
     def __init__(self, path: Path, create: bool = True, read_only: bool = False) -> None:
         """Open the store at `path` (made when missing and `create`). `read_only` opens it
         without writing a byte, not even a schema upgrade (a backup being restored)."""
         self.path = path
+        self.location = str(path)
         self.created = False
         # the first and last months read: an edition of the registry sees only the returns on
         # its own units (a code reused by a new unit from 1/7/2025 is another unit)
@@ -318,9 +356,10 @@ class Store:
         if read_only:
             flags = "mode=ro&immutable=1" if immutable else "mode=ro"
             uri = f"{self.path.resolve().as_uri()}?{flags}"
-            self.db = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+            self.sqlite = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
         else:
-            self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+            self.sqlite = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        self.db = self.sqlite
         try:
             self.db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             self.db.execute("PRAGMA synchronous = FULL")  # a connection's, not the file's
@@ -392,7 +431,7 @@ class Store:
     def interrupt(self) -> None:
         """Abort the statement running now (safe from a signal handler or another thread);
         its transaction rolls back."""
-        self.db.interrupt()
+        self.sqlite.interrupt()
 
     def _migrate(self) -> None:
         """Bring the schema up to date and mark the file as ntm's; a current store is not
@@ -401,11 +440,11 @@ class Store:
             return
         self._wal()
         with self.transaction():
-            _upgrade(self.db)
+            _upgrade(self.sqlite)
         self.version, self.stamped = len(MIGRATIONS), True
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -418,6 +457,20 @@ class Store:
                     pass
             raise
         self.db.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """The reads inside see one state of the store, whatever is written meanwhile."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+
+    def _copied(self) -> None:
+        """After rows were copied in with their ids: nothing to do on SQLite (a new row takes
+        the largest id plus one)."""
 
     @_guarded
     def has_file(self, sha256: str) -> bool:
@@ -464,10 +517,13 @@ class Store:
             if dry_run:
                 db.execute("SELECT 1")  # nothing to write; the transaction just ends
                 return "replaced" if existing else "imported"
-            file_id = db.execute(
-                "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?)",
-                (sha256, name, size, stamp),
-            ).lastrowid
+            file_id = _new_id(
+                db.execute(
+                    "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?) "
+                    "RETURNING id",
+                    (sha256, name, size, stamp),
+                )
+            )
             for r in returns:
                 old = existing.get((r.unit_code, r.period))
                 if old:
@@ -490,7 +546,7 @@ class Store:
 
     @staticmethod
     def _insert(
-        db: sqlite3.Connection, r: Return, file_id: int | None, stamp: str, edition: str = ""
+        db: Connection, r: Return, file_id: int | None, stamp: str, edition: str = ""
     ) -> int:
         rec = r.recognition
         row = (
@@ -500,15 +556,15 @@ class Store:
             *(r.ocop.get(star) for star in OCOP_STARS), r.debt,
             *(r.funds.get(source) for source in FUND_SOURCES),
         )  # fmt: skip
-        return_id = db.execute(
+        inserted = db.execute(
             "INSERT INTO returns (file_id, unit_code, period, criteria_set, source_kind, "
             "imported_at, edition, reported_level, reported_decision, reported_decided_on, "
             "ocop_3, ocop_4, ocop_5, debt, fund_central, fund_local, fund_credit, "
             "fund_enterprises, fund_residents) "
-            "VALUES (" + ", ".join("?" * len(row)) + ")",
+            "VALUES (" + ", ".join("?" * len(row)) + ") RETURNING id",
             row,
-        ).lastrowid
-        assert return_id is not None
+        )
+        return_id = _new_id(inserted)
         db.executemany(
             "INSERT INTO criterion_values (return_id, criterion, met, note) VALUES (?, ?, ?, ?)",
             [
@@ -658,10 +714,13 @@ class Store:
             if dry_run:
                 db.execute("SELECT 1")
                 return "replaced" if old else "imported"
-            file_id = db.execute(
-                "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?)",
-                (sha256, name, size, stamp),
-            ).lastrowid
+            file_id = _new_id(
+                db.execute(
+                    "INSERT INTO files (sha256, name, size, imported_at) VALUES (?, ?, ?, ?) "
+                    "RETURNING id",
+                    (sha256, name, size, stamp),
+                )
+            )
             db.execute(
                 "UPDATE nominations SET superseded_at = ? WHERE year = ? AND superseded_at IS NULL",
                 (stamp, found.year),
@@ -767,13 +826,32 @@ class Store:
 
     @_guarded
     def check(self, limit: int = 20) -> StoreHealth:
-        """SQLite's full integrity check (every page read) and the store's counts."""
+        """SQLite's full integrity check (every page read), the store's own rules and its
+        counts."""
         try:
             problems = [row[0] for row in self.db.execute(f"PRAGMA integrity_check({limit:d})")]
         except sqlite3.DatabaseError as exc:  # damage bad enough to stop the check itself
             problems = [f"{exc} ({getattr(exc, 'sqlite_errorname', '')})"]
         if problems == ["ok"]:
             problems = []
+        if not problems:
+            problems = self._rule_problems(limit)
+        return self._health(problems, os.path.getsize(self.path))
+
+    def _rule_problems(self, limit: int) -> list[str]:
+        """What the store's own rules forbid and a hand edit could still do: a unit's month with
+        two current returns, a superseded return without its date, a reference to no row."""
+        problems = []
+        for sql, what in _RULES:
+            try:
+                rows = self.db.execute(sql).fetchall()
+            except Exception as exc:  # noqa: BLE001 - told as the check's finding
+                problems.append(f"{what}: {exc}")
+                continue
+            problems += [f"{what}: {', '.join(str(v) for v in row)}" for row in rows[:limit]]
+        return problems[:limit]
+
+    def _health(self, problems: list[str], size: int) -> StoreHealth:
         counts = {}
         for key, sql in (
             ("files", "SELECT count(*) FROM files"),
@@ -784,16 +862,16 @@ class Store:
         ):
             try:
                 counts[key] = int(self.db.execute(sql).fetchone()[0])
-            except sqlite3.DatabaseError:  # the integrity check has said why
+            except Exception:  # noqa: BLE001 - the check has said why
                 counts[key] = -1
         try:
             first, last = self.db.execute("SELECT min(period), max(period) FROM returns").fetchone()
-        except sqlite3.DatabaseError:
+        except Exception:  # noqa: BLE001
             first = last = None
         return StoreHealth(
-            path=str(self.path),
+            path=self.location,
             schema=self.version,
-            size=os.path.getsize(self.path),
+            size=size,
             problems=tuple(problems),
             counts=counts,
             first_period=first,
@@ -813,7 +891,7 @@ class Store:
                 raise _copy_error(exc, target) from None
             try:
                 try:
-                    self.db.backup(copy)
+                    self.sqlite.backup(copy)
                 except sqlite3.Error as exc:
                     failed = _primary(exc)
                     raise (store_error(exc, self.path) if failed in ("SQLITE_CORRUPT",
@@ -847,18 +925,18 @@ class Store:
         (ours,) = self.db.execute("PRAGMA page_size").fetchone()
         (theirs,) = source.db.execute("PRAGMA page_size").fetchone()
         if ours == theirs:
-            source.db.backup(self.db)
+            source.sqlite.backup(self.sqlite)
         else:
             import tempfile
 
             with tempfile.TemporaryDirectory(prefix="ntm-restore-") as folder:
                 converted = sqlite3.connect(Path(folder) / "converted.sqlite", isolation_level=None)
                 try:
-                    source.db.backup(converted)
+                    source.sqlite.backup(converted)
                     converted.execute("PRAGMA journal_mode = DELETE")
                     converted.execute(f"PRAGMA page_size = {int(ours)}")
                     converted.execute("VACUUM")  # rewrites every page at the new size
-                    converted.backup(self.db)
+                    converted.backup(self.sqlite)
                 finally:
                     converted.close()
         self._identify()
@@ -868,23 +946,21 @@ class Store:
         self, where: list[str], args: list[str], source: str = "returns r"
     ) -> list[StoredReturn]:
         condition = " WHERE " + " AND ".join(where) if where else ""
-        self.db.row_factory = sqlite3.Row
-        try:
-            rows = self.db.execute(
+        rows = _dicts(
+            self.db.execute(
                 f"SELECT r.*, f.name AS file_name, f.sha256 FROM {source} "
                 f"JOIN files f ON f.id = r.file_id{condition} ORDER BY r.period, r.unit_code, r.id",
                 args,
-            ).fetchall()
-            ids = [row["id"] for row in rows]
-            warnings: dict[int, list[Issue]] = {}
-            for part in _chunks(ids):
-                marks = ", ".join("?" * len(part))
-                for w in self.db.execute(
-                    f"SELECT * FROM return_warnings WHERE return_id IN ({marks})", part
-                ):
-                    warnings.setdefault(w["return_id"], []).append(_warning(w))
-        finally:
-            self.db.row_factory = None
+            )
+        )
+        ids = [row["id"] for row in rows]
+        warnings: dict[int, list[Issue]] = {}
+        for part in _chunks(ids):
+            marks = ", ".join("?" * len(part))
+            for w in _dicts(
+                self.db.execute(f"SELECT * FROM return_warnings WHERE return_id IN ({marks})", part)
+            ):
+                warnings.setdefault(w["return_id"], []).append(_warning(w))
         # The criteria as plain tuples: with years of returns stored these are hundreds of
         # thousands of rows, and a Row object a value costs.
         statuses: dict[int, dict[str, bool | None]] = {}
@@ -920,6 +996,19 @@ class Store:
         ]
 
 
+def _dicts(cursor: Cursor) -> list[dict[str, Any]]:
+    """A query's rows as dictionaries by column name (on either engine)."""
+    names = [d[0] for d in cursor.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _new_id(cursor: Cursor) -> int:
+    """The id an INSERT … RETURNING id gave."""
+    row = cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
 def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
     """Ids in groups small enough for one statement's parameters."""
     return [ids[i : i + size] for i in range(0, len(ids), size)]
@@ -934,7 +1023,7 @@ def _ordered(
     return {c: statuses[c] for c in order[keys]}
 
 
-def _warning(row: sqlite3.Row) -> Issue:
+def _warning(row: Mapping[str, Any]) -> Issue:
     """A stored warning; one stored before warnings had codes is its English text."""
     if row["code"] is None or row["code"] not in CATALOGUE:
         return Issue(None, None, Message("store.legacy_warning", {"text": row["message"]}))
@@ -942,7 +1031,7 @@ def _warning(row: sqlite3.Row) -> Issue:
 
 
 def _stored(
-    row: sqlite3.Row,
+    row: Mapping[str, Any],
     statuses: dict[str, bool | None],
     notes: dict[str, str],
     warnings: list[Issue],
@@ -978,3 +1067,123 @@ def _stored(
         superseded_at=dt.datetime.fromisoformat(superseded) if superseded else None,
         warnings=tuple(warnings),
     )
+
+
+# The store's own rules, each a query that finds what breaks it (nothing in a sound store).
+_RULES: tuple[tuple[str, str], ...] = (
+    ("SELECT unit_code, period FROM returns WHERE superseded_at IS NULL "
+     "GROUP BY unit_code, period HAVING count(*) > 1", "two current returns"),
+    ("SELECT id FROM returns WHERE superseded_by IS NOT NULL AND superseded_at IS NULL",
+     "a return replaced by another but not superseded"),
+    ("SELECT r.id FROM returns r LEFT JOIN returns s ON s.id = r.superseded_by "
+     "WHERE r.superseded_by IS NOT NULL AND s.id IS NULL", "replaced by a return not stored"),
+    ("SELECT r.id FROM returns r LEFT JOIN files f ON f.id = r.file_id WHERE f.id IS NULL",
+     "a return from a file not stored"),
+    ("SELECT DISTINCT v.return_id FROM criterion_values v LEFT JOIN returns r "
+     "ON r.id = v.return_id WHERE r.id IS NULL", "criteria of a return not stored"),
+)  # fmt: skip
+
+# Every table of the store, each after the tables it refers to: what a copy of the store
+# (backup, migration to another engine) carries, in the order it is written.
+TABLES = ("files", "returns", "criterion_values", "return_warnings", "return_values",
+          "nominations")  # fmt: skip
+# A reference to a row of the same table that may come later: written once every row is in.
+LATER = {"returns": "superseded_by"}
+
+
+def copy_rows(source: Store, target: Store, replace: bool = False) -> None:
+    """Every row of `source` into `target`, ids kept, inside the caller's transaction of
+    `target` (and, for a consistent copy, a snapshot of `source`). `target` must be empty
+    unless `replace`, when its rows are deleted first."""
+    if replace:
+        for table in reversed(TABLES):
+            target.db.execute(f"DELETE FROM {table}")  # noqa: S608 - the store's own tables
+    elif any(target.db.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() for t in TABLES):
+        raise StoreError("store.copy_not_empty", path=target.location)
+    for table in TABLES:
+        cursor = source.db.execute(f"SELECT * FROM {table}")  # noqa: S608
+        names = [d[0] for d in cursor.description or ()]
+        rows = cursor.fetchall()
+        pending: list[tuple[Any, Any]] = []
+        later = LATER.get(table)
+        if later is not None and rows:
+            at, key = names.index(later), names.index("id")
+            pending = [(row[at], row[key]) for row in rows if row[at] is not None]
+            rows = [(*row[:at], None, *row[at + 1 :]) for row in rows]
+        marks = ", ".join("?" * len(names))
+        target.db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)  # noqa: S608
+        if pending:
+            target.db.executemany(f"UPDATE {table} SET {later} = ? WHERE id = ?", pending)
+    target._copied()
+
+
+def checksums(store: Store) -> dict[str, tuple[int, str]]:
+    """Each table's row count and a SHA-256 of its rows, the same on either engine for the
+    same rows (columns by name, rows sorted, values in one spelling)."""
+    out = {}
+    for table in TABLES:
+        cursor = store.db.execute(f"SELECT * FROM {table} LIMIT 0")  # noqa: S608
+        names = sorted(d[0] for d in cursor.description or ())
+        cursor.fetchall()
+        rows = store.db.execute(f"SELECT {', '.join(names)} FROM {table}").fetchall()  # noqa: S608
+        lines = sorted("\x1f".join(_spelled(v) for v in row) for row in rows)
+        digest = hashlib.sha256("\x1e".join(lines).encode()).hexdigest()
+        out[table] = (len(rows), digest)
+    return out
+
+
+def _spelled(value: object) -> str:
+    if value is None:
+        return "\x00"
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def migrate_rows(source: Store, target: Store) -> dict[str, tuple[int, str]]:
+    """Every row of `source` into the empty `target` in one transaction, committed only when
+    each table's count and checksum in `target` equal those read from `source`: the
+    migration is whole or nothing. Returns the tables' counts and checksums."""
+    with source.snapshot():
+        before = checksums(source)
+        with target.transaction():
+            copy_rows(source, target)
+            after = checksums(target)
+            for table, (count, digest) in before.items():
+                if after[table] != (count, digest):
+                    raise StoreError("store.copy_mismatch", path=target.location, table=table,
+                                     source=count, target=after[table][0])  # fmt: skip
+    return before
+
+
+def copy_to_file(source: Store, target: Path, check: bool = True) -> None:
+    """A SQLite store at `target` holding every row of `source`, read in one snapshot,
+    checked (unless `check` is false), then moved into place: `target` is whole or
+    untouched."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        try:
+            copy = Store(partial, create=True)
+        except StoreError as exc:
+            reason = exc.message.params.get("reason", exc.message.code)
+            raise StoreError("store.backup_failed", path=str(target), reason=reason) from None
+        try:
+            with source.snapshot(), copy.transaction():
+                copy_rows(source, copy)
+            with copy._errors():
+                copy.db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            if check and copy.check().problems:
+                raise StoreError("store.backup_bad", path=source.location)
+        finally:
+            copy.close()
+        try:
+            with partial.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(partial, target)
+        except OSError as exc:
+            raise StoreError("output.unwritable", path=str(target), reason=os_reason(exc)) from None
+    finally:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)

@@ -529,23 +529,40 @@ class Workspace:
         """The store, or None when there is none yet and `create` is false. A store is created
         only where an option, NTM_STORE or ntm.toml names it, never unasked at the default.
         It shows the returns of the months of the plan's edition (of `edition`, when given)."""
-        from ntm_cli.sources.store import Store
-
-        if is_url(self.store_location):
-            raise StoreError("store.url_unsupported", location=mask(self.store_location))
-        if not self.store_exists():
-            if not create:
-                yield None
-                return
-            if not self.store_named_by:
-                raise StoreError("store.unnamed", path=self.store_location)
-        db = Store(Path(self.store_location), create=create)
+        db = self._open_store(create)
+        if db is None:
+            yield None
+            return
         edition = edition or self.edition
         db.window, db.edition = edition.window, edition.id
         try:
             yield db
         finally:
             db.close()
+
+    def _open_store(self, create: bool) -> Store | None:
+        """The store named by the location: a SQLite file, or a PostgreSQL database for a
+        `postgresql://` URL (an empty database is a store not made yet)."""
+        from ntm_cli.sources.store import Store
+
+        if is_url(self.store_location):
+            scheme = self.store_location.split("://", 1)[0].lower()
+            if scheme not in ("postgresql", "postgres"):
+                raise StoreError("store.url_unsupported", location=mask(self.store_location))
+            from ntm_cli.sources.pgstore import PgStore
+
+            try:
+                return PgStore(self.store_location, create=create)
+            except StoreError as exc:
+                if exc.message.code == "store.missing" and not create:
+                    return None
+                raise
+        if not self.store_exists():
+            if not create:
+                return None
+            if not self.store_named_by:
+                raise StoreError("store.unnamed", path=self.store_location)
+        return Store(Path(self.store_location), create=create)
 
     def _store_source(self) -> Message:
         named_by = self.store_named_by
