@@ -27,7 +27,15 @@ from psycopg.pq import TransactionStatus
 
 from ntm_cli.domain.errors import StoreError
 from ntm_cli.domain.returns import StoreHealth
-from ntm_cli.sources.store import APPLICATION_ID, MIGRATIONS, Connection, Cursor, Store, _guarded
+from ntm_cli.sources.store import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    TABLES,
+    Connection,
+    Cursor,
+    Store,
+    _guarded,
+)
 
 APPLICATION = "ntm"
 # The store's own table, made first: what the schema's version and SQLite's application id are
@@ -233,7 +241,7 @@ class PgStore(Store):
     def _copied(self) -> None:
         """After rows were copied in with their ids: each identity column goes on after the
         largest id copied."""
-        for table in ("files", "returns", "nominations"):
+        for table in ("files", "returns", "nominations", "review_events"):
             self.db.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
@@ -258,8 +266,7 @@ class PgStore(Store):
         """Every table read in full (a damaged page or index stops the read and is told), the
         store's own rules checked, and its counts."""
         problems: list[str] = []
-        for table in ("files", "returns", "criterion_values", "return_warnings",
-                      "return_values", "nominations"):  # fmt: skip
+        for table in TABLES:
             try:
                 digest = hashlib.sha256()
                 for row in self.db.execute(f"SELECT * FROM {table}"):  # noqa: S608

@@ -163,6 +163,45 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE returns ADD COLUMN edition TEXT;
     """,
+    # 6: the review of returns, one row a decision, never changed: approved at a level or
+    # returned with a comment, by whom (`actor`: the officer's name; `role`: the database role
+    # on a server store), when, and after which earlier decision on the same return (`after`,
+    # 0 for the first): two officers deciding the same state at once cannot both be recorded.
+    # A return with no decision is "received"; a resubmitted return is a new return, received.
+    # The officers and the units each may act on (a district's communes), set by
+    # `ntm store grant`; a store with none is one analyst's, who acts at every level.
+    """
+    CREATE TABLE review_events (
+        id INTEGER PRIMARY KEY,
+        return_id INTEGER NOT NULL REFERENCES returns(id),
+        unit_code TEXT NOT NULL,
+        period TEXT NOT NULL,
+        action TEXT NOT NULL,
+        level TEXT NOT NULL,
+        state TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        after INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX review_events_order ON review_events(return_id, after);
+    CREATE INDEX review_events_unit ON review_events(unit_code, period);
+    CREATE TABLE officers (
+        name TEXT NOT NULL,
+        edition TEXT NOT NULL DEFAULT '',
+        level TEXT NOT NULL,
+        scope TEXT NOT NULL DEFAULT '',
+        granted_at TEXT NOT NULL,
+        PRIMARY KEY (name, edition)
+    );
+    CREATE TABLE officer_units (
+        name TEXT NOT NULL,
+        edition TEXT NOT NULL DEFAULT '',
+        unit_code TEXT NOT NULL,
+        PRIMARY KEY (name, edition, unit_code)
+    );
+    """,
 ]
 
 
@@ -1086,7 +1125,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 # Every table of the store, each after the tables it refers to: what a copy of the store
 # (backup, migration to another engine) carries, in the order it is written.
 TABLES = ("files", "returns", "criterion_values", "return_warnings", "return_values",
-          "nominations")  # fmt: skip
+          "nominations", "review_events", "officers", "officer_units")  # fmt: skip
 # A reference to a row of the same table that may come later: written once every row is in.
 LATER = {"returns": "superseded_by"}
 
