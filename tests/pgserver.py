@@ -31,6 +31,7 @@ SUPERUSER = "ntm_admin"
 SERVER_USER = "ntm-pg"
 FALLBACK_USER = "nobody"
 HOST = "127.0.0.1"
+SYSTEM_BINARIES = Path("/usr/lib/postgresql")  # Debian's: <version>/bin/initdb and the rest
 START_TIMEOUT = 60  # seconds pg_ctl waits for the server to accept connections
 INSTALL_HINT = (
     "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH nor under "
@@ -57,7 +58,7 @@ def find_bindir() -> Path:
             return bindir
     candidates = [
         path.parent
-        for path in Path("/usr/lib/postgresql").glob("*/bin/initdb")
+        for path in SYSTEM_BINARIES.glob("*/bin/initdb")
         if (path.parent / "pg_ctl").exists() and (path.parent / "postgres").exists()
     ]
     if not candidates:
