@@ -17,6 +17,7 @@ import contextlib
 import os
 import pwd
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -208,7 +209,7 @@ class Cluster(Server):
     def _fail(self, what: str, result: subprocess.CompletedProcess[str]) -> PostgresError:
         return PostgresError(
             f"{what} failed (exit {result.returncode}) for the cluster in {self.directory}\n"
-            f"--- command ---\n{' '.join(result.args)}\n"
+            f"--- command ---\n{shlex.join(result.args)}\n"
             f"--- output ---\n{(result.stdout + result.stderr).strip()}\n"
             f"--- server log (last lines) ---\n{self.log_tail()}"
         )
