@@ -101,7 +101,7 @@ def test_the_monthly_cycle_gives_the_same_results_on_both_engines(
         run("report", "--period", "2024-06", "--out", str(out), env=env)
         book = load_workbook(out / "2024-06_bao-cao-ntm.xlsx")
         outputs[engine]["report"] = without(
-            {ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)]
+            {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
              for ws in book.worksheets},
             where,
         )  # fmt: skip
