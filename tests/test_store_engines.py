@@ -288,3 +288,13 @@ def test_a_store_is_moved_only_into_an_empty_one(tmp_path: Path, pg_url: str) ->
     assert "the target store already holds data" in result.output
     with PgStore(pg_url) as db:
         assert [r.ret.unit_code for r in db.returns()] == ["29269"]
+
+
+def test_an_address_that_cannot_be_read_is_told_without_its_password(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.xlsx", filled_form("29263"))
+    url = "postgresql://officer:s3cret@[db/ntm"
+    result = runner.invoke(app, ["import", str(path), "--lang", "en"], env={"NTM_STORE": url})
+    assert result.exit_code == 1
+    assert "the store's address cannot be read" in result.output
+    assert "officer:***@[db/ntm" in result.output
+    assert "s3cret" not in result.output and "Traceback" not in result.output

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,9 +101,16 @@ def shown(url: str) -> str:
     return f"postgresql://{user}{host}{port}/{parts.get('dbname') or ''}"
 
 
-def _reason(exc: BaseException) -> str:
-    """The server's or the driver's reason, on one line."""
+def _reason(exc: BaseException, url: str = "") -> str:
+    """The server's or the driver's reason, on one line, with no password in it (a reason may
+    quote the part of a connection string it could not read)."""
     text = " ".join(str(exc).split())
+    secrets = re.findall(r"(?i)password=([^&\s]+)", url)
+    user_part = url.split("://", 1)[-1].rpartition("@")[0]
+    if ":" in user_part:
+        secrets.append(user_part.split(":", 1)[1])
+    for secret in secrets:
+        text = text.replace(secret, "***")
     return text[:300] or type(exc).__name__
 
 
@@ -141,9 +149,13 @@ class PgStore(Store):
                 application_name="ntm",
             )  # fmt: skip
         except psycopg.ProgrammingError as exc:  # not a connection string psycopg can read
-            raise StoreError("store.bad_url", path=self.location, reason=_reason(exc)) from None
+            raise StoreError(
+                "store.bad_url", path=self.location, reason=_reason(exc, url)
+            ) from None
         except psycopg.Error as exc:
-            raise StoreError("store.unreachable", path=self.location, reason=_reason(exc)) from None
+            raise StoreError(
+                "store.unreachable", path=self.location, reason=_reason(exc, url)
+            ) from None
         self.db: Connection = PgConnection(raw)
         self.raw = raw
         try:
