@@ -99,6 +99,14 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
         Format.TABLE: _table("ntm_cli.render.store", "build_store_health", "health", "kept"),
         Format.JSON: _lazy("ntm_cli.render.store", "store_health_json", "health", "kept"),
     },
+    "store_migrate": {
+        Format.TABLE: _table(
+            "ntm_cli.render.store", "build_store_migrate", "source", "target", "tables"
+        ),
+        Format.JSON: _lazy(
+            "ntm_cli.render.store", "store_migrate_json", "source", "target", "tables"
+        ),
+    },
     "officers": {
         Format.TABLE: lambda r, lang, view: _officers("build_officers", r, lang),
         Format.JSON: lambda r, lang, view: _officers("officers_json", r, lang),
