@@ -1,0 +1,52 @@
+"""`ntm store grant`, `revoke` and `officers`: who may act on the store's returns, where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ntm_cli.workspace.results.base import Result, _frame
+
+if TYPE_CHECKING:
+    import pandas
+
+COLUMNS = ["name", "edition", "level", "scope", "scope_name", "units", "granted_at"]
+
+
+@dataclass(frozen=True)
+class Officer:
+    """An officer of the store: a province officer (scope "") or a district officer, the
+    district's code and name and how many of its units they may act on."""
+
+    name: str
+    edition: str
+    level: str
+    scope: str
+    scope_name: str
+    units: int
+    granted_at: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {c: getattr(self, c) for c in COLUMNS}
+
+
+@dataclass(frozen=True)
+class OfficersResult(Result):
+    """The store's officers after a command; what it did (`action`: "grant", "revoke" or
+    "list"), to whom, and whether the store's server holds officers to their scope (a
+    PostgreSQL store) or ntm alone does (a SQLite store)."""
+
+    officers: tuple[Officer, ...]
+    path: str
+    action: str = "list"
+    name: str = ""
+    server: bool = False
+    removed: int = 0
+
+    @property
+    def officer(self) -> Officer | None:
+        """The officer just granted, as recorded."""
+        return next((o for o in self.officers if o.name == self.name), None)
+
+    def to_frame(self) -> pandas.DataFrame:
+        return _frame((o.as_json() for o in self.officers), COLUMNS)
