@@ -13,7 +13,7 @@ from rich.text import Text
 from ntm_cli.domain.i18n import Lang, t
 
 if TYPE_CHECKING:
-    from ntm_cli.workspace.results.officers import Officer, OfficersResult
+    from ntm_cli.domain.officers import Officer
 
 
 def scope_text(officer: Officer, lang: Lang) -> str:
@@ -24,7 +24,7 @@ def scope_text(officer: Officer, lang: Lang) -> str:
     return t("grant.scope.district", lang, district=district, n=officer.units)
 
 
-def done_text(result: OfficersResult, lang: Lang) -> str | None:
+def done_text(result: Any, lang: Lang) -> str | None:
     """What grant or revoke did, in a sentence (None: a listing)."""
     if result.action == "revoke":
         code = "revoke.done" if result.removed else "revoke.none"
@@ -39,7 +39,7 @@ def done_text(result: OfficersResult, lang: Lang) -> str | None:
     return t("grant.done.sqlite", lang, name=officer.name, scope=scope)
 
 
-def build_officers(result: OfficersResult, lang: Lang) -> Group:
+def build_officers(result: Any, lang: Lang) -> Group:
     parts: list[Any] = []
     done = done_text(result, lang)
     if done is not None:
@@ -69,7 +69,7 @@ def build_officers(result: OfficersResult, lang: Lang) -> Group:
     return Group(*parts)
 
 
-def officers_json(result: OfficersResult, lang: Lang) -> dict[str, Any]:
+def officers_json(result: Any, lang: Lang) -> dict[str, Any]:
     return {
         "store": result.path,
         "action": result.action,

@@ -1292,7 +1292,8 @@ class Workspace:
     def _officers(
         self, db: Store, action: str, name: str = "", server: bool = False, removed: int = 0
     ) -> OfficersResult:
-        from ntm_cli.workspace.results.officers import Officer, OfficersResult
+        from ntm_cli.domain.officers import Officer
+        from ntm_cli.workspace.results.officers import OfficersResult
 
         units = self.registry.by_code
         officers = tuple(
