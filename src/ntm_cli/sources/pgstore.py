@@ -411,8 +411,9 @@ class PgStore(Store):
 
     def _role(self, name: str, level: str, password: str | None) -> None:
         """The groups (NOLOGIN) and the officer's role (LOGIN; an existing role is used as it
-        is), a member of its level's group only. The password is sent as a literal of the
-        statement: DDL takes no parameters."""
+        is), a member of its level's group only. The password is hashed here (SCRAM-SHA-256,
+        by libpq, as psql's \\password does) and only the hash is sent: a server that logs its
+        statements never sees the password."""
         run, ident = self.raw.execute, pg_sql.Identifier
         for group in GROUPS.values():
             if not self._role_exists(group):
@@ -420,7 +421,10 @@ class PgStore(Store):
         if not self._role_exists(name):
             run(pg_sql.SQL("CREATE ROLE {} LOGIN").format(ident(name)))
         if password is not None:
-            secret = pg_sql.Literal(password)
+            hashed = self.raw.pgconn.encrypt_password(
+                password.encode(), name.encode(), b"scram-sha-256"
+            )
+            secret = pg_sql.Literal(hashed.decode())
             run(pg_sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident(name), secret))
         for each, group in GROUPS.items():
             if each == level and not self._member(name, group):
