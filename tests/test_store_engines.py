@@ -211,7 +211,10 @@ def test_a_store_of_a_newer_ntm_is_refused(tmp_path: Path, pg_url: str) -> None:
     assert refused.value.code == "store.newer"
 
 
-def test_check_backup_and_restore_on_both_engines(tmp_path: Path, location: str) -> None:
+def test_check_backup_and_restore_on_both_engines(
+    tmp_path: Path, location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a server store is kept before a restore in the working folder
     one = write(tmp_path / "in", "a.xlsx", filled_form("29263"))
     run("import", str(one))
     health = as_json("store", "check")
