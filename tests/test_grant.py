@@ -279,3 +279,14 @@ def test_a_sqlite_store_records_the_officers_only(store: Path) -> None:
     cli("store", "revoke", "can_bo_cl")
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT count(*) FROM officer_units").fetchone() == (0,)
+
+
+def test_an_account_the_policies_do_not_bind_is_warned_of(office: Office) -> None:
+    boss = office.role("boss")
+    with psycopg.connect(office.url, autocommit=True) as conn:
+        conn.execute(psycopg.sql.SQL("CREATE ROLE {} LOGIN BYPASSRLS").format(
+            psycopg.sql.Identifier(boss)))  # fmt: skip
+    said = office.grant(boss, "--district", "Càng Long")
+    assert "máy chủ không giới hạn tài khoản này theo phạm vi vừa giao" in said
+    plain = office.role("plain")
+    assert "không giới hạn" not in office.grant(plain, "--district", "Càng Long")

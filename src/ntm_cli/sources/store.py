@@ -1034,6 +1034,11 @@ class Store:
             for row in rows
         ]
 
+    def unbounded(self, name: str) -> bool:
+        """Whether a server would let the account past its officer's scope (never, for a
+        SQLite store: it has no accounts)."""
+        return False
+
     # Officers ------------------------------------------------------------------------------
 
     def _officer_rows(  # noqa: PLR0913 - one officer's row and units

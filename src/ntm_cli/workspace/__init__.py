@@ -1272,7 +1272,10 @@ class Workspace:
         with self.store(create=True) as db:
             assert db is not None
             server = db.grant(name, level, scope, units, password)
-            return self._officers(db, "grant", name, server=server)
+            granted = self._officers(db, "grant", name, server=server)
+            if db.unbounded(name):  # a superuser or the owner: the policies do not bind them
+                return replace(granted, warnings=(msg("grant.unbounded", name=name),))
+            return granted
 
     def store_revoke(self, name: str) -> OfficersResult:
         """Remove an officer (and, on a PostgreSQL store, their account's group membership)."""

@@ -114,4 +114,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "officers.granted": ("Giao lúc", "Granted"),
     "officers.level.province": ("tỉnh", "province"),
     "officers.level.district": ("huyện", "district"),
+    "grant.unbounded": (
+        "tài khoản {name} là siêu người dùng, có quyền BYPASSRLS hoặc sở hữu các bảng của kho: "
+        "máy chủ không giới hạn tài khoản này theo phạm vi vừa giao; hãy giao cho một tài "
+        "khoản riêng của cán bộ",
+        "the account {name} is a superuser, has BYPASSRLS or owns the store's tables: the "
+        "server does not hold it to the scope just granted; grant an officer's own account",
+    ),
 }
