@@ -44,6 +44,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_report.py
 	$(BIN)/python bench/bench_analysis.py
+	@# the store on a throwaway PostgreSQL server against SQLite (the server's binaries as for test)
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+	$(BIN)/python bench/bench_server.py
 
 # The README's monthly cycle on the bundled data, then the report opened by LibreOffice:
 # converted headless to PDF and its pages to PNG (installs LibreOffice if missing); then the

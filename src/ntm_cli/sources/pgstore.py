@@ -50,6 +50,14 @@ META = """
 """
 
 
+# An INSERT of one row of parameters, which `executemany` sends as INSERTs of several rows, each
+# with at most as many parameters as psycopg keeps a parsed statement for (more are parsed again
+# every time, which costs more than the statements saved).
+_VALUES = re.compile(r"(INSERT INTO [^?]+ VALUES )(\([?, ]+\))", re.DOTALL)
+CACHED_PARAMETERS = 50
+_READS = re.compile(r"^\s*SELECT\b|\bRETURNING\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=512)
 def _sql(statement: str) -> str:
     """A query written for SQLite in psycopg's terms: `?` → `%s` (no query of the store holds a
@@ -74,19 +82,39 @@ class PgConnection:
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
+        # inside a write transaction (see PgStore.transaction): the statements that return
+        # nothing are queued, the others wait for the server (and for those queued before)
+        self.pipeline: psycopg.Pipeline | None = None
 
     @property
     def in_transaction(self) -> bool:
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
-        return self.raw.execute(_sql(sql), parameters or None)
+        cursor = self.raw.execute(_sql(sql), parameters or None)
+        if self.pipeline is not None and _READS.search(sql):
+            self.pipeline.sync()  # its rows (and description) are there to be read
+        return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any:
+        """An INSERT … VALUES (?, …) of many rows as statements of several rows each: fewer
+        statements to send and for the server to run than psycopg's executemany, one a row."""
         rows = list(rows)
-        if rows:
-            with self.raw.cursor() as cursor:
+        if not rows:
+            return
+        found = _VALUES.fullmatch(sql.strip())
+        with self.raw.cursor() as cursor:
+            if found is None:
                 cursor.executemany(_sql(sql), rows)
+                return
+            head, marks = found.groups()
+            size = max(1, CACHED_PARAMETERS // marks.count("?"))
+            for start in range(0, len(rows), size):
+                chunk = rows[start : start + size]
+                cursor.execute(
+                    head.replace("?", "%s") + ", ".join([marks.replace("?", "%s")] * len(chunk)),
+                    [value for row in chunk for value in row],
+                )
 
     def close(self) -> None:
         self.raw.close()
@@ -229,19 +257,31 @@ class PgStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """BEGIN, the store's write lock, … COMMIT; rolled back on any error (a connection
-        lost mid-way rolls back on the server: nothing of it is kept)."""
-        self.db.execute("BEGIN")
+        lost mid-way rolls back on the server: nothing of it is kept).
+
+        In pipeline mode: a statement is sent without waiting for the one before, and the
+        server is waited for only where a result is read (and at COMMIT), so that a file
+        stored takes a few round trips to the server rather than one a statement. An error
+        is raised where the server is next waited for, at the latest by COMMIT."""
+        db = self.db
+        assert isinstance(db, PgConnection)
         try:
-            self.db.execute("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))
-            yield self.db
+            with self.raw.pipeline() as pipeline:
+                self.raw.execute("BEGIN")
+                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+                db.pipeline = pipeline
+                yield db
+                db.execute("COMMIT")
         except BaseException:
-            if not self.raw.closed and self.db.in_transaction:
+            db.pipeline = None
+            if not self.raw.closed and db.in_transaction:  # the pipeline has ended: in order
                 try:
-                    self.db.execute("ROLLBACK")
+                    self.raw.execute("ROLLBACK")
                 except psycopg.Error:  # the connection is gone: the server has rolled back
                     pass
             raise
-        self.db.execute("COMMIT")
+        finally:
+            db.pipeline = None
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
