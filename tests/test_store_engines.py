@@ -301,3 +301,24 @@ def test_an_address_that_cannot_be_read_is_told_without_its_password(tmp_path: P
     assert "the store's address cannot be read" in result.output
     assert "officer:***@[db/ntm" in result.output
     assert "s3cret" not in result.output and "Traceback" not in result.output
+
+
+def test_taking_back_a_nominations_workbook_counts_its_nominees_on_both_engines(
+    tmp_path: Path, location: str
+) -> None:
+    one = filled_nominations(2024, {"Sở, ban, ngành": [
+        ["Sở Nông nghiệp và PTNT", "Sở, ban, ngành", "Có", "đúng tiến độ"],
+        ["Sở Tài chính", "Sở, ban, ngành", "Có", "đúng tiến độ"],
+    ]})  # fmt: skip
+    two = filled_nominations(2024, {"Sở, ban, ngành": [["Sở Xây dựng", "Sở, ban, ngành", "Có"]]})
+    first, second = write(tmp_path, "a.xlsx", one), write(tmp_path, "b.xlsx", two)
+    run("import", str(first))
+    run("import", str(second), "--replace")
+    with open_store(location) as db:
+        sha = db.db.execute("SELECT sha256 FROM files WHERE name = 'a.xlsx'").fetchone()[0]
+        assert db.reinstate(sha) == 2  # the two nominees of the first workbook, current again
+        found = db.nominations(2024)
+        assert found is not None and [n.name for n in found.nominees] == [
+            "Sở Nông nghiệp và PTNT",
+            "Sở Tài chính",
+        ]

@@ -55,7 +55,9 @@ META = """
 # every time, which costs more than the statements saved).
 _VALUES = re.compile(r"(INSERT INTO [^?]+ VALUES )(\([?, ]+\))", re.DOTALL)
 CACHED_PARAMETERS = 50
-_READS = re.compile(r"^\s*SELECT\b|\bRETURNING\b", re.IGNORECASE)
+# What is waited for inside a pipeline: rows to read, and how many rows an UPDATE or DELETE
+# changed (a cursor's rowcount is -1 until the server has answered)
+_READS = re.compile(r"^\s*(SELECT|UPDATE|DELETE)\b|\bRETURNING\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=512)
@@ -93,7 +95,7 @@ class PgConnection:
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
         cursor = self.raw.execute(_sql(sql), parameters or None)
         if self.pipeline is not None and _READS.search(sql):
-            self.pipeline.sync()  # its rows (and description) are there to be read
+            self.pipeline.sync()  # its rows, description and rowcount are there to be read
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any:
