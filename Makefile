@@ -15,7 +15,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## the main job on the bundled data
 	$(BIN)/ntm progress --year 2024
 
+# The store's PostgreSQL tests run against a real server that the suite starts and stops itself
+# (tests/pgserver.py): the server's binaries are installed first if missing.
 test: $(STAMP)
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	$(BIN)/pytest
 
 lint: $(STAMP)

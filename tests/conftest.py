@@ -10,11 +10,15 @@ os.environ["NO_COLOR"] = "1"
 os.environ.pop("FORCE_COLOR", None)
 
 import datetime as dt  # noqa: E402
+import itertools  # noqa: E402
 import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
+
+import pgserver  # noqa: E402
 
 # Property tests judge results, not speed: a busy machine must not make them flaky.
 settings.register_profile("ntm", deadline=None)
@@ -50,3 +54,40 @@ def data_copy(tmp_path: Path) -> Path:
 
 def today() -> dt.date:
     return dt.date.fromisoformat(TODAY)
+
+
+# A real PostgreSQL server for the store's PostgreSQL engine: one throwaway cluster for the whole
+# session (tests/pgserver.py), or the developer's own server when NTM_TEST_PG_URL names it (a
+# superuser URL). Each test that asks for `pg_url` gets a new empty database on it.
+_pg_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[pgserver.Server]:
+    """The session's PostgreSQL server: a started `pgserver.Cluster`, stopped at session end
+    (even if tests fail), or a `pgserver.ExternalServer` for NTM_TEST_PG_URL."""
+    external = os.environ.get("NTM_TEST_PG_URL")
+    if external:
+        yield pgserver.ExternalServer(external)
+        return
+    cluster = pgserver.start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(postgres: pgserver.Server) -> Iterator[str]:
+    """The superuser URL of a new, empty UTF-8 database for this test alone.
+
+    On the session's own cluster it is left for the cluster's removal; on a developer's server
+    (NTM_TEST_PG_URL) it is dropped after the test.
+    """
+    name = f"ntm_test_{os.getpid()}_{next(_pg_databases)}"
+    if not postgres.owned:
+        postgres.drop_database(name)  # left by an earlier run that was killed
+    url = postgres.create_database(name)
+    yield url
+    if not postgres.owned:
+        postgres.drop_database(name)

@@ -99,6 +99,14 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
         Format.TABLE: _table("ntm_cli.render.store", "build_store_health", "health", "kept"),
         Format.JSON: _lazy("ntm_cli.render.store", "store_health_json", "health", "kept"),
     },
+    "store_migrate": {
+        Format.TABLE: _table(
+            "ntm_cli.render.store", "build_store_migrate", "source", "target", "tables"
+        ),
+        Format.JSON: _lazy(
+            "ntm_cli.render.store", "store_migrate_json", "source", "target", "tables"
+        ),
+    },
     "gaps": {
         Format.TABLE: lambda r, lang, view: _gaps_table(r, lang, view),
         Format.JSON: _lazy(A, "gaps_json", "gaps"),

@@ -71,3 +71,32 @@ def restore(
     stderr().print(
         t("store.restore_done", lang, path=result.health.path, source=str(source)), markup=False
     )
+
+
+@app.command()
+def migrate(
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="The store to move into: an empty PostgreSQL database "
+            "(postgresql://user@host/db) or a new SQLite file."
+        ),
+    ],
+    output: Annotated[str, format_choice("store_migrate")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """Move the store into another engine (SQLite into PostgreSQL, or back), losing nothing:
+    one transaction, committed once every table's row count and checksum are equal in both.
+    The store itself is not changed.
+
+    Example: ntm store migrate postgresql://ntm@db.ntm.local/ntm
+    """
+    from ntm_cli.cli.console import stderr
+
+    STATE["json"] = output == "json"
+    result = open_workspace(None, store).store_migrate(target)
+    emit(result, "store_migrate", output, lang)
+    stderr().print(
+        t("store.migrate_done", lang, target=result.target, source=result.source), markup=False
+    )

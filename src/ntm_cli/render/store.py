@@ -60,3 +60,32 @@ def store_health_json(health: StoreHealth, kept: Path | None) -> dict[str, Any]:
         "size": health.size,
         "kept": str(kept) if kept is not None else None,
     }
+
+
+def build_store_migrate(
+    source: str, target: str, tables: dict[str, tuple[int, str]], lang: Lang
+) -> Group:
+    table = Table(
+        title=t("storemigrate.title", lang, source=source, target=target),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column(t("storemigrate.table", lang))
+    table.add_column(t("storemigrate.rows", lang), justify="right")
+    table.add_column(t("storemigrate.sha256", lang))
+    sep = "." if lang is Lang.VI else ","
+    for name, (count, digest) in tables.items():
+        table.add_row(name, f"{count:,}".replace(",", sep), digest[:16])
+    return Group(table, Text(t("storemigrate.ok", lang), style="green"))
+
+
+def store_migrate_json(
+    source: str, target: str, tables: dict[str, tuple[int, str]]
+) -> dict[str, Any]:
+    return {
+        "source": source,
+        "target": target,
+        "tables": {name: {"rows": n, "sha256": digest} for name, (n, digest) in tables.items()},
+        "ok": True,
+    }

@@ -76,7 +76,7 @@ if TYPE_CHECKING:
         ReviewHistoryResult,
         ReviewListResult,
     )
-    from ntm_cli.workspace.results.store import StoreCheckResult
+    from ntm_cli.workspace.results.store import StoreCheckResult, StoreMigrateResult
 
 
 def open(  # noqa: A001 - the library's front door, as ntm_cli.open()
@@ -646,7 +646,7 @@ class Workspace:
         with self.store() as db:
             if db is None:
                 raise StoreError("store.missing", path=mask(self.store_location))
-            health = replace(db.check(), path=_shown(str(db.path)))
+            health = replace(db.check(), path=_shown(db.location))
             return StoreCheckResult(health, store=self.store_note(db, count=False))
 
     def store_backup(self, target: Path, force: bool = False) -> StoreCheckResult:
@@ -660,7 +660,7 @@ class Workspace:
         with self.store() as db:
             if db is None:
                 raise StoreError("store.missing", path=mask(self.store_location))
-            if _same_file(db.path, target):
+            if db.engine == "sqlite" and _same_file(db.path, target):
                 raise NtmError("store.backup_onto_itself", path=str(target))
             _parent_ready(target)
             db.backup(target)
@@ -685,16 +685,46 @@ class Workspace:
             kept: Path | None = None
             with self.store(create=True) as db:
                 assert db is not None
-                if _same_file(db.path, source):
+                if db.engine == "sqlite" and _same_file(db.path, source):
                     raise NtmError("store.backup_onto_itself", path=str(source))
                 if not db.created:
                     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                    kept = db.path.with_name(f"{db.path.stem}.before-restore-{stamp}.sqlite")
+                    # a server store is kept as a SQLite copy in the working folder
+                    stem = db.path.stem if db.engine == "sqlite" else "store"
+                    base = db.path if db.engine == "sqlite" else Path.cwd() / "store"
+                    kept = base.with_name(f"{stem}.before-restore-{stamp}.sqlite")
                     _keep(db, kept)
                 db.restore_from(backup)
                 restored = db.check()
                 note = self.store_note(db, count=False)
         return StoreCheckResult(restored, kept=kept, store=note)
+
+    def store_migrate(self, target: str) -> StoreMigrateResult:
+        """Every row of the store copied into the empty store at `target` (a SQLite file or a
+        `postgresql://` database, made when missing) in one transaction, committed once each
+        table's count and checksum are equal in both. The store itself is not changed."""
+        from ntm_cli.sources.store import migrate_rows
+        from ntm_cli.workspace.results.store import StoreMigrateResult
+
+        other = Workspace(self.data_folder, target, self.settings, "--store")
+        with self.store() as db:
+            if db is None:
+                raise StoreError("store.missing", path=mask(self.store_location))
+            if (
+                db.engine == "sqlite"
+                and not is_url(target)
+                and Path(target).exists()
+                and _same_file(db.path, Path(target))
+            ) or (is_url(target) and mask(target) == mask(self.store_location)):
+                raise NtmError("store.migrate_onto_itself", path=mask(target))
+            with other.store(create=True) as into:
+                assert into is not None
+                tables = migrate_rows(db, into)
+                shown_target = _shown(into.location)
+            return StoreMigrateResult(
+                source=_shown(db.location), target=shown_target, tables=tables,
+                store=self.store_note(db, count=False),
+            )  # fmt: skip
 
     # Operations --------------------------------------------------------------------------------
 

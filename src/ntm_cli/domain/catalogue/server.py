@@ -35,4 +35,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: table {table} does not match after the copy ({source} rows in the source, "
         "{target} in the target); nothing was stored",
     ),
+    "storemigrate.title": ("Chuyển kho {source} → {target}", "Store {source} → {target}"),
+    "storemigrate.table": ("Bảng", "Table"),
+    "storemigrate.rows": ("Số dòng", "Rows"),
+    "storemigrate.sha256": ("Tổng kiểm SHA-256 (16 ký tự đầu)", "SHA-256 checksum (first 16)"),
+    "storemigrate.ok": (
+        "Số dòng và tổng kiểm của mọi bảng ở hai kho bằng nhau: không mất, không trùng dòng nào.",
+        "Every table's rows and checksum are equal in both stores: nothing lost, nothing doubled.",
+    ),
+    "store.migrate_onto_itself": (
+        "{path}: kho đích chính là kho nguồn",
+        "{path}: the target is the source store itself",
+    ),
+    "store.migrate_done": (
+        "Đã chuyển kho sang {target}; kho cũ {source} giữ nguyên. Dùng kho mới bằng --store, "
+        "NTM_STORE hoặc dòng store trong ntm.toml",
+        "The store was moved into {target}; the old store {source} is unchanged. Use the new "
+        "one with --store, NTM_STORE or the store line of ntm.toml",
+    ),
 }

@@ -30,3 +30,20 @@ class StoreCheckResult(Result):
         rows = [{"item": key, "value": value} for key, value in self.health.counts.items()]
         rows += [{"item": "problem", "value": p} for p in self.health.problems]
         return _frame(rows, ["item", "value"])
+
+
+@dataclass(frozen=True)
+class StoreMigrateResult(Result):
+    """A store copied into another (SQLite to PostgreSQL or back): each table's rows and
+    checksum, equal in both (the copy is committed only then)."""
+
+    source: str
+    target: str
+    tables: dict[str, tuple[int, str]]
+
+    def to_frame(self) -> pandas.DataFrame:
+        rows = [
+            {"table": table, "rows": count, "sha256": digest}
+            for table, (count, digest) in self.tables.items()
+        ]
+        return _frame(rows, ["table", "rows", "sha256"])
