@@ -1033,9 +1033,10 @@ class Workspace:
         head = self.district(district)
         with self.store() as db:
             received = db.received(month) if db else {}
+            states = {c: r.state for c, r in db.reviewed(month).items()} if db else {}
             note = self.store_note(db, month)
         return CompletenessResult(
-            completeness(self.plan, self.registry, month, received, head),
+            completeness(self.plan, self.registry, month, received, head, states),
             store=note,
             warnings=_told(note),
         )
@@ -1049,6 +1050,7 @@ class Workspace:
         lang: Lang = Lang.VI,
         suffix: str = "xlsx",
         closing: bool = False,
+        approved_only: bool = False,
     ) -> ReportResult:
         """Every figure of the monthly report of each month, with the file each is to be written
         to (`ntm report` writes them, all or none, once every month is computed): a workbook,
@@ -1113,6 +1115,12 @@ class Workspace:
                 previous = {s.ret.unit_code: s.ret for s in latest_of(month.previous())}
                 read.pop(month.previous(), None)
                 received = db.received(month) if db else {}
+                states = {c: r.state for c, r in db.reviewed(month).items()} if db else {}
+                if approved_only:  # a return of the month not approved: as not received
+                    waiting = {c for c, s in states.items() if s != "approved"}
+                    latest = {c: v for c, v in latest.items()
+                              if not (c in waiting and v[0].period == month)}  # fmt: skip
+                    received = {c: d for c, d in received.items() if c not in waiting}
                 year: list[Return] = []
                 if db and emulation is not None:
                     if month.year not in flows:
@@ -1121,7 +1129,7 @@ class Workspace:
                     year = [r for r in flows[month.year] if r.period <= month]
                 result = build_report(
                     self.plan, self.registry, book, month, latest, previous, received,
-                    today(), as_of, emulation, named, year, closed,
+                    today(), as_of, emulation, named, year, closed, states, approved_only,
                 )  # fmt: skip
                 reports.append((target, result))
                 # a closing report reads each commune's last return whenever it came: the store
