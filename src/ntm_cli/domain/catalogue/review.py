@@ -101,8 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.scope.province": ("toàn tỉnh", "the whole province"),
     "review.scope.district": ("{name}", "{name}"),
     "review.refused": (
-        "{name} ({code}) kỳ {period}: {reason}",
-        "{name} ({code}) {period}: {reason}",
+        "{name} ({code}) kỳ {period}: {reason:msg}",
+        "{name} ({code}) {period}: {reason:msg}",
     ),
     "review.no_return": (
         "{name} ({code}) chưa có phiếu kỳ {period}",
