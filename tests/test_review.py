@@ -359,3 +359,21 @@ def test_completeness_and_the_report_read_the_states(tmp_path: Path, location: s
     cells = {str(c.value) for ws_ in load_workbook(book) for row in ws_.iter_rows() for c in row}
     assert "Đã duyệt 1/3 phiếu" in cells
     assert any(str(c).startswith("Chỉ tính phiếu đã duyệt") for c in cells)
+
+
+def test_an_edition_declares_its_levels_of_approval(tmp_path: Path) -> None:
+    from ntm_cli.sources.datadir import BUNDLED
+    from ntm_cli.sources.editions import load_editions, parse_editions
+
+    bundled = load_editions(BUNDLED, crosswalks=False)
+    assert [(e.id, e.review) for e in bundled] == [
+        ("tra-vinh", ("district", "province")), ("vinh-long-2025", ("province",))]  # fmt: skip
+    example = load_editions(EXAMPLE, crosswalks=False)
+    assert [e.review for e in example] == [("district", "province"), ("province",)]
+    (tmp_path / "units.csv").write_text("x", encoding="utf-8")
+    raw = b"editions:\n  - {id: a, name: A, file: units.csv, review: [province, district]}\n"
+    _, problems = parse_editions(raw, tmp_path / "editions.yaml", tmp_path, crosswalks=False)
+    assert [p.msg.code for p in problems] == ["editions.review_levels"]
+    plain = b"editions:\n  - {id: a, name: A, file: units.csv}\n"
+    found, problems = parse_editions(plain, tmp_path / "editions.yaml", tmp_path, crosswalks=False)
+    assert problems == [] and found is not None and found.editions[0].review == ("province",)
