@@ -1301,7 +1301,8 @@ class Workspace:
             raise NtmError("review.not_officer", actor=who, edition=self.edition.id or "-")
         return name, role, officer
 
-    def _review_store(self, db: Store | None, month: Period) -> Store:
+    def _review_store(self, db: Store | None) -> Store:
+        """The store a decision is written to: refused when there is none (nothing to review)."""
         if db is None:
             problem = self.store_note(None).problem
             assert problem is not None
@@ -1357,7 +1358,7 @@ class Workspace:
         levels = self.edition.review
         decided, skipped = [], []
         with self.store() as opened:
-            db = self._review_store(opened, month)
+            db = self._review_store(opened)
             note = self.store_note(db, month)
             name, role, officer = self._deciding(db, actor)
             found = db.reviewed(month)
@@ -1400,8 +1401,9 @@ class Workspace:
             raise UsageError("review.comment_required")
         month = self._review_month(period)
         commune = self._commune(unit)
+        _parent_ready(out / "copy.xlsx")  # before the decision: its copy can be written
         with self.store() as opened:
-            db = self._review_store(opened, month)
+            db = self._review_store(opened)
             note = self.store_note(db, month)
             name, role, officer = self._deciding(db, actor)
             seen = db.reviewed(month).get(commune.code)
@@ -1456,7 +1458,6 @@ class Workspace:
                    level=level_said, comment=done.comment)  # fmt: skip
         stem = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}"
         annotated = annotate(workbook_bytes(form), f"{stem}.xlsx", [Issue(None, None, note)])
-        _parent_ready(out / "x")
         target, n = out / f"{stem}.xlsx", 1
         while target.exists():
             n += 1
