@@ -60,11 +60,19 @@ def normalise(value: Any, tmp: str) -> Any:
     return value
 
 
-@pytest.fixture(scope="module")
-def cycle(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The monthly cycle up to the import; the outputs of every case, by name."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def cycle(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The monthly cycle up to the import, on each engine of the store (a SQLite file, a
+    database on the session's PostgreSQL server); the outputs of every case, by name: the
+    same golden files hold for both."""
     root = tmp_path_factory.mktemp("cycle")
-    env = {"NTM_STORE": str(root / "returns.sqlite"), "NTM_CACHE_DIR": str(root / "cache"),
+    if request.param == "sqlite":
+        store = str(root / "returns.sqlite")
+    else:
+        store = request.getfixturevalue("postgres").create_database(f"golden_{os.getpid()}")
+    env = {"NTM_STORE": store, "NTM_CACHE_DIR": str(root / "cache"),
            "NTM_DATA": None, "NTM_TODAY": IMPORTED}  # fmt: skip
     result = runner.invoke(app, ["template", "--period", "2024-06", "--out", str(root / "forms")],
                            env=env)  # fmt: skip
@@ -80,7 +88,12 @@ def cycle(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         args = [a.format(returns=root / "returns") for a in args]
         result = runner.invoke(app, [*args, "--format", "json"], env={**env, "NTM_TODAY": today})
         assert result.exit_code == code, result.output
-        outputs[name] = normalise(json.loads(result.stdout), str(root))
+        shown = json.loads(result.stdout)
+        if request.param == "postgresql" and isinstance(shown, dict) and "store" in shown:
+            # where the store is differs by engine; the golden file names the SQLite file
+            assert shown["store"]["path"].startswith("postgresql://ntm_admin@127.0.0.1:")
+            shown["store"]["path"] = str(root / "returns.sqlite")
+        outputs[name] = normalise(shown, str(root))
     return outputs
 
 

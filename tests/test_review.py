@@ -72,8 +72,8 @@ def imported(tmp_path: Path, *codes: str) -> None:
 
 def grant(location: str, name: str, level: str, scope: str = "", units: tuple[str, ...] = (),
           edition: str = "tra-vinh") -> list[str]:  # fmt: skip
-    """An officer, as `ntm store grant` records one: the options that act as that officer
-    (--as on a file; on a server, the database role of that name)."""
+    """An officer's rows written as `ntm store grant` writes them (for a list of units that
+    command does not reach here): the options that act as that officer (--as)."""
     with open_store(location) as db, db.transaction() as sql:
         sql.execute(
             "INSERT INTO officers (name, edition, level, scope, granted_at) VALUES (?, ?, ?, ?, ?)",
@@ -81,15 +81,16 @@ def grant(location: str, name: str, level: str, scope: str = "", units: tuple[st
         )
         sql.executemany("INSERT INTO officer_units (name, edition, unit_code) VALUES (?, ?, ?)",
                         [(name, edition, u) for u in units])  # fmt: skip
+    return ["--as", name]
+
+
+def officer(location: str, name: str, *where: str) -> list[str]:
+    """`ntm store grant NAME --district D | --province`, then the options that act as that
+    officer: --as on a file; on a server, the officer's own account (the server's row-level
+    security then holds it to its district too)."""
+    run("store", "grant", name, *where)
     if not location.startswith("postgresql"):
         return ["--as", name]
-    import psycopg
-
-    with psycopg.connect(location, autocommit=True) as raw:
-        raw.execute(f"DO $$ BEGIN CREATE ROLE {name} LOGIN; "
-                    "EXCEPTION WHEN duplicate_object THEN NULL; END $$")  # fmt: skip
-        raw.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {name}")
-        raw.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {name}")
     parts = urlsplit(location)
     netloc = f"{name}@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
     return ["--store", urlunsplit(parts._replace(netloc=netloc))]
@@ -189,8 +190,8 @@ def test_two_levels_on_tra_vinh_and_a_district_officer_keeps_to_its_district(
     tmp_path: Path, location: str
 ) -> None:
     imported(tmp_path, *CANG_LONG, CAU_KE)
-    district = grant(location, "huyen_cl", "district", "844", tuple(CANG_LONG))
-    province = grant(location, "tinh_tv", "province")
+    district = officer(location, "huyen_cl", "--district", "Càng Long")
+    province = officer(location, "tinh_tv", "--province")
 
     said = run("review", "approve", CAU_KE, "-p", "2024-06", *district, code=1)
     assert "Xã Hòa Ân (29311): không thuộc phạm vi của huyen_cl (Huyện Càng Long)" in " ".join(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import ntm_cli
-from ntm_cli.domain.errors import DataError, NtmError, UsageError
+from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.workspace.config import BUNDLED, mask, read_settings
 
@@ -73,9 +73,11 @@ def test_a_store_url_password_is_never_shown() -> None:
     assert mask(url) == "postgresql://ntm:***@db.example/ntm"
     ws = ntm_cli.open(store=url)
     assert "s3cret" not in repr(ws)
-    with pytest.raises(Exception) as err:
+    with pytest.raises(StoreError) as err:  # no such server: said, with no password
         ws.completeness("2024-06")
-    assert "s3cret" not in str(err.value)
+    assert err.value.code == "store.unreachable"
+    assert err.value.message.params["path"] == "postgresql://ntm@db.example/ntm"
+    assert "s3cret" not in str(err.value) and "s3cret" not in err.value.text(Lang.EN)
 
 
 def test_periods_outside_the_plan_and_empty_names_are_refused() -> None:

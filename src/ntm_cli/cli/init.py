@@ -20,7 +20,13 @@ def init(
         ),  # fmt: skip
     ] = None,
     store: Annotated[
-        str, typer.Option("--store", help="The store: a SQLite file, relative to ntm.toml.")
+        str,
+        typer.Option(
+            "--store",
+            help="The store: a SQLite file, relative to ntm.toml, or a "
+            "shared PostgreSQL database, postgresql://user@host/db (no password here: "
+            "~/.pgpass).",
+        ),
     ] = "returns.sqlite",
     office: Annotated[
         str, typer.Option("--office", help="The office's name as it heads its documents.")

@@ -33,8 +33,9 @@ StoreOption = Annotated[
     str | None,
     typer.Option(
         "--store",
-        help="Store of imported returns: a SQLite file (default: NTM_STORE, then ntm.toml, "
-        "then ~/.local/share/ntm/returns.sqlite).",
+        help="Store of imported returns: a SQLite file or a PostgreSQL database "
+        "(postgresql://user@host/db; the password from ~/.pgpass or PGPASSWORD). Default: "
+        "NTM_STORE, then ntm.toml, then ~/.local/share/ntm/returns.sqlite.",
         show_default=False,
     ),
 ]

@@ -107,6 +107,10 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
             "ntm_cli.render.store", "store_migrate_json", "source", "target", "tables"
         ),
     },
+    "officers": {
+        Format.TABLE: lambda r, lang, view: _officers("build_officers", r, lang),
+        Format.JSON: lambda r, lang, view: _officers("officers_json", r, lang),
+    },
     "gaps": {
         Format.TABLE: lambda r, lang, view: _gaps_table(r, lang, view),
         Format.JSON: _lazy(A, "gaps_json", "gaps"),
@@ -185,6 +189,12 @@ def _import_json(r: Any, lang: Lang) -> Any:
         out["stopped"] = r.stopped.as_json(lang)
         out["not_processed"] = [str(p) for p in r.remaining]
     return out
+
+
+def _officers(name: str, r: Any, lang: Lang) -> Any:
+    from ntm_cli.render import officers
+
+    return getattr(officers, name)(r, lang)
 
 
 def _gaps_table(r: Any, lang: Lang, view: dict[str, Any]) -> Any:

@@ -100,3 +100,71 @@ def migrate(
     stderr().print(
         t("store.migrate_done", lang, target=result.target, source=result.source), markup=False
     )
+
+
+@app.command()
+def grant(
+    name: Annotated[str, typer.Argument(help="The officer's account (a PostgreSQL role).")],
+    district: Annotated[
+        str | None,
+        typer.Option("--district", "-d", help="A district officer of this district (name/code)."),
+    ] = None,
+    province: Annotated[
+        bool, typer.Option("--province", help="A province officer: every unit.")
+    ] = False,
+    password_prompt: Annotated[
+        bool,
+        typer.Option("--password-prompt", help="Ask for the account's password (server store)."),
+    ] = False,
+    output: Annotated[str, format_choice("officers")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """Make an account an officer: of a district (import, return and approve its communes
+    only) or of the province (everything). On a PostgreSQL store the server enforces it:
+    roles, privileges and row-level security; run it as the store's owner.
+
+    Example: ntm store grant can_bo_cl --district "Càng Long" --store postgresql://…
+    """
+    STATE["json"] = output == "json"
+    ws = open_workspace(None, store)
+    password = None
+    if password_prompt:
+        if not ws.store_on_server():
+            from ntm_cli.domain.errors import UsageError
+
+            raise UsageError("grant.password_sqlite")
+        password = typer.prompt(
+            "Mật khẩu" if lang is Lang.VI else "Password", hide_input=True,
+            confirmation_prompt=True,
+        )  # fmt: skip
+    emit(ws.store_grant(name, district, province, password), "officers", output, lang)
+
+
+@app.command()
+def revoke(
+    name: Annotated[str, typer.Argument(help="The officer's account.")],
+    output: Annotated[str, format_choice("officers")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """Remove an officer (on a PostgreSQL store, also their account's group membership).
+
+    Example: ntm store revoke can_bo_cl
+    """
+    STATE["json"] = output == "json"
+    emit(open_workspace(None, store).store_revoke(name), "officers", output, lang)
+
+
+@app.command()
+def officers(
+    output: Annotated[str, format_choice("officers")] = "table",
+    lang: LangOption = Lang.VI,
+    store: StoreOption = None,
+) -> None:
+    """The store's officers: account, level, district and how many units.
+
+    Example: ntm store officers
+    """
+    STATE["json"] = output == "json"
+    emit(open_workspace(None, store).store_officers(), "officers", output, lang)

@@ -152,13 +152,16 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
     # communes directly under the province (no district level from 01/7/2025): the total alone
     by_district = [d for d in result.districts if d.district.kind is not UnitKind.PROVINCE]
     table.add_column(t("col.district" if by_district or not result.districts else "col.unit", lang))
-    for key in ("expected", "submitted", "missing", "late", "rate", "approved"):
+    # the review's column and counts once a return of the month has a decision (`ntm review`)
+    reviewed = any(state != "received" for state in result.states.values())
+    keys = ["expected", "submitted", "missing", "late", "rate"] + (["approved"] if reviewed else [])
+    for key in keys:
         table.add_column(t(f"col.{key}", lang), justify="right")
     for d in by_district:
         table.add_row(
             Text(d.district.name), str(len(d.expected)), str(len(d.submitted)), str(len(d.missing)),
             str(len(d.late)), percent(100 * d.rate, lang),
-            str(result.review_counts(d)["approved"]),
+            *([str(result.review_counts(d)["approved"])] if reviewed else []),
         )  # fmt: skip
     if by_district:
         table.add_section()
@@ -167,10 +170,10 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
              style="bold"),
         str(result.expected),
         str(result.submitted), str(result.missing), str(result.late),
-        percent(100 * result.rate, lang), str(result.approved),
+        percent(100 * result.rate, lang), *([str(result.approved)] if reviewed else []),
     )  # fmt: skip
     parts: list[RenderableType] = [table]
-    if result.submitted:
+    if reviewed:
         from ntm_cli.render.review import counts_text
 
         said = t("completeness.review", lang, counts=counts_text(result.review_counts(), lang))

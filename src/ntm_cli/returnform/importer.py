@@ -237,6 +237,13 @@ def _store(
         result.status = "rejected"
         result.errors = [Issue(None, None, exc.message)]
         result.raw = pending.raw
+    except StoreError as exc:
+        # the server refused this file's commune to the officer (its transaction rolled back):
+        # the file is rejected, the officer's other files go on; any other store error stops
+        if exc.code != "store.unit_denied":
+            raise
+        result.status = "rejected"
+        result.errors = [Issue(None, None, exc.message)]
     return result
 
 

@@ -14,8 +14,10 @@ tables and no `ntm_store` is refused before anything is written to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,10 +25,12 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg import sql as pg_sql
 from psycopg.pq import TransactionStatus
 
 from ntm_cli.domain.errors import StoreError
-from ntm_cli.domain.returns import StoreHealth
+from ntm_cli.domain.messages import Issue
+from ntm_cli.domain.returns import Return, StoreHealth
 from ntm_cli.sources.store import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -100,9 +104,16 @@ def shown(url: str) -> str:
     return f"postgresql://{user}{host}{port}/{parts.get('dbname') or ''}"
 
 
-def _reason(exc: BaseException) -> str:
-    """The server's or the driver's reason, on one line."""
+def _reason(exc: BaseException, url: str = "") -> str:
+    """The server's or the driver's reason, on one line, with no password in it (a reason may
+    quote the part of a connection string it could not read)."""
     text = " ".join(str(exc).split())
+    secrets = re.findall(r"(?i)password=([^&\s]+)", url)
+    user_part = url.split("://", 1)[-1].rpartition("@")[0]
+    if ":" in user_part:
+        secrets.append(user_part.split(":", 1)[1])
+    for secret in secrets:
+        text = text.replace(secret, "***")
     return text[:300] or type(exc).__name__
 
 
@@ -141,9 +152,13 @@ class PgStore(Store):
                 application_name="ntm",
             )  # fmt: skip
         except psycopg.ProgrammingError as exc:  # not a connection string psycopg can read
-            raise StoreError("store.bad_url", path=self.location, reason=_reason(exc)) from None
+            raise StoreError(
+                "store.bad_url", path=self.location, reason=_reason(exc, url)
+            ) from None
         except psycopg.Error as exc:
-            raise StoreError("store.unreachable", path=self.location, reason=_reason(exc)) from None
+            raise StoreError(
+                "store.unreachable", path=self.location, reason=_reason(exc, url)
+            ) from None
         self.db: Connection = PgConnection(raw)
         self.raw = raw
         try:
@@ -292,3 +307,207 @@ class PgStore(Store):
 
         with self.transaction():
             copy_rows(source, self, replace=True)
+
+    # Roles ----------------------------------------------------------------------------------
+
+    @_guarded
+    def grant(  # noqa: PLR0913 - an officer and where they act
+        self, name: str, level: str, scope: str, units: Sequence[str],
+        password: str | None = None, now: dt.datetime | None = None,
+    ) -> bool:  # fmt: skip
+        """Record the officer and make the server hold them to it, in one transaction: the
+        group roles, the officer's login role in its group, the group's privileges and the
+        row-level policies (each made again, so a second grant changes nothing else). The
+        store's owner stays unrestricted. True: the server enforces the scopes."""
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            self._officer_rows(db, name, self.edition, level, scope, units, stamp)
+            self._role(name, level, password)
+            self._privileges()
+            self._policies()
+        return True
+
+    @_guarded
+    def revoke(self, name: str) -> int:
+        """Remove the officer's rows and their role's membership of the groups (the role
+        itself, which may be used elsewhere on the server, is kept)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM officer_units WHERE name = ?", (name,))
+            removed = db.execute("DELETE FROM officers WHERE name = ?", (name,)).rowcount
+            if self._role_exists(name):
+                for group in GROUPS.values():
+                    if self._role_exists(group) and self._member(name, group):
+                        self.raw.execute(
+                            pg_sql.SQL("REVOKE {} FROM {}").format(
+                                pg_sql.Identifier(group), pg_sql.Identifier(name)
+                            )
+                        )
+        return removed
+
+    def save(  # noqa: PLR0913 - Store.save's arguments
+        self,
+        returns: list[Return],
+        warnings: dict[tuple[str, str], list[Issue]],
+        name: str,
+        sha256: str,
+        size: int,
+        replace: bool,
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Store.save; a file the server refuses because a commune of it is outside the
+        officer's district says so (the transaction has rolled back: nothing of it is kept)."""
+        try:
+            return super().save(returns, warnings, name, sha256, size, replace, dry_run, now)
+        except StoreError as exc:
+            if exc.code != "store.denied":
+                raise
+            outside = self._outside([r.unit_code for r in returns])
+            if outside is None:
+                raise
+            raise outside from None
+
+    def _outside(self, codes: Sequence[str]) -> StoreError | None:
+        """Why the server refused these units to the connected officer: the first outside
+        their district (None when that is not why: not an officer, or every unit theirs)."""
+        with self._errors():
+            (role,) = self.db.execute("SELECT current_user").fetchone()
+            row = self.db.execute(
+                "SELECT level, scope FROM officers WHERE name = ? AND edition = ?",
+                (role, self.edition),
+            ).fetchone()
+            if row is None or row[0] != "district":
+                return None
+            mine = {
+                str(code)
+                for (code,) in self.db.execute(
+                    "SELECT unit_code FROM officer_units WHERE name = ? AND edition = ?",
+                    (role, self.edition),
+                )
+            }
+        outside = [code for code in codes if code not in mine]
+        if not outside:
+            return None
+        return StoreError(
+            "store.unit_denied", path=self.location, role=str(role), unit=outside[0],
+            district=str(row[1]),
+        )  # fmt: skip
+
+    def _role_exists(self, role: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (role,)).fetchone()
+            is not None
+        )
+
+    def _member(self, role: str, group: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                "JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = ? AND r.rolname = ?",
+                (group, role),
+            ).fetchone()
+            is not None
+        )
+
+    def _role(self, name: str, level: str, password: str | None) -> None:
+        """The groups (NOLOGIN) and the officer's role (LOGIN; an existing role is used as it
+        is), a member of its level's group only. The password is hashed here (SCRAM-SHA-256,
+        by libpq, as psql's \\password does) and only the hash is sent: a server that logs its
+        statements never sees the password."""
+        run, ident = self.raw.execute, pg_sql.Identifier
+        for group in GROUPS.values():
+            if not self._role_exists(group):
+                run(pg_sql.SQL("CREATE ROLE {} NOLOGIN").format(ident(group)))
+        if not self._role_exists(name):
+            run(pg_sql.SQL("CREATE ROLE {} LOGIN").format(ident(name)))
+        if password is not None:
+            hashed = self.raw.pgconn.encrypt_password(
+                password.encode(), name.encode(), b"scram-sha-256"
+            )
+            secret = pg_sql.Literal(hashed.decode())
+            run(pg_sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident(name), secret))
+        for each, group in GROUPS.items():
+            if each == level and not self._member(name, group):
+                run(pg_sql.SQL("GRANT {} TO {}").format(ident(group), ident(name)))
+            elif each != level and self._member(name, group):
+                run(pg_sql.SQL("REVOKE {} FROM {}").format(ident(group), ident(name)))
+
+    def _privileges(self) -> None:
+        """What the groups may do at all: read every table; add files, returns and review
+        decisions; mark a return superseded. Nominations (the province's awards) only for the
+        province. Which rows is the policies' part."""
+        run, ident = self.raw.execute, pg_sql.Identifier
+        both = pg_sql.SQL(", ").join(ident(g) for g in GROUPS.values())
+        province = ident(GROUPS["province"])
+        (database, schema) = self.db.execute(
+            "SELECT current_database(), current_schema()"
+        ).fetchone()
+
+        def tables(names: Iterable[str]) -> pg_sql.Composable:
+            return pg_sql.SQL(", ").join(ident(n) for n in names)
+
+        run(pg_sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(ident(database), both))
+        run(pg_sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(ident(schema), both))
+        readable = tables((*TABLES, "ntm_store"))
+        run(pg_sql.SQL("GRANT SELECT ON {} TO {}").format(readable, both))
+        run(pg_sql.SQL("GRANT INSERT ON {} TO {}").format(tables(WRITTEN), both))
+        run(pg_sql.SQL("GRANT UPDATE (superseded_at, superseded_by) ON returns TO {}").format(both))
+        run(pg_sql.SQL("GRANT INSERT, UPDATE (superseded_at) ON nominations TO {}").format(
+            province))  # fmt: skip
+        for table in ("files", "returns", "review_events", "nominations"):
+            (sequence,) = self.db.execute(
+                "SELECT pg_get_serial_sequence(?, 'id')", (table,)
+            ).fetchone()
+            if sequence:  # already quoted by the server
+                to = province if table == "nominations" else both
+                run(pg_sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(pg_sql.SQL(sequence), to))
+
+    def _policies(self) -> None:
+        """Row-level security on the returns and what hangs from them: the groups read every
+        row; a row is written only for a unit in the officer's `officer_units` of the return's
+        edition, or by a province officer. Dropped and made again, so the latest are those."""
+        run = self.raw.execute
+        groups = ", ".join(GROUPS.values())
+        for table, check in _WRITE_CHECKS.items():
+            run(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+            for policy in ("ntm_read", "ntm_insert", "ntm_update"):
+                run(f"DROP POLICY IF EXISTS {policy} ON {table}")
+            run(f"CREATE POLICY ntm_read ON {table} FOR SELECT TO {groups} USING (true)")
+            run(f"CREATE POLICY ntm_insert ON {table} FOR INSERT TO {groups} WITH CHECK ({check})")
+            if table == "returns":  # superseding: any row is seen, only one's own is changed
+                run(f"CREATE POLICY ntm_update ON {table} FOR UPDATE TO {groups} USING (true) "
+                    f"WITH CHECK ({check})")  # fmt: skip
+
+
+# The group roles, by officer level (cluster-wide; each store's privileges are its own)
+GROUPS = {"province": "ntm_province", "district": "ntm_district"}
+# The tables an officer adds rows to (nominations: the province's only)
+WRITTEN = ("files", "returns", "criterion_values", "return_warnings", "return_values",
+           "review_events")  # fmt: skip
+
+
+def _may_write(row: str) -> str:
+    """The condition on a return `row` (an alias of returns) that the connected role may
+    write it."""
+    return (
+        "(pg_has_role(current_user, 'ntm_province', 'MEMBER') OR EXISTS (SELECT 1 FROM "
+        f"officer_units o WHERE o.name = current_user AND o.unit_code = {row}.unit_code "
+        f"AND o.edition = coalesce({row}.edition, '')))"
+    )
+
+
+def _of_return(table: str, extra: str = "") -> str:
+    return (
+        f"EXISTS (SELECT 1 FROM returns r WHERE r.id = {table}.return_id{extra} "
+        f"AND {_may_write('r')})"
+    )
+
+
+# Each table under row-level security, and what a row written to it must satisfy
+_WRITE_CHECKS = {
+    "returns": _may_write("returns"),
+    "criterion_values": _of_return("criterion_values"),
+    "return_warnings": _of_return("return_warnings"),
+    "return_values": _of_return("return_values"),
+    "review_events": _of_return("review_events", " AND r.unit_code = review_events.unit_code"),
+}

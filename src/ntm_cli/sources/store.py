@@ -1037,6 +1037,55 @@ class Store:
             for row in rows
         ]
 
+    # Officers ------------------------------------------------------------------------------
+
+    def _officer_rows(  # noqa: PLR0913 - one officer's row and units
+        self, db: Connection, name: str, edition: str, level: str, scope: str,
+        units: Sequence[str], stamp: str,
+    ) -> None:  # fmt: skip
+        """In the caller's transaction: the officer's row and units, replacing any before."""
+        db.execute("DELETE FROM officer_units WHERE name = ? AND edition = ?", (name, edition))
+        db.execute("DELETE FROM officers WHERE name = ? AND edition = ?", (name, edition))
+        db.execute(
+            "INSERT INTO officers (name, edition, level, scope, granted_at) VALUES (?, ?, ?, ?, ?)",
+            (name, edition, level, scope, stamp),
+        )
+        db.executemany(
+            "INSERT INTO officer_units (name, edition, unit_code) VALUES (?, ?, ?)",
+            [(name, edition, code) for code in sorted(set(units))],
+        )
+
+    @_guarded
+    def grant(  # noqa: PLR0913 - an officer and where they act
+        self, name: str, level: str, scope: str, units: Sequence[str],
+        password: str | None = None, now: dt.datetime | None = None,
+    ) -> bool:  # fmt: skip
+        """Record an officer of the store's edition: a province officer (every unit) or a
+        district officer (`units`, the district `scope`'s communes), in one transaction. In a
+        SQLite store nothing else holds them to it but ntm (one file, no accounts): False."""
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        with self.transaction() as db:
+            self._officer_rows(db, name, self.edition, level, scope, units, stamp)
+        return False
+
+    @_guarded
+    def revoke(self, name: str) -> int:
+        """Remove an officer's rows of every edition: how many there were."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM officer_units WHERE name = ?", (name,))
+            return db.execute("DELETE FROM officers WHERE name = ?", (name,)).rowcount
+
+    @_guarded
+    def officers(self) -> list[dict[str, Any]]:
+        """Every officer (name, edition, level, scope, granted_at, units: their unit count)."""
+        return _dicts(
+            self.db.execute(
+                "SELECT o.name, o.edition, o.level, o.scope, o.granted_at, "
+                "(SELECT count(*) FROM officer_units u WHERE u.name = o.name "
+                "AND u.edition = o.edition) AS units FROM officers o ORDER BY o.name, o.edition"
+            )
+        )
+
     # Review --------------------------------------------------------------------------------
 
     @_guarded
@@ -1059,7 +1108,7 @@ class Store:
             return str(os.getuid()) if hasattr(os, "getuid") else "?", role
 
     @_guarded
-    def officers(self, edition: str) -> dict[str, Officer]:
+    def review_officers(self, edition: str) -> dict[str, Officer]:
         """The officers granted on the list of units `edition`, by name, with their units
         ({}: the store is one analyst's)."""
         rows = self.db.execute(

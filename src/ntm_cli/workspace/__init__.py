@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
         UnitsResult,
     )
     from ntm_cli.workspace.results.base import StoreNote
+    from ntm_cli.workspace.results.officers import OfficersResult
     from ntm_cli.workspace.results.review import (
         ReviewDecisionsResult,
         ReviewHistoryResult,
@@ -996,6 +998,7 @@ class Workspace:
                 note = self.store_note(db, count=False)
             stop.store = None
             results = done.results
+            _name_refusals(results, self.registry)
             copies = 0
             warnings: tuple[Message, ...] = ()
             if errors is not None and stop.signal is None:
@@ -1256,6 +1259,82 @@ class Workspace:
         write_all_atomic([(target, workbook_bytes(build_nominations(plan, year)))], force=force)
         return NominationsFormResult(target, year, tuple(sheet_titles(rules)))
 
+    # Officers ----------------------------------------------------------------------------------
+
+    def store_on_server(self) -> bool:
+        """Whether the store is a database on a server (it has accounts) or a SQLite file."""
+        return is_url(self.store_location)
+
+    def store_grant(
+        self,
+        name: str,
+        district: str | None = None,
+        province: bool = False,
+        password: str | None = None,
+    ) -> OfficersResult:
+        """Make `name` an officer of the plan's edition: of the whole province, or of a
+        district (its communes in the plan's registry). On a PostgreSQL store the server then
+        holds the account to it (roles, privileges, row-level security); on SQLite only the
+        officer's rows are recorded."""
+        if not _OFFICER_NAME.fullmatch(name) or name.startswith(("pg_", "ntm_")):
+            raise UsageError("grant.bad_name", name=name)
+        if province == (district is not None):
+            raise UsageError("grant.level")
+        if password is not None and not self.store_on_server():
+            raise UsageError("grant.password_sqlite")
+        level, scope, units = "province", "", []
+        if district is not None:
+            head = self.district(district)
+            assert head is not None
+            level, scope = "district", head.code
+            units = [u.code for u in self.registry.descendants(head.code)]
+            if not units:
+                raise NtmError("grant.no_communes", district=head.name)
+        with self.store(create=True) as db:
+            assert db is not None
+            server = db.grant(name, level, scope, units, password)
+            return self._officers(db, "grant", name, server=server)
+
+    def store_revoke(self, name: str) -> OfficersResult:
+        """Remove an officer (and, on a PostgreSQL store, their account's group membership)."""
+        with self.store() as db:
+            if db is None:
+                raise StoreError("store.missing", path=mask(self.store_location))
+            removed = db.revoke(name)
+            return self._officers(db, "revoke", name, removed=removed)
+
+    def store_officers(self) -> OfficersResult:
+        """The store's officers, each with their level and district."""
+        with self.store() as db:
+            if db is None:
+                raise StoreError("store.missing", path=mask(self.store_location))
+            return self._officers(db, "list")
+
+    def _officers(
+        self, db: Store, action: str, name: str = "", server: bool = False, removed: int = 0
+    ) -> OfficersResult:
+        from ntm_cli.domain.officers import Officer
+        from ntm_cli.workspace.results.officers import OfficersResult
+
+        units = self.registry.by_code
+        officers = tuple(
+            Officer(
+                name=str(row["name"]),
+                edition=str(row["edition"]),
+                level=str(row["level"]),
+                scope=str(row["scope"]),
+                scope_name=units[row["scope"]].name if row["scope"] in units else "",
+                units=int(row["units"]),
+                granted_at=str(row["granted_at"]),
+            )  # fmt: skip
+            for row in db.officers()
+        )
+        note = self.store_note(db, count=False)
+        return OfficersResult(
+            officers, note.path, action, name, server or db.engine == "postgresql", removed,
+            store=note,
+        )  # fmt: skip
+
     # Review ------------------------------------------------------------------------------------
 
     def _review_month(self, period: str | Period) -> Period:
@@ -1292,7 +1371,7 @@ class Workspace:
         officer for the plan's list of units, so it is one analyst's, who decides at every
         level); refused when the store has officers and this is not one of them."""
         name, role = db.reviewer(actor)
-        officers = db.officers(self.edition.id)
+        officers = db.review_officers(self.edition.id)
         if not officers:
             return name, role, None
         who = role or name  # on a server, the database role is the officer; on a file, the name
@@ -1483,6 +1562,25 @@ class Workspace:
     def _now() -> dt.datetime:
         """Now, on the day `today()` gives (NTM_TODAY in examples and tests)."""
         return dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
+
+
+def _name_refusals(results: Sequence[FileResult], registry: Registry) -> None:
+    """A file the server refused to an officer for a commune outside their district names the
+    commune and the district, not only their codes."""
+    for result in results:
+        for i, issue in enumerate(result.errors):
+            if issue.msg.code != "store.unit_denied":
+                continue
+            params = dict(issue.msg.params)
+            for key in ("unit", "district"):
+                unit = registry.by_code.get(str(params[key]))
+                if unit is not None:
+                    params[key] = f"{unit.name} ({unit.code})"
+            result.errors[i] = replace(issue, msg=Message(issue.msg.code, params))
+
+
+# An officer's account name: a PostgreSQL role written as psql takes it unquoted
+_OFFICER_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 def _criteria_fit(plan: Plan, folder: Path) -> list[Issue]:

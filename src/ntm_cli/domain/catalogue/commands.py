@@ -275,8 +275,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the store
     "store.url_unsupported": (
-        "{location}: kho dữ liệu dạng URL chưa được hỗ trợ; hãy dùng một tệp SQLite",
-        "{location}: a store URL is not supported yet; use a SQLite file",
+        "{location}: kho dữ liệu chỉ là một tệp SQLite hoặc một cơ sở dữ liệu PostgreSQL "
+        "(postgresql://người_dùng@máy_chủ/tên_cơ_sở_dữ_liệu)",
+        "{location}: a store is a SQLite file or a PostgreSQL database "
+        "(postgresql://user@host/database)",
     ),
     "returns.none": (
         "kho chưa có phiếu báo cáo nào; hãy nhập phiếu của các xã trước (`ntm import`)",

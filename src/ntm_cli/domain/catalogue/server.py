@@ -53,4 +53,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The store was moved into {target}; the old store {source} is unchanged. Use the new "
         "one with --store, NTM_STORE or the store line of ntm.toml",
     ),
+    "store.unit_denied": (
+        "{path}: máy chủ từ chối lưu: tài khoản {role} chỉ được nhập, trả lại và duyệt báo cáo "
+        "của các xã thuộc {district}, còn {unit} không thuộc địa bàn này; tệp không được lưu",
+        "{path}: the server refused to store it: account {role} may import, return and approve "
+        "only the returns of the communes of {district}, and {unit} is not one of them; the "
+        "file was not stored",
+    ),
+    "grant.bad_name": (
+        "{name}: tên tài khoản không hợp lệ; dùng chữ thường không dấu, chữ số và dấu gạch "
+        "dưới, bắt đầu bằng chữ, tối đa 63 ký tự, không bắt đầu bằng pg_ hay ntm_",
+        "{name}: not a valid account name; use lowercase unaccented letters, digits and "
+        "underscores, starting with a letter, at most 63 characters, not starting with pg_ or "
+        "ntm_",
+    ),
+    "grant.level": (
+        "cho biết cấp của cán bộ: --district TÊN_HUYỆN hoặc --province (chỉ một trong hai)",
+        "say the officer's level: --district NAME or --province (one of the two)",
+    ),
+    "grant.no_communes": (
+        "{district} không có xã nào trong danh mục đơn vị của kế hoạch; không giao được",
+        "{district} has no communes in the plan's list of units; nothing to grant",
+    ),
+    "grant.password_sqlite": (
+        "kho SQLite không có tài khoản nên không đặt được mật khẩu; bỏ --password-prompt",
+        "a SQLite store has no accounts, so no password can be set; leave out --password-prompt",
+    ),
+    "grant.done.server": (
+        "Đã giao quyền cho {name} ({scope}); máy chủ PostgreSQL tự kiểm soát phạm vi này "
+        "(nhóm {group}), kể cả khi truy cập không qua ntm",
+        "Granted {name} ({scope}); the PostgreSQL server itself holds the account to it "
+        "(group {group}), even outside ntm",
+    ),
+    "grant.done.sqlite": (
+        "Đã ghi nhận cán bộ {name} ({scope}); kho SQLite là một tệp, không có máy chủ nên "
+        "phạm vi chỉ do ntm kiểm soát",
+        "Recorded officer {name} ({scope}); a SQLite store is one file with no server, so ntm "
+        "alone holds officers to their scope",
+    ),
+    "grant.scope.province": ("toàn tỉnh", "the whole province"),
+    "grant.scope.district": ("{district}, {n} xã", "{district}, {n} communes"),
+    "revoke.done": (
+        "Đã thu hồi quyền của {name} ({n} dòng cán bộ)",
+        "Revoked {name} ({n} officer rows)",
+    ),
+    "revoke.none": (
+        "{name} không có trong danh sách cán bộ của kho; không có gì để thu hồi",
+        "{name} is not an officer of the store; nothing to revoke",
+    ),
+    "officers.title": ("Cán bộ của kho {path}", "Officers of store {path}"),
+    "officers.none": (
+        "Kho chưa giao quyền cho cán bộ nào (ntm store grant)",
+        "The store has no officers yet (ntm store grant)",
+    ),
+    "officers.name": ("Tài khoản", "Account"),
+    "officers.level": ("Cấp", "Level"),
+    "officers.scope": ("Phạm vi", "Scope"),
+    "officers.units": ("Số đơn vị", "Units"),
+    "officers.edition": ("Danh mục", "Edition"),
+    "officers.granted": ("Giao lúc", "Granted"),
+    "officers.level.province": ("tỉnh", "province"),
+    "officers.level.district": ("huyện", "district"),
 }

@@ -1,0 +1,34 @@
+"""`ntm store grant`, `revoke` and `officers`: who may act on the store's returns, where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ntm_cli.domain.officers import COLUMNS, Officer
+from ntm_cli.workspace.results.base import Result, _frame
+
+if TYPE_CHECKING:
+    import pandas
+
+
+@dataclass(frozen=True)
+class OfficersResult(Result):
+    """The store's officers after a command; what it did (`action`: "grant", "revoke" or
+    "list"), to whom, and whether the store's server holds officers to their scope (a
+    PostgreSQL store) or ntm alone does (a SQLite store)."""
+
+    officers: tuple[Officer, ...]
+    path: str
+    action: str = "list"
+    name: str = ""
+    server: bool = False
+    removed: int = 0
+
+    @property
+    def officer(self) -> Officer | None:
+        """The officer just granted, as recorded."""
+        return next((o for o in self.officers if o.name == self.name), None)
+
+    def to_frame(self) -> pandas.DataFrame:
+        return _frame((o.as_json() for o in self.officers), COLUMNS)
