@@ -319,7 +319,7 @@ def test_long_format_import_and_csv_completeness(tmp_path: Path, store: Path) ->
     data = import_json(str(path))
     assert data["files"][0]["returns"] == 10 and data["files"][0]["status"] == "imported"
     lines = run("completeness", "--period", "2024-06", "-f", "csv").splitlines()
-    assert lines[0] == "period,district_code,district,code,name,submitted,late"
+    assert lines[0] == "period,district_code,district,code,name,submitted,late,review_state"
     assert sum(line.endswith(",true,true") or ",true," in line for line in lines[1:]) == 10
 
 

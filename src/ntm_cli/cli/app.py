@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("ntm_cli.cli.template", "Write one return form (xlsx) per commune."),
     "import": ("ntm_cli.cli.importing", "Import returned forms and long-format tables."),
     "completeness": ("ntm_cli.cli.completeness", "Which communes have reported for a month."),
+    "review": ("ntm_cli.cli.review", "Approve or return the communes' returns of a month."),
     "unit": ("ntm_cli.cli.unit", "One unit's card: registry facts, recognitions, returns."),
     "crosswalk": ("ntm_cli.cli.crosswalk", "Units before and after 1/7/2025, with their levels."),
     "report": ("ntm_cli.cli.report", "Write the monthly report workbook."),

@@ -121,6 +121,19 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
         Format.JSON: _lazy(A, "forecast_json", "forecast"),
         Format.CSV: _lazy(A, "forecast_csv", "forecast"),
     },
+    "review": {
+        Format.TABLE: lambda r, lang, view: _review("build_review_list", r, lang),
+        Format.JSON: lambda r, lang, view: _review("review_list_json", r, lang),
+        Format.CSV: lambda r, lang, view: _review("review_list_csv", r, lang),
+    },
+    "review-decisions": {
+        Format.TABLE: lambda r, lang, view: _review("build_decisions", r, lang),
+        Format.JSON: lambda r, lang, view: _review("decisions_json", r, lang),
+    },
+    "review-history": {
+        Format.TABLE: lambda r, lang, view: _review("build_history", r, lang),
+        Format.JSON: lambda r, lang, view: _review("history_json", r, lang),
+    },
     "awards": {
         Format.TABLE: _table(A, "build_awards", "awards"),
         Format.JSON: _lazy(A, "awards_json", "awards"),
@@ -151,6 +164,12 @@ def _crosswalk(name: str, r: Any, lang: Lang) -> Any:
     from ntm_cli.render import crosswalk
 
     return getattr(crosswalk, name)(r, lang)
+
+
+def _review(name: str, r: Any, lang: Lang) -> Any:
+    from ntm_cli.render import review
+
+    return getattr(review, name)(r, lang)
 
 
 def _import_table(r: Any, lang: Lang) -> Any:

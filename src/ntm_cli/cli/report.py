@@ -65,6 +65,14 @@ def report(
             "the end, and where each unit went when the list of units changed.",
         ),
     ] = False,
+    approved_only: Annotated[
+        bool,
+        typer.Option(
+            "--approved-only",
+            help="Only approved returns (ntm review): a commune whose return of the month is not "
+            "approved counts as not reported.",
+        ),
+    ] = False,
     number: Annotated[
         str,
         typer.Option(
@@ -96,7 +104,8 @@ def report(
     months = [] if closing else _months(period, start, end)
     cutoff = parse_date(as_of, "--as-of")
     ws = open_workspace(data, store)
-    result = ws.report(months, out, cutoff, force, lang, suffix=output, closing=closing)
+    result = ws.report(months, out, cutoff, force, lang, suffix=output, closing=closing,
+                       approved_only=approved_only)  # fmt: skip
     warn_all(result, lang)
     office = ws.office
     head = Letterhead(office.name, office.parent, office.place, office.signer_title,

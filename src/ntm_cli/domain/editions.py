@@ -29,6 +29,9 @@ class Edition:
     name_en: str = ""
     source: str = ""
     plan: str = ""  # the plan file whose ladder reads the level columns ("" = the folder's own)
+    # the levels that approve a return of this list's units, lowest first: a commune's return
+    # approved by its district, then by the province, or by the province alone
+    review: tuple[str, ...] = ("province",)
 
     def covers(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (

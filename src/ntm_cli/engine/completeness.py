@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ntm_cli.domain.models import Plan, Registry, Unit, UnitKind
 from ntm_cli.domain.period import Period
@@ -32,6 +33,20 @@ class Completeness:
     due: dt.date
     districts: tuple[DistrictCompleteness, ...]
     whole_area: bool = True  # False when narrowed to one district
+    # the review state of each submitted commune's return (`ntm review`), by unit code
+    states: Mapping[str, str] = field(default_factory=dict)
+
+    def review_counts(self, district: DistrictCompleteness | None = None) -> dict[str, int]:
+        """How many submitted returns are in each review state (of one district's)."""
+        from ntm_cli.domain.review import STATES
+
+        rows = [district] if district is not None else list(self.districts)
+        states = [self.states.get(u.code, "received") for d in rows for u in d.submitted]
+        return {s: states.count(s) for s in STATES}
+
+    @property
+    def approved(self) -> int:
+        return self.review_counts()["approved"]
 
     @property
     def expected(self) -> int:
@@ -60,6 +75,7 @@ def completeness(
     period: str,
     received: dict[str, dt.date],
     district: Unit | None = None,
+    states: Mapping[str, str] | None = None,
 ) -> Completeness:
     """Communes (xã) expected in the plan's area; `received` maps a unit code to the day its
     current return for the period was imported. A return after the due day is late."""
@@ -89,4 +105,5 @@ def completeness(
                 late=tuple(u for u in submitted if received[u.code] > due),
             )
         )
-    return Completeness(period, due, tuple(rows), whole_area=district is None)
+    return Completeness(period, due, tuple(rows), whole_area=district is None,
+                        states=dict(states or {}))  # fmt: skip

@@ -347,6 +347,9 @@ class Report:
     path: list[PathPoint] = field(default_factory=list)  # see plan_path
     path_level: Level | None = None
     closing: Closing | None = None  # a closing report (tổng kết) of the plan
+    approved_only: bool = False  # only approved returns read: the others as not received
+    # the communes' returns of the month approved (`ntm review`), and how many there are
+    approved: tuple[int, int] = (0, 0)
 
     def set_of(self, ret: Return | None) -> CriteriaSet | None:
         """The criteria set a return is written on (None for one the plan no longer names)."""
@@ -385,6 +388,8 @@ def build_report(
     sets: Mapping[str, CriteriaSet] | None = None,
     year_returns: Iterable[Return] = (),
     closed: Closing | None = None,
+    states: Mapping[str, str] | None = None,
+    approved_only: bool = False,
 ) -> Report:
     """`latest`: each commune's latest return up to `period` (with its warnings and file);
     `previous`: the latest before `period`; `received`: first import day of this period's
@@ -501,7 +506,12 @@ def build_report(
         headlines=headlines,
         districts=district_rows,
         communes=rows,
-        completeness=completeness(plan, registry, period, received),
+        completeness=completeness(plan, registry, period, received, states=states),
+        approved_only=approved_only,
+        approved=(
+            sum(1 for u in communes if (states or {}).get(u.code) == "approved"),
+            sum(1 for u in communes if u.code in (states or {})),
+        ),
         changes=changes,
         notes=notes,
         illustrative=[u for u in area if u.illustrative],

@@ -498,6 +498,14 @@ def _part_returns(ws: Worksheet, row: int, report: Report, lang: Lang,
         row += 1
         _row(ws, row, [str(i), t(key, lang), n, share])
         ws.cell(row, 4).number_format = PERCENT
+    approved, total = report.approved
+    row += 1
+    _row(ws, row, [str(len(lines) + 1), t("report.approved", lang, approved=approved, total=total),
+                   approved, approved / total if total else None])  # fmt: skip
+    ws.cell(row, 4).number_format = PERCENT
+    if report.approved_only:
+        row += 1
+        _text(ws, f"A{row}", t("report.approved_only", lang), italic=True)
     if "returns" in numbers:
         row += 1
         _text(ws, f"A{row}", t("report.doc.returns.see", lang, n=numbers["returns"]),

@@ -313,10 +313,16 @@ def _returns_part(report: Report, lang: Lang) -> str:
         [t("report.col.share", lang), _share(c.submitted, c.expected, lang)],
         [t("report.col.late", lang), c.late],
         [t("report.col.missing", lang), c.missing],
+        [
+            t("report.approved", lang, approved=report.approved[0], total=report.approved[1]),
+            report.approved[0],
+        ],
     ]
     due = f"{c.due:%d/%m/%Y}" if lang is Lang.VI else c.due.isoformat()
     out = _p(t("report.html.returns_lead", lang, received=c.submitted, expected=c.expected,
                due=due))  # fmt: skip
+    if report.approved_only:
+        out += _p(t("report.approved_only", lang))
     return out + table(headers, rows, lang, "returns-summary")
 
 

@@ -152,12 +152,16 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
     # communes directly under the province (no district level from 01/7/2025): the total alone
     by_district = [d for d in result.districts if d.district.kind is not UnitKind.PROVINCE]
     table.add_column(t("col.district" if by_district or not result.districts else "col.unit", lang))
-    for key in ("expected", "submitted", "missing", "late", "rate"):
+    # the review's column and counts once a return of the month has a decision (`ntm review`)
+    reviewed = any(state != "received" for state in result.states.values())
+    keys = ["expected", "submitted", "missing", "late", "rate"] + (["approved"] if reviewed else [])
+    for key in keys:
         table.add_column(t(f"col.{key}", lang), justify="right")
     for d in by_district:
         table.add_row(
             Text(d.district.name), str(len(d.expected)), str(len(d.submitted)), str(len(d.missing)),
             str(len(d.late)), percent(100 * d.rate, lang),
+            *([str(result.review_counts(d)["approved"])] if reviewed else []),
         )  # fmt: skip
     if by_district:
         table.add_section()
@@ -166,9 +170,14 @@ def build_completeness(result: Completeness, lang: Lang) -> Group:
              style="bold"),
         str(result.expected),
         str(result.submitted), str(result.missing), str(result.late),
-        percent(100 * result.rate, lang),
+        percent(100 * result.rate, lang), *([str(result.approved)] if reviewed else []),
     )  # fmt: skip
     parts: list[RenderableType] = [table]
+    if reviewed:
+        from ntm_cli.render.review import counts_text
+
+        said = t("completeness.review", lang, counts=counts_text(result.review_counts(), lang))
+        parts.append(Text(said))
     if result.missing:
         parts.append(Text(t("completeness.missing_list", lang), style="bold"))
         for d in result.districts:
@@ -198,6 +207,7 @@ def completeness_json(result: Completeness) -> dict[str, Any]:
         "missing": result.missing,
         "late": result.late,
         "rate": round(result.rate, 4),
+        "review": result.review_counts(),
         "districts": [
             {
                 "code": d.district.code,
@@ -207,6 +217,8 @@ def completeness_json(result: Completeness) -> dict[str, Any]:
                 "rate": round(d.rate, 4),
                 "missing": units(d.missing),
                 "late": units(d.late),
+                "review": result.review_counts(d),
+                "states": {u.code: result.states.get(u.code, "received") for u in d.submitted},
             }
             for d in result.districts
         ],
@@ -214,17 +226,19 @@ def completeness_json(result: Completeness) -> dict[str, Any]:
 
 
 def completeness_csv(result: Completeness) -> str:
-    """One row per commune: district, code, name, submitted, late."""
+    """One row per commune: district, code, name, submitted, late, review state."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["period", "district_code", "district", "code", "name", "submitted", "late"])
+    writer.writerow(["period", "district_code", "district", "code", "name", "submitted", "late",
+                     "review_state"])  # fmt: skip
     for d in result.districts:
         late = {u.code for u in d.late}
         submitted = {u.code for u in d.submitted}
         for u in d.expected:
+            state = result.states.get(u.code, "received") if u.code in submitted else ""
             writer.writerow([
                 result.period, d.district.code, d.district.name, u.code, u.name,
-                str(u.code in submitted).lower(), str(u.code in late).lower(),
+                str(u.code in submitted).lower(), str(u.code in late).lower(), state,
             ])  # fmt: skip
     return out.getvalue()
 

@@ -26,7 +26,7 @@ from ntm_cli.domain.models import Level
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 10  # the layout of an entry; bump it when the JSON form changes
+CACHE_FORMAT = 11  # the layout of an entry; bump it when the JSON form changes
 
 
 def cache_dir() -> Path | None:

@@ -15,6 +15,8 @@
 A file is named relative to the data folder, or as `ntm:<path>` in the data folder that ships
 with ntm (an example folder for 2026–2030 reads Trà Vinh's edition from there). An edition's
 `plan` names the plan file whose ladder reads its level columns, when it is not the folder's.
+An edition's `review` lists the levels that approve a return on its units, lowest first:
+`[district, province]` (the district, then the province) or `[province]` (the default).
 A folder without the file has one edition, its registry, valid throughout.
 """
 
@@ -25,7 +27,7 @@ import datetime as dt
 import io
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ntm_cli.domain.editions import MERGE_KINDS, Crosswalk, Edition, Editions, Link
 from ntm_cli.domain.errors import DataError
@@ -128,6 +130,7 @@ def parse_editions(
         valid_to: dt.date | None = None
         plan: str = ""
         source: str = ""
+        review: list[Literal["district", "province"]] = Field(default=["province"], min_length=1)
 
     class CrosswalkSpec(_Strict):
         file: str = Field(min_length=1)
@@ -171,8 +174,11 @@ def parse_editions(
             elif not there.is_file():
                 problems.append(Issue(None, where("editions", i, field),
                                       msg("editions.file_missing", file=name)))  # fmt: skip
+        if list(e.review) not in (["province"], ["district", "province"]):
+            problems.append(Issue(None, where("editions", i, "review"),
+                                  msg("editions.review_levels", id=e.id)))  # fmt: skip
         found.append(Edition(e.id, nfc(e.name), e.file, e.valid_from, e.valid_to,
-                             nfc(e.name_en), nfc(e.source), e.plan))  # fmt: skip
+                             nfc(e.name_en), nfc(e.source), e.plan, tuple(e.review)))  # fmt: skip
     ordered = sorted(found, key=lambda e: e.valid_from or dt.date.min)
     for before, after in zip(ordered, ordered[1:], strict=False):
         if before.valid_to is None or (after.valid_from and before.valid_to >= after.valid_from):

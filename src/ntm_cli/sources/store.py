@@ -36,6 +36,7 @@ from ntm_cli.domain.returns import (
     StoredReturn,
     StoreHealth,
 )
+from ntm_cli.domain.review import Decision, Officer, Reviewed
 
 APPLICATION_ID = 0x4E544D31  # "NTM1" in the database header: this file is an ntm store
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -547,8 +548,10 @@ class Store:
                 ).fetchone()
                 if row:
                     existing[(r.unit_code, r.period)] = row
-            if existing and not replace:
-                (unit, period), (_, old_name, when) = next(iter(existing.items()))
+            # a return sent back to its commune (returned) is replaced by the form sent again
+            waiting = {key: row for key, row in existing.items() if not _returned(db, row[0])}
+            if waiting and not replace:
+                (unit, period), (_, old_name, when) = next(iter(waiting.items()))
                 raise Conflict(
                     "store.conflict", code=unit, period=period, file=old_name,
                     when=when.replace("T", " "),
@@ -982,7 +985,7 @@ class Store:
         self._migrate()
 
     def _load(
-        self, where: list[str], args: list[str], source: str = "returns r"
+        self, where: list[str], args: list[Any], source: str = "returns r"
     ) -> list[StoredReturn]:
         condition = " WHERE " + " AND ".join(where) if where else ""
         rows = _dicts(
@@ -1087,6 +1090,160 @@ class Store:
                 "AND u.edition = o.edition) AS units FROM officers o ORDER BY o.name, o.edition"
             )
         )
+
+    # Review --------------------------------------------------------------------------------
+
+    @_guarded
+    def reviewer(self, given: str | None = None) -> tuple[str, str]:
+        """Who is deciding: (actor, role). The actor is `given` (--as) when given, else the
+        database role on a server store, else the user of the computer; the role is the
+        database role on a server store, "" on a file."""
+        role = ""
+        if self.engine == "postgresql":
+            role = str(self.db.execute("SELECT current_user").fetchone()[0])
+        if given:
+            return given, role
+        if role:
+            return role, role
+        import getpass
+
+        try:
+            return getpass.getuser(), role
+        except (KeyError, OSError):  # no user name for this process's uid
+            return str(os.getuid()) if hasattr(os, "getuid") else "?", role
+
+    @_guarded
+    def review_officers(self, edition: str) -> dict[str, Officer]:
+        """The officers granted on the list of units `edition`, by name, with their units
+        ({}: the store is one analyst's)."""
+        rows = self.db.execute(
+            "SELECT name, level, scope FROM officers WHERE edition = ? ORDER BY name", (edition,)
+        ).fetchall()
+        units: dict[str, set[str]] = {}
+        for name, code in self.db.execute(
+            "SELECT name, unit_code FROM officer_units WHERE edition = ?", (edition,)
+        ):
+            units.setdefault(str(name), set()).add(str(code))
+        return {
+            str(name): Officer(str(name), edition, str(level), str(scope or ""),
+                               frozenset(units.get(str(name), ())))
+            for name, level, scope in rows
+        }  # fmt: skip
+
+    @_guarded
+    def reviewed(self, period: str) -> dict[str, Reviewed]:
+        """Each commune's current return of `period` with the last decision on it, by unit."""
+        if not self.window[0] <= period <= self.window[1]:
+            return {}
+        rows = self.db.execute(
+            "SELECT r.id, r.unit_code FROM returns r WHERE r.period = ? "
+            "AND r.superseded_at IS NULL ORDER BY r.unit_code",
+            (period,),
+        ).fetchall()
+        last: dict[int, Decision] = {}
+        for row in _dicts(
+            self.db.execute(
+                "SELECT e.* FROM review_events e JOIN returns r ON r.id = e.return_id "
+                "WHERE r.period = ? AND r.superseded_at IS NULL ORDER BY e.id",
+                (period,),
+            )
+        ):
+            last[row["return_id"]] = _decision(row)
+        return {
+            str(code): Reviewed(int(rid), str(code), period, last.get(int(rid)))
+            for rid, code in rows
+        }
+
+    @_guarded
+    def decisions(self, unit_code: str, period: str) -> list[Decision]:
+        """Every decision on every return of a commune-month, oldest first."""
+        rows = _dicts(
+            self.db.execute(
+                "SELECT * FROM review_events WHERE unit_code = ? AND period = ? ORDER BY id",
+                (unit_code, period),
+            )
+        )
+        return [_decision(row) for row in rows]
+
+    @_guarded
+    def returned_from(self, return_id: int) -> StoredReturn | None:
+        """A stored return by its id (current or not)."""
+        found = self._load(["r.id = ?"], [return_id])
+        return found[0] if found else None
+
+    @_guarded
+    def decide(self, seen: Reviewed, action: str, level: str, state: str, comment: str,
+               actor: str, role: str, now: dt.datetime | None = None) -> Decision:  # fmt: skip
+        """Record a decision on the return `seen`, in one transaction that reads the return's
+        last decision again: when another was recorded since `seen` was read (or the return
+        was replaced meanwhile), nothing is written and a Conflict says who decided what."""
+        stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
+        try:
+            with self.transaction() as db:
+                self._still(db, seen)
+                new_id = _new_id(
+                    db.execute(
+                        "INSERT INTO review_events (return_id, unit_code, period, action, level, "
+                        "state, comment, actor, role, at, after) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (seen.return_id, seen.unit_code, seen.period, action, level, state,
+                         comment, actor, role, stamp, seen.last_id),
+                    )
+                )  # fmt: skip
+        except Exception as exc:
+            if not _duplicate(exc):
+                raise
+            # another decision took this place in the order first (the unique index)
+            self._still(self.db, seen)
+            raise Conflict("review.conflict.unknown", code=seen.unit_code,
+                           period=seen.period) from None  # fmt: skip
+        return Decision(new_id, seen.return_id, seen.unit_code, seen.period, action, level, state,
+                        comment, actor, role, stamp, seen.last_id)  # fmt: skip
+
+    def _still(self, db: Connection, seen: Reviewed) -> None:
+        """Refuse with a Conflict when the return `seen` is no longer current, or has a decision
+        recorded after the one `seen` read."""
+        row = db.execute(
+            "SELECT superseded_at FROM returns WHERE id = ?", (seen.return_id,)
+        ).fetchone()
+        if row is None or row[0] is not None:
+            raise Conflict("review.conflict.replaced", code=seen.unit_code, period=seen.period)
+        found = _dicts(
+            db.execute(
+                "SELECT * FROM review_events WHERE return_id = ? ORDER BY id DESC LIMIT 1",
+                (seen.return_id,),
+            )
+        )
+        if found and found[0]["id"] != seen.last_id:
+            last = _decision(found[0])
+            raise Conflict(f"review.conflict.{last.state}", code=seen.unit_code,
+                           period=seen.period, actor=last.actor,
+                           at=last.at.replace("T", " "))  # fmt: skip
+
+
+def _decision(row: Mapping[str, Any]) -> Decision:
+    return Decision(
+        int(row["id"]), int(row["return_id"]), str(row["unit_code"]), str(row["period"]),
+        str(row["action"]), str(row["level"]), str(row["state"]), str(row["comment"] or ""),
+        str(row["actor"]), str(row["role"] or ""), str(row["at"]), int(row["after"]),
+    )  # fmt: skip
+
+
+def _duplicate(exc: BaseException) -> bool:
+    """Whether an error is a unique index refusing a row, on either engine (sqlite3's
+    IntegrityError, psycopg's UniqueViolation: SQLSTATE 23505)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return "UNIQUE" in str(exc).upper()
+    return getattr(exc, "sqlstate", None) == "23505"
+
+
+def _returned(db: Connection, return_id: int) -> bool:
+    """Whether the last decision on a return sent it back to its commune."""
+    row = db.execute(
+        "SELECT state FROM review_events WHERE return_id = ? ORDER BY id DESC LIMIT 1",
+        (return_id,),
+    ).fetchone()
+    return row is not None and row[0] == "returned"
 
 
 def _dicts(cursor: Cursor) -> list[dict[str, Any]]:

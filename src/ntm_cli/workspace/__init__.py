@@ -21,7 +21,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ntm_cli.domain.errors import DataError, NtmError, StoreError, UsageError, parse_option
+from ntm_cli.domain.errors import (
+    Conflict,
+    DataError,
+    NtmError,
+    StoreError,
+    UsageError,
+    parse_option,
+)
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Issue, Message, msg, os_reason
 from ntm_cli.domain.models import DISTRICT_LEVEL, Ladder, Level, Plan, Registry, Unit, UnitKind
@@ -41,6 +48,7 @@ if TYPE_CHECKING:
     from ntm_cli.domain.editions import Edition, Editions
     from ntm_cli.domain.emulation import Emulation
     from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return, StoredReturn
+    from ntm_cli.domain.review import Decision, Officer
     from ntm_cli.engine.crosswalk import Found
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
@@ -65,6 +73,11 @@ if TYPE_CHECKING:
     )
     from ntm_cli.workspace.results.base import StoreNote
     from ntm_cli.workspace.results.officers import OfficersResult
+    from ntm_cli.workspace.results.review import (
+        ReviewDecisionsResult,
+        ReviewHistoryResult,
+        ReviewListResult,
+    )
     from ntm_cli.workspace.results.store import StoreCheckResult, StoreMigrateResult
 
 
@@ -1023,9 +1036,10 @@ class Workspace:
         head = self.district(district)
         with self.store() as db:
             received = db.received(month) if db else {}
+            states = {c: r.state for c, r in db.reviewed(month).items()} if db else {}
             note = self.store_note(db, month)
         return CompletenessResult(
-            completeness(self.plan, self.registry, month, received, head),
+            completeness(self.plan, self.registry, month, received, head, states),
             store=note,
             warnings=_told(note),
         )
@@ -1039,6 +1053,7 @@ class Workspace:
         lang: Lang = Lang.VI,
         suffix: str = "xlsx",
         closing: bool = False,
+        approved_only: bool = False,
     ) -> ReportResult:
         """Every figure of the monthly report of each month, with the file each is to be written
         to (`ntm report` writes them, all or none, once every month is computed): a workbook,
@@ -1103,6 +1118,12 @@ class Workspace:
                 previous = {s.ret.unit_code: s.ret for s in latest_of(month.previous())}
                 read.pop(month.previous(), None)
                 received = db.received(month) if db else {}
+                states = {c: r.state for c, r in db.reviewed(month).items()} if db else {}
+                if approved_only:  # a return of the month not approved: as not received
+                    waiting = {c for c, s in states.items() if s != "approved"}
+                    latest = {c: v for c, v in latest.items()
+                              if not (c in waiting and v[0].period == month)}  # fmt: skip
+                    received = {c: d for c, d in received.items() if c not in waiting}
                 year: list[Return] = []
                 if db and emulation is not None:
                     if month.year not in flows:
@@ -1111,7 +1132,7 @@ class Workspace:
                     year = [r for r in flows[month.year] if r.period <= month]
                 result = build_report(
                     self.plan, self.registry, book, month, latest, previous, received,
-                    today(), as_of, emulation, named, year, closed,
+                    today(), as_of, emulation, named, year, closed, states, approved_only,
                 )  # fmt: skip
                 reports.append((target, result))
                 # a closing report reads each commune's last return whenever it came: the store
@@ -1316,6 +1337,234 @@ class Workspace:
             officers, note.path, action, name, server or db.engine == "postgresql", removed,
             store=note,
         )  # fmt: skip
+
+    # Review ------------------------------------------------------------------------------------
+
+    def _review_month(self, period: str | Period) -> Period:
+        month = self.period(period)
+        self._on_edition(month)
+        return month
+
+    def _commune(self, query: str) -> Unit:
+        from ntm_cli.domain.lookup import resolve_unit
+
+        if not query.strip():
+            raise UsageError("option.empty", option="CODE")
+        return resolve_unit(self.registry, query, {UnitKind.COMMUNE}, what="commune")
+
+    def _communes_under(self, head: Unit | None) -> list[Unit]:
+        """The communes of the plan's area (of a district-level unit's), in registry order."""
+        registry, plan = self.registry, self.plan
+        top = head.code if head is not None else plan.area_code
+        area = registry.descendants(top) if top else list(registry.units)
+        return [u for u in area if u.kind is UnitKind.COMMUNE]
+
+    def _head(self, unit: Unit) -> Unit | None:
+        """A commune's district-level unit (None: directly under the province)."""
+        return self.registry.district_of(unit)
+
+    def _scope(self, officer: Officer) -> Message:
+        if officer.level == "province":
+            return msg("review.scope.province")
+        head = self.registry.by_code.get(officer.scope)
+        return msg("review.scope.district", name=head.name if head else officer.scope or "-")
+
+    def _deciding(self, db: Store, actor: str | None) -> tuple[str, str, Officer | None]:
+        """Who decides (name, database role) and as which officer (None: the store has no
+        officer for the plan's list of units, so it is one analyst's, who decides at every
+        level); refused when the store has officers and this is not one of them."""
+        name, role = db.reviewer(actor)
+        officers = db.review_officers(self.edition.id)
+        if not officers:
+            return name, role, None
+        who = role or name  # on a server, the database role is the officer; on a file, the name
+        officer = officers.get(who)
+        if officer is None:
+            raise NtmError("review.not_officer", actor=who, edition=self.edition.id or "-")
+        return name, role, officer
+
+    def _review_store(self, db: Store | None) -> Store:
+        """The store a decision is written to: refused when there is none (nothing to review)."""
+        if db is None:
+            problem = self.store_note(None).problem
+            assert problem is not None
+            raise StoreError(problem.code, **problem.params)
+        return db
+
+    def review_list(
+        self, period: str | Period, district: str | None = None, state: str | None = None
+    ) -> ReviewListResult:
+        """Each commune with a current return of the month, its review state and the last
+        decision on it, with the counts by state (of a district's communes)."""
+        from ntm_cli.domain.review import STATES
+        from ntm_cli.engine.review import counts
+        from ntm_cli.workspace.results.review import ReviewListResult, ReviewRow
+
+        month = self._review_month(period)
+        head = self.district(district)
+        if state is not None and state not in STATES:
+            raise UsageError("review.bad_state", value=state, states=list(STATES))
+        with self.store() as db:
+            found = db.reviewed(month) if db is not None else {}
+            note = self.store_note(db, month)
+        rows = []
+        for unit in self._communes_under(head):
+            reviewed = found.get(unit.code)
+            if reviewed is not None:
+                rows.append(ReviewRow(unit, self._head(unit), reviewed))
+        tally = counts([r.reviewed.state for r in rows])
+        if state is not None:
+            rows = [r for r in rows if r.reviewed.state == state]
+        return ReviewListResult(str(month), rows, tally, head, store=note, warnings=_told(note))
+
+    def review_approve(
+        self,
+        units: Sequence[str],
+        period: str | Period,
+        district: str | None = None,
+        actor: str | None = None,
+    ) -> ReviewDecisionsResult:
+        """Approve the returns of the communes named, or of every commune of `district`, at the
+        level of the one deciding; those left as they were are listed with why."""
+        from ntm_cli.engine.review import Refusal, approve, in_scope
+        from ntm_cli.workspace.results.review import ReviewDecisionsResult
+
+        month = self._review_month(period)
+        head = self.district(district)
+        if not units and head is None:
+            raise UsageError("review.approve.nothing")
+        named = [self._commune(q) for q in units]
+        whole = self._communes_under(head) if head is not None else []
+        asked = list({u.code: u for u in [*named, *whole]}.values())
+        by_name = {u.code for u in named}
+        levels = self.edition.review
+        decided, skipped = [], []
+        with self.store() as opened:
+            db = self._review_store(opened)
+            note = self.store_note(db, month)
+            name, role, officer = self._deciding(db, actor)
+            found = db.reviewed(month)
+            now = self._now()
+            for unit in asked:
+                seen = found.get(unit.code)
+                if seen is None:
+                    if unit.code in by_name:
+                        skipped.append((unit, msg("review.skip.no_return")))
+                    continue
+                if officer is not None and not in_scope(officer, unit.code):
+                    skipped.append((unit, msg("review.skip.out_of_scope", actor=officer.name,
+                                              scope=self._scope(officer).as_param())))  # fmt: skip
+                    continue
+                step = approve(seen.state, officer, levels)
+                if isinstance(step, Refusal):
+                    skipped.append((unit, msg(step.reason, edition=self.edition.id or "-")))
+                    continue
+                try:
+                    done = db.decide(seen, "approve", step.level, step.state, "", name, role, now)
+                except Conflict as exc:
+                    skipped.append((unit, exc.message))
+                    continue
+                decided.append((unit, done))
+        return ReviewDecisionsResult(str(month), name, decided, skipped, store=note)
+
+    def review_return(
+        self,
+        unit: str,
+        period: str | Period,
+        comment: str,
+        actor: str | None = None,
+        out: Path = Path("returned"),
+    ) -> ReviewDecisionsResult:
+        """Return a commune's return of the month with a comment, and write the copy to send
+        back: the commune's form pre-filled with the return, the comment on it."""
+        from ntm_cli.engine.review import Refusal, in_scope, send_back
+
+        if not comment.strip():
+            raise UsageError("review.comment_required")
+        month = self._review_month(period)
+        commune = self._commune(unit)
+        _parent_ready(out / "copy.xlsx")  # before the decision: its copy can be written
+        with self.store() as opened:
+            db = self._review_store(opened)
+            note = self.store_note(db, month)
+            name, role, officer = self._deciding(db, actor)
+            seen = db.reviewed(month).get(commune.code)
+            if seen is None:
+                raise NtmError("review.no_return", name=commune.name, code=commune.code,
+                               period=str(month))  # fmt: skip
+            if officer is not None and not in_scope(officer, commune.code):
+                scope = self._scope(officer).as_param()
+                raise NtmError("review.out_of_scope", name=commune.name, code=commune.code,
+                               actor=officer.name, scope=scope)  # fmt: skip
+            step = send_back(seen.state, officer, self.edition.review)
+            if isinstance(step, Refusal):
+                reason = msg(step.reason, edition=self.edition.id or "-").as_param()
+                raise NtmError("review.refused", name=commune.name, code=commune.code,
+                               period=str(month), reason=reason)  # fmt: skip
+            stored = db.returned_from(seen.return_id)
+            done = db.decide(seen, "return", step.level, step.state, comment.strip(), name, role,
+                             self._now())  # fmt: skip
+        assert stored is not None
+        copy = self._returned_copy(commune, month, stored.ret, done, out)
+        from ntm_cli.workspace.results.review import ReviewDecisionsResult
+
+        return ReviewDecisionsResult(str(month), name, [(commune, done)], copy=copy, store=note)
+
+    def _returned_copy(
+        self, commune: Unit, month: Period, ret: Return, done: Decision, out: Path
+    ) -> Path:
+        """The commune's form for the month pre-filled with the return sent back, the comment,
+        who and when on a first sheet and on the commune's name (as `ntm template` names it,
+        under a free name: a copy written before is kept)."""
+        from ntm_cli.domain.status import level_of
+        from ntm_cli.domain.text import slug, split_prefix
+        from ntm_cli.returnform.annotate import annotate
+        from ntm_cli.returnform.writer import FormContext, build_form
+        from ntm_cli.sources.output import workbook_bytes, write_atomic
+
+        registry, book = self.registry, self.criteria_book
+        level = level_of(commune, as_of=month.month_end())
+        towards, criteria = book.towards(commune, level)
+        stored_set = self.criteria_set(ret.criteria_set) if ret.criteria_set else None
+        criteria = stored_set or criteria
+        assert criteria is not None
+        form = build_form(
+            FormContext(
+                unit=commune, district=registry.district_of(commune) or registry.by_code.get(
+                    commune.parent_code), period=month, criteria=criteria, level=level,
+                towards=towards, ladder=self.plan.ladder, previous=ret, emulation=self.emulation,
+            )
+        )  # fmt: skip
+        level_said = msg(f"review.level.{done.level}").as_param()
+        note = msg("review.return.note", at=done.at.replace("T", " "), actor=done.actor,
+                   level=level_said, comment=done.comment)  # fmt: skip
+        stem = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}"
+        annotated = annotate(workbook_bytes(form), f"{stem}.xlsx", [Issue(None, None, note)])
+        target, n = out / f"{stem}.xlsx", 1
+        while target.exists():
+            n += 1
+            target = out / f"{stem}-{n}.xlsx"
+        write_atomic(target, workbook_bytes(annotated), force=False)
+        return target
+
+    def review_history(self, unit: str, period: str | Period) -> ReviewHistoryResult:
+        """Every decision on every return of a commune-month, oldest first, and the state of
+        its current return."""
+        from ntm_cli.workspace.results.review import ReviewHistoryResult
+
+        month = self._review_month(period)
+        commune = self._commune(unit)
+        with self.store() as db:
+            decisions = db.decisions(commune.code, str(month)) if db is not None else []
+            current = db.reviewed(month).get(commune.code) if db is not None else None
+            note = self.store_note(db, month)
+        return ReviewHistoryResult(commune, str(month), decisions, current, store=note,
+                                   warnings=_told(note))  # fmt: skip
+
+    @staticmethod
+    def _now() -> dt.datetime:
+        """Now, on the day `today()` gives (NTM_TODAY in examples and tests)."""
+        return dt.datetime.combine(today(), dt.datetime.now().time().replace(microsecond=0))
 
 
 def _name_refusals(results: Sequence[FileResult], registry: Registry) -> None:

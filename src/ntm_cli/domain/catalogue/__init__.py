@@ -12,6 +12,7 @@ from ntm_cli.domain.catalogue.data import MESSAGES as _DATA
 from ntm_cli.domain.catalogue.editions import MESSAGES as _EDITIONS
 from ntm_cli.domain.catalogue.files import MESSAGES as _FILES
 from ntm_cli.domain.catalogue.labels import LABELS
+from ntm_cli.domain.catalogue.review import MESSAGES as _REVIEW
 from ntm_cli.domain.catalogue.server import MESSAGES as _SERVER
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {
@@ -22,5 +23,6 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "crosswalk": _CROSSWALK,
     "files": _FILES,
     "server": _SERVER,
+    "review": _REVIEW,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}

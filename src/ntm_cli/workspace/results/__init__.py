@@ -26,6 +26,9 @@ _WHERE = {
     "AwardsResult": "analysis",
     "NominationsFormResult": "analysis",
     "StoreCheckResult": "store",
+    "ReviewListResult": "review",
+    "ReviewDecisionsResult": "review",
+    "ReviewHistoryResult": "review",
 }
 
 if TYPE_CHECKING:
@@ -43,6 +46,9 @@ if TYPE_CHECKING:
     from ntm_cli.workspace.results.returns import ReturnsResult as ReturnsResult
     from ntm_cli.workspace.results.returns import TemplateResult as TemplateResult
     from ntm_cli.workspace.results.returns import UnitResult as UnitResult
+    from ntm_cli.workspace.results.review import ReviewDecisionsResult as ReviewDecisionsResult
+    from ntm_cli.workspace.results.review import ReviewHistoryResult as ReviewHistoryResult
+    from ntm_cli.workspace.results.review import ReviewListResult as ReviewListResult
     from ntm_cli.workspace.results.store import StoreCheckResult as StoreCheckResult
     from ntm_cli.workspace.results.units import UnitsResult as UnitsResult
 
