@@ -432,8 +432,8 @@ def test_a_store_of_the_previous_schema_gains_the_nominations_table(tmp_path: Pa
     with Store(path) as store:
         assert store.nominations(2024) is None
         (version,) = store.db.execute("PRAGMA user_version").fetchone()
-    # return_values (3), nominations (4), then the edition of each return (5)
-    assert version == len(MIGRATIONS) == 5
+    # return_values (3), nominations (4), the edition of each return (5), the review (6)
+    assert version == len(MIGRATIONS) == 6
     columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(returns)")]
     assert "edition" in columns
 
