@@ -49,18 +49,3 @@ class Reviewed:
     @property
     def last_id(self) -> int:
         return self.last.id if self.last is not None else 0
-
-
-@dataclass(frozen=True, slots=True)
-class Officer:
-    """Who may decide: a district officer on the units listed for it, a province officer on
-    all (`edition`: the list of units the grant is on)."""
-
-    name: str
-    edition: str
-    level: str  # "district" | "province"
-    scope: str  # the district-level unit's code ("" for the province)
-    units: frozenset[str]
-
-    def covers(self, unit_code: str) -> bool:
-        return self.level == "province" or unit_code in self.units

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ntm_cli.domain.review import Officer
+from ntm_cli.domain.officers import Officer
 
 
 @dataclass(frozen=True, slots=True)

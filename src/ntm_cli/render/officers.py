@@ -13,10 +13,10 @@ from rich.text import Text
 from ntm_cli.domain.i18n import Lang, t
 
 if TYPE_CHECKING:
-    from ntm_cli.domain.officers import Officer
+    from ntm_cli.domain.officers import OfficerListing
 
 
-def scope_text(officer: Officer, lang: Lang) -> str:
+def scope_text(officer: OfficerListing, lang: Lang) -> str:
     """ "the whole province", or "Huyện Càng Long, 14 communes"."""
     if officer.level == "province":
         return t("grant.scope.province", lang)

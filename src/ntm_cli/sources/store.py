@@ -28,6 +28,7 @@ from ntm_cli.domain.catalogue import CATALOGUE
 from ntm_cli.domain.errors import Conflict, StoreError
 from ntm_cli.domain.messages import Issue, Message, os_reason
 from ntm_cli.domain.nominations import Nominations, Nominee
+from ntm_cli.domain.officers import Officer
 from ntm_cli.domain.returns import (
     FUND_SOURCES,
     OCOP_STARS,
@@ -36,7 +37,7 @@ from ntm_cli.domain.returns import (
     StoredReturn,
     StoreHealth,
 )
-from ntm_cli.domain.review import Decision, Officer, Reviewed
+from ntm_cli.domain.review import Decision, Reviewed
 
 APPLICATION_ID = 0x4E544D31  # "NTM1" in the database header: this file is an ntm store
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -47,8 +47,9 @@ from ntm_cli.workspace.config import (
 if TYPE_CHECKING:
     from ntm_cli.domain.editions import Edition, Editions
     from ntm_cli.domain.emulation import Emulation
+    from ntm_cli.domain.officers import Officer
     from ntm_cli.domain.returns import CriteriaBook, CriteriaSet, FileResult, Return, StoredReturn
-    from ntm_cli.domain.review import Decision, Officer
+    from ntm_cli.domain.review import Decision
     from ntm_cli.engine.crosswalk import Found
     from ntm_cli.returnform.importer import Stop
     from ntm_cli.returnform.reader import ReadContext
@@ -1316,12 +1317,12 @@ class Workspace:
     def _officers(
         self, db: Store, action: str, name: str = "", server: bool = False, removed: int = 0
     ) -> OfficersResult:
-        from ntm_cli.domain.officers import Officer
+        from ntm_cli.domain.officers import OfficerListing
         from ntm_cli.workspace.results.officers import OfficersResult
 
         units = self.registry.by_code
         officers = tuple(
-            Officer(
+            OfficerListing(
                 name=str(row["name"]),
                 edition=str(row["edition"]),
                 level=str(row["level"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ntm_cli.domain.officers import COLUMNS, Officer
+from ntm_cli.domain.officers import COLUMNS, OfficerListing
 from ntm_cli.workspace.results.base import Result, _frame
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ class OfficersResult(Result):
     "list"), to whom, and whether the store's server holds officers to their scope (a
     PostgreSQL store) or ntm alone does (a SQLite store)."""
 
-    officers: tuple[Officer, ...]
+    officers: tuple[OfficerListing, ...]
     path: str
     action: str = "list"
     name: str = ""
@@ -26,7 +26,7 @@ class OfficersResult(Result):
     removed: int = 0
 
     @property
-    def officer(self) -> Officer | None:
+    def officer(self) -> OfficerListing | None:
         """The officer just granted, as recorded."""
         return next((o for o in self.officers if o.name == self.name), None)
 
