@@ -58,3 +58,24 @@ def annotate(raw: bytes | None, name: str, issues: list[Issue]) -> Workbook:
     summary.column_dimensions["C"].width = 100
     book.active = 0
     return book
+
+
+RETURNED = "Ý kiến trả lại"
+
+
+def returned_copy(raw: bytes, title: str, rows: list[tuple[str, str]]) -> Workbook:
+    """A form sent back to its commune for correction: the form as it was received, after a
+    first sheet with the reviewer's comment, who returned it and when (label, value rows). The
+    copy goes to the commune: its words are in Vietnamese."""
+    book = load_workbook(io.BytesIO(raw), rich_text=False)
+    sheet = book.create_sheet(RETURNED, 0)
+    set_text(sheet["A1"], title)
+    sheet["A1"].font = Font(bold=True, size=12)
+    for row, (label, value) in enumerate(rows, start=3):
+        set_text(sheet[f"A{row}"], label)
+        sheet[f"A{row}"].font = Font(bold=True)
+        set_text(sheet[f"B{row}"], value)  # a comment is text, never a formula
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 100
+    book.active = 0
+    return book

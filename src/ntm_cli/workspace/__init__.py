@@ -1519,7 +1519,7 @@ class Workspace:
         under a free name: a copy written before is kept)."""
         from ntm_cli.domain.status import level_of
         from ntm_cli.domain.text import slug, split_prefix
-        from ntm_cli.returnform.annotate import annotate
+        from ntm_cli.returnform.annotate import returned_copy
         from ntm_cli.returnform.writer import FormContext, build_form
         from ntm_cli.sources.output import workbook_bytes, write_atomic
 
@@ -1536,11 +1536,20 @@ class Workspace:
                 towards=towards, ladder=self.plan.ladder, previous=ret, emulation=self.emulation,
             )
         )  # fmt: skip
-        level_said = msg(f"review.level.{done.level}").as_param()
-        note = msg("review.return.note", at=done.at.replace("T", " "), actor=done.actor,
-                   level=level_said, comment=done.comment)  # fmt: skip
+        level_said = msg(f"review.level.{done.level}").text(Lang.VI)  # the commune's copy
         stem = f"{month}_{commune.code}_{slug(split_prefix(commune.name)[1])}"
-        annotated = annotate(workbook_bytes(form), f"{stem}.xlsx", [Issue(None, None, note)])
+        annotated = returned_copy(
+            workbook_bytes(form),
+            f"Phiếu kỳ {month} của {commune.name} được trả lại để sửa",
+            [
+                ("Mã xã", commune.code),
+                ("Trả lại lúc", done.at.replace("T", " ")),
+                ("Người trả lại", f"{done.actor} ({level_said})"),
+                ("Ý kiến", done.comment),
+                ("Gửi lại", "Sửa phiếu theo ý kiến trên rồi gửi lại; phiếu gửi lại được nhận "
+                 "như một phiếu mới, không cần nhập đè."),
+            ],
+        )  # fmt: skip
         target, n = out / f"{stem}.xlsx", 1
         while target.exists():
             n += 1

@@ -38,9 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{action:msg} ({level:msg}) by {actor}, {at}",
     ),
     "review.counts": (
-        "Đã nhận {received} · đã trả lại {returned} · huyện đã duyệt {approved_district} · "
+        "đã nhận {received} · đã trả lại {returned} · huyện đã duyệt {approved_district} · "
         "đã duyệt {approved}",
-        "Received {received} · returned {returned} · approved by the district "
+        "received {received} · returned {returned} · approved by the district "
         "{approved_district} · approved {approved}",
     ),
     "review.bad_state": (
@@ -142,10 +142,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.return.done": (
         "Đã trả lại phiếu {name} ({code}) kỳ {period}. Bản gửi lại xã: {path}",
         "Returned {name} ({code}) {period}. The copy to send back: {path}",
-    ),
-    "review.return.note": (
-        "Phiếu bị trả lại lúc {at} bởi {actor} ({level:msg}): {comment}",
-        "Returned at {at} by {actor} ({level:msg}): {comment}",
     ),
     # history
     "review.history.title": (
