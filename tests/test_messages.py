@@ -7,6 +7,7 @@ import string
 
 import pytest
 
+import ntm_cli
 from ntm_cli.domain.catalogue.files import MESSAGES
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Issue, msg
@@ -122,6 +123,9 @@ def test_vietnamese_wording(code: str, params: dict, english: str, vietnamese: s
 
 
 def test_a_recognition_claim_names_the_levels_in_vietnamese() -> None:
+    assert (
+        ntm_cli.open().plan.ladder
+    )  # the levels' names are the plan's ladder's, defined once it is read
     values = {"code": "29263", "name": "Xã Long Đức", "level": "advanced", "decision": ""}
     claim = msg("form.recognition.claim", held="ntm", **values)
     assert claim.text(Lang.EN).startswith(
