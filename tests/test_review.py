@@ -363,6 +363,34 @@ def test_completeness_and_the_report_read_the_states(tmp_path: Path, location: s
     assert any(str(c).startswith("Chỉ tính phiếu đã duyệt") for c in cells)
 
 
+def test_approved_only_reads_each_communes_latest_approved_return(
+    tmp_path: Path, location: str
+) -> None:
+    import ntm_cli
+
+    may = {"29269": 10, "29272": 11}  # criteria met in May, both approved
+    for code, met in may.items():
+        write(tmp_path / "may", f"{code}.xlsx",
+              filled_form(code, "2024-05", statuses=statuses_for(code, met, "2024-05")))  # fmt: skip
+        write(tmp_path / "june", f"{code}.xlsx",
+              filled_form(code, "2024-06", statuses=statuses_for(code, met + 5, "2024-06")))  # fmt: skip
+    run("import", str(tmp_path / "may"))
+    run("review", "approve", *may, "-p", "2024-05")
+    run("import", str(tmp_path / "june"))
+    run("review", "approve", "29269", "-p", "2024-06")  # 29272's June waits for review
+
+    ws = ntm_cli.open(store=location)
+    ((_, every),) = ws.report(["2024-06"], out=tmp_path / "a").reports
+    ((_, approved),) = ws.report(["2024-06"], out=tmp_path / "b", approved_only=True).reports
+
+    def met(report: Any) -> dict[str, int]:
+        return {row.unit.code: len(row.ret.met) for row in report.communes if row.ret}
+
+    assert met(approved) == {"29269": 15, "29272": 11}  # 29272 by its approved May return
+    assert met(every) == {"29269": 15, "29272": 16}
+    assert (approved.completeness.submitted, every.completeness.submitted) == (1, 2)
+
+
 def test_an_edition_declares_its_levels_of_approval(tmp_path: Path) -> None:
     from ntm_cli.sources.datadir import BUNDLED
     from ntm_cli.sources.editions import load_editions, parse_editions

@@ -69,8 +69,8 @@ def report(
         bool,
         typer.Option(
             "--approved-only",
-            help="Only approved returns (ntm review): a commune whose return of the month is not "
-            "approved counts as not reported.",
+            help="Only approved returns (ntm review): a return not approved counts as not "
+            "received, and each commune is read from its latest approved return.",
         ),
     ] = False,
     number: Annotated[

@@ -648,14 +648,16 @@ class Store:
         return self._load(where, args)
 
     @_guarded
-    def latest(self, up_to: str) -> list[StoredReturn]:
+    def latest(self, up_to: str, approved: bool = False) -> list[StoredReturn]:
         """Each commune's current return of the latest period up to `up_to` (a monthly report
-        shows a commune that skipped a month by its last return)."""
+        shows a commune that skipped a month by its last return); `approved`: its latest
+        approved one (a return awaiting review is passed over for the one approved before)."""
         # each commune's latest period first (one pass over the returns_current index), then
         # its return: a correlated subquery per return is slow with years of returns stored
+        only = f" AND id IN ({APPROVED})" if approved else ""
         source = (
             "(SELECT unit_code, max(period) AS period FROM returns "
-            "WHERE superseded_at IS NULL AND period BETWEEN ? AND ? GROUP BY unit_code) m "
+            f"WHERE superseded_at IS NULL AND period BETWEEN ? AND ?{only} GROUP BY unit_code) m "
             "JOIN returns r ON r.unit_code = m.unit_code AND r.period = m.period"
         )
         first, last = self.window
@@ -672,22 +674,25 @@ class Store:
         return [(str(a), str(b), str(c)) for a, b, c in rows]
 
     @_guarded
-    def flows(self, since: str, up_to: str) -> list[Return]:
+    def flows(self, since: str, up_to: str, approved: bool = False) -> list[Return]:
         """The current returns of the months from `since` to `up_to` with only what is summed
         over months (funds and the emulation items), without their criteria: a year of a
         national store's criteria would cost far more than the sums need."""
         funds = ", ".join(f"fund_{s}" for s in FUND_SOURCES)
         since, up_to = max(since, self.window[0]), min(up_to, self.window[1])
+        only = f" AND id IN ({APPROVED})" if approved else ""
         rows = self.db.execute(
             f"SELECT id, unit_code, period, criteria_set, source_kind, {funds} FROM returns "
-            "WHERE superseded_at IS NULL AND period >= ? AND period <= ? ORDER BY period, id",
+            f"WHERE superseded_at IS NULL AND period >= ? AND period <= ?{only} "
+            "ORDER BY period, id",
             (since, up_to),
         ).fetchall()
         values: dict[int, dict[str, float]] = {}
+        only = f" AND r.id IN ({APPROVED})" if approved else ""
         for return_id, item, value in self.db.execute(
             "SELECT v.return_id, v.item, v.value FROM return_values v JOIN returns r "
             "ON r.id = v.return_id WHERE r.superseded_at IS NULL AND r.period >= ? "
-            "AND r.period <= ?",
+            f"AND r.period <= ?{only}",
             (since, up_to),
         ):
             values.setdefault(return_id, {})[item] = value
@@ -1319,6 +1324,12 @@ def _stored(
         warnings=tuple(warnings),
     )
 
+
+# The returns whose last decision approved them for good ("approved", the last level)
+APPROVED = (
+    "SELECT e.return_id FROM review_events e WHERE e.state = 'approved' AND NOT EXISTS "
+    "(SELECT 1 FROM review_events l WHERE l.return_id = e.return_id AND l.id > e.id)"
+)
 
 # The store's own rules, each a query that finds what breaks it (nothing in a sound store).
 _RULES: tuple[tuple[str, str], ...] = (

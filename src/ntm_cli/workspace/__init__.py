@@ -1107,7 +1107,7 @@ class Workspace:
 
             def latest_of(month: Period) -> list[StoredReturn]:
                 if month not in read:
-                    read[month] = db.latest(month) if db else []
+                    read[month] = db.latest(month, approved_only) if db else []
                 return read[month]
 
             flows: dict[int, list[Return]] = {}  # a year's sums, read once up to its last month
@@ -1120,16 +1120,15 @@ class Workspace:
                 read.pop(month.previous(), None)
                 received = db.received(month) if db else {}
                 states = {c: r.state for c, r in db.reviewed(month).items()} if db else {}
-                if approved_only:  # a return of the month not approved: as not received
+                if approved_only:  # a return not approved is read as not received: each
+                    # commune's latest approved return, this month's if it is approved
                     waiting = {c for c, s in states.items() if s != "approved"}
-                    latest = {c: v for c, v in latest.items()
-                              if not (c in waiting and v[0].period == month)}  # fmt: skip
                     received = {c: d for c, d in received.items() if c not in waiting}
                 year: list[Return] = []
                 if db and emulation is not None:
                     if month.year not in flows:
                         end = max(m for m, _ in targets if m.year == month.year)
-                        flows[month.year] = db.flows(f"{month.year}-01", end)
+                        flows[month.year] = db.flows(f"{month.year}-01", end, approved_only)
                     year = [r for r in flows[month.year] if r.period <= month]
                 result = build_report(
                     self.plan, self.registry, book, month, latest, previous, received,

@@ -167,7 +167,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.approved": ("Đã duyệt {approved}/{total} phiếu", "Approved {approved}/{total} returns"),
     "report.approved_only": (
-        "Chỉ tính phiếu đã duyệt: xã có phiếu chưa duyệt được coi như chưa nộp",
-        "Approved returns only: a commune whose return is not approved counts as not reported",
+        "Chỉ tính phiếu đã duyệt: phiếu chưa duyệt được coi như chưa nộp, mỗi xã được đọc theo "
+        "phiếu đã duyệt gần nhất",
+        "Approved returns only: a return not approved counts as not received; each commune is "
+        "read from its latest approved return",
     ),
 }
