@@ -370,13 +370,12 @@ def test_approved_only_reads_each_communes_latest_approved_return(
 
     may = {"29269": 10, "29272": 11}  # criteria met in May, both approved
     for code, met in may.items():
-        write(tmp_path / "may", f"{code}.xlsx",
-              filled_form(code, "2024-05", statuses=statuses_for(code, met, "2024-05")))  # fmt: skip
-        write(tmp_path / "june", f"{code}.xlsx",
-              filled_form(code, "2024-06", statuses=statuses_for(code, met + 5, "2024-06")))  # fmt: skip
-    run("import", str(tmp_path / "may"))
+        for month, n in (("2024-05", met), ("2024-06", met + 5)):
+            form = filled_form(code, month, statuses=statuses_for(code, n, month))
+            write(tmp_path / month, f"{code}.xlsx", form)
+    run("import", str(tmp_path / "2024-05"))
     run("review", "approve", *may, "-p", "2024-05")
-    run("import", str(tmp_path / "june"))
+    run("import", str(tmp_path / "2024-06"))
     run("review", "approve", "29269", "-p", "2024-06")  # 29272's June waits for review
 
     ws = ntm_cli.open(store=location)
