@@ -322,3 +322,72 @@ def test_taking_back_a_nominations_workbook_counts_its_nominees_on_both_engines(
             "Sở Nông nghiệp và PTNT",
             "Sở Tài chính",
         ]
+
+
+def old_store(path: Path) -> Path:
+    """A store of schema 5 (before the review), holding one return: as a backup made then."""
+    import sqlite3
+
+    run("import", str(write(path.parent / "old-in", "a.xlsx", filled_form("29263"))),
+        "--store", str(path))  # fmt: skip
+    db = sqlite3.connect(path)
+    for table in ("review_events", "officers", "officer_units"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("PRAGMA user_version = 5")
+    db.commit()
+    db.close()
+    return path
+
+
+def version(path: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_a_backup_of_an_earlier_schema_is_restored_on_both_engines(
+    tmp_path: Path, location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    backup = old_store(tmp_path / "old" / "backup.sqlite")
+    run("import", str(write(tmp_path / "in", "b.xlsx", filled_form("29269"))))
+    restored = as_json("store", "restore", str(backup))
+    assert restored["ok"] and restored["counts"]["returns"] == 1
+    with open_store(location) as db:
+        assert [r.ret.unit_code for r in db.returns()] == ["29263"]
+    assert version(backup) == 5  # the backup itself is not changed
+
+
+def test_a_store_of_an_earlier_schema_is_moved_without_being_changed(
+    tmp_path: Path, pg_url: str
+) -> None:
+    source = old_store(tmp_path / "old.sqlite")
+    moved = as_json("store", "migrate", pg_url, "--store", str(source))
+    assert moved["tables"]["returns"]["rows"] == 1 and "review_events" not in moved["tables"]
+    assert version(source) == 5
+    with PgStore(pg_url) as db:
+        assert [r.ret.unit_code for r in db.returns()] == ["29263"]
+
+
+def test_a_failed_move_leaves_no_empty_store_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ntm_cli
+    import ntm_cli.sources.store as store_module
+
+    source = tmp_path / "returns.sqlite"
+    run("import", str(write(tmp_path, "a.xlsx", filled_form("29263"))), "--store", str(source))
+    real = store_module.checksums
+    calls = iter(range(100))
+
+    def unequal(store: Store, shape: Any = None) -> dict[str, tuple[int, str]]:
+        found = real(store, shape)
+        return found if next(calls) == 0 else {t: (n + 1, d) for t, (n, d) in found.items()}
+
+    monkeypatch.setattr(store_module, "checksums", unequal)
+    target = tmp_path / "moved.sqlite"
+    with pytest.raises(StoreError) as failed:
+        ntm_cli.open(store=source).store_migrate(str(target))
+    assert failed.value.code == "store.copy_mismatch"
+    assert not target.exists()

@@ -212,6 +212,9 @@ class PgStore(Store):
         except psycopg.Error as exc:
             raise server_error(exc, self.location) from None
 
+    def tables(self) -> set[str]:
+        return self._tables()
+
     def _tables(self) -> set[str]:
         rows = self.db.execute(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -259,7 +262,9 @@ class PgStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """BEGIN, the store's write lock, … COMMIT; rolled back on any error (a connection
-        lost mid-way rolls back on the server: nothing of it is kept).
+        lost before COMMIT reached the server rolls back there: nothing of it is kept; one lost
+        during COMMIT may have been committed, which the same import run again tells as
+        "unchanged").
 
         In pipeline mode: a statement is sent without waiting for the one before, and the
         server is waited for only where a result is read (and at COMMIT), so that a file
@@ -347,7 +352,7 @@ class PgStore(Store):
         old or the new store, whole."""
         from ntm_cli.sources.store import copy_rows
 
-        with self.transaction():
+        with source._errors(), self.transaction():
             copy_rows(source, self, replace=True)
 
     # Roles ----------------------------------------------------------------------------------

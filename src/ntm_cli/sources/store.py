@@ -509,6 +509,11 @@ class Store:
             if self.db.in_transaction:
                 self.db.execute("COMMIT")
 
+    def tables(self) -> set[str]:
+        """The names of the tables in the store's file."""
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        return {str(name) for (name,) in rows}
+
     def _copied(self) -> None:
         """After rows were copied in with their ids: nothing to do on SQLite (a new row takes
         the largest id plus one)."""
@@ -1353,22 +1358,38 @@ TABLES = ("files", "returns", "criterion_values", "return_warnings", "return_val
 LATER = {"returns": "superseded_by"}
 
 
-def copy_rows(source: Store, target: Store, replace: bool = False) -> None:
+def columns(store: Store) -> dict[str, list[str]]:
+    """The columns of each of the store's tables it has (a store of an earlier schema, read
+    without being upgraded, such as a backup, has fewer)."""
+    present = store.tables()
+    found = {}
+    for table in TABLES:
+        if table in present:
+            cursor = store.db.execute(f"SELECT * FROM {table} LIMIT 0")  # noqa: S608
+            found[table] = [d[0] for d in cursor.description or ()]
+            cursor.fetchall()
+    return found
+
+
+def copy_rows(
+    source: Store, target: Store, replace: bool = False, shape: dict[str, list[str]] | None = None
+) -> None:
     """Every row of `source` into `target`, ids kept, inside the caller's transaction of
     `target` (and, for a consistent copy, a snapshot of `source`). `target` must be empty
-    unless `replace`, when its rows are deleted first."""
+    unless `replace`, when its rows are deleted first. A source of an earlier schema gives the
+    tables and columns it has (`shape`, read from it when not given); the others stay empty
+    or take their defaults."""
+    shape = columns(source) if shape is None else shape
     if replace:
         for table in reversed(TABLES):
             target.db.execute(f"DELETE FROM {table}")  # noqa: S608 - the store's own tables
     elif any(target.db.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() for t in TABLES):
         raise StoreError("store.copy_not_empty", path=target.location)
-    for table in TABLES:
-        cursor = source.db.execute(f"SELECT * FROM {table}")  # noqa: S608
-        names = [d[0] for d in cursor.description or ()]
-        rows = cursor.fetchall()
+    for table, names in shape.items():
+        rows = source.db.execute(f"SELECT {', '.join(names)} FROM {table}").fetchall()  # noqa: S608
         pending: list[tuple[Any, Any]] = []
         later = LATER.get(table)
-        if later is not None and rows:
+        if later is not None and later in names and rows:
             at, key = names.index(later), names.index("id")
             pending = [(row[at], row[key]) for row in rows if row[at] is not None]
             rows = [(*row[:at], None, *row[at + 1 :]) for row in rows]
@@ -1379,15 +1400,16 @@ def copy_rows(source: Store, target: Store, replace: bool = False) -> None:
     target._copied()
 
 
-def checksums(store: Store) -> dict[str, tuple[int, str]]:
+def checksums(
+    store: Store, shape: dict[str, list[str]] | None = None
+) -> dict[str, tuple[int, str]]:
     """Each table's row count and a SHA-256 of its rows, the same on either engine for the
-    same rows (columns by name, rows sorted, values in one spelling)."""
+    same rows (columns by name, rows sorted, values in one spelling); `shape`: the tables and
+    columns compared (by default all the store's own)."""
     out = {}
-    for table in TABLES:
-        cursor = store.db.execute(f"SELECT * FROM {table} LIMIT 0")  # noqa: S608
-        names = sorted(d[0] for d in cursor.description or ())
-        cursor.fetchall()
-        rows = store.db.execute(f"SELECT {', '.join(names)} FROM {table}").fetchall()  # noqa: S608
+    for table, names in (columns(store) if shape is None else shape).items():
+        ordered = sorted(names)
+        rows = store.db.execute(f"SELECT {', '.join(ordered)} FROM {table}").fetchall()  # noqa: S608
         lines = sorted("\x1f".join(_spelled(v) for v in row) for row in rows)
         digest = hashlib.sha256("\x1e".join(lines).encode()).hexdigest()
         out[table] = (len(rows), digest)
@@ -1407,12 +1429,14 @@ def _spelled(value: object) -> str:
 def migrate_rows(source: Store, target: Store) -> dict[str, tuple[int, str]]:
     """Every row of `source` into the empty `target` in one transaction, committed only when
     each table's count and checksum in `target` equal those read from `source`: the
-    migration is whole or nothing. Returns the tables' counts and checksums."""
-    with source.snapshot():
-        before = checksums(source)
+    migration is whole or nothing. Returns the tables' counts and checksums (of the tables
+    and columns `source` has: it may be of an earlier schema, read without upgrading it)."""
+    with source._errors(), target._errors(), source.snapshot():
+        shape = columns(source)
+        before = checksums(source, shape)
         with target.transaction():
-            copy_rows(source, target)
-            after = checksums(target)
+            copy_rows(source, target, shape=shape)
+            after = checksums(target, shape)
             for table, (count, digest) in before.items():
                 if after[table] != (count, digest):
                     raise StoreError("store.copy_mismatch", path=target.location, table=table,
@@ -1432,7 +1456,7 @@ def copy_to_file(source: Store, target: Path, check: bool = True) -> None:
             reason = exc.message.params.get("reason", exc.message.code)
             raise StoreError("store.backup_failed", path=str(target), reason=reason) from None
         try:
-            with source.snapshot(), copy.transaction():
+            with source._errors(), copy._errors(), source.snapshot(), copy.transaction():
                 copy_rows(source, copy)
             with copy._errors():
                 copy.db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file

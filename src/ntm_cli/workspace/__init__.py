@@ -541,11 +541,14 @@ class Workspace:
         return Path(self.store_location).exists()
 
     @contextmanager
-    def store(self, create: bool = False, edition: Edition | None = None) -> Iterator[Store | None]:
+    def store(
+        self, create: bool = False, edition: Edition | None = None, read_only: bool = False
+    ) -> Iterator[Store | None]:
         """The store, or None when there is none yet and `create` is false. A store is created
         only where an option, NTM_STORE or ntm.toml names it, never unasked at the default.
-        It shows the returns of the months of the plan's edition (of `edition`, when given)."""
-        db = self._open_store(create)
+        It shows the returns of the months of the plan's edition (of `edition`, when given).
+        `read_only`: opened as it is, not even upgraded to the current schema."""
+        db = self._open_store(create, read_only)
         if db is None:
             yield None
             return
@@ -556,7 +559,7 @@ class Workspace:
         finally:
             db.close()
 
-    def _open_store(self, create: bool) -> Store | None:
+    def _open_store(self, create: bool, read_only: bool = False) -> Store | None:
         """The store named by the location: a SQLite file, or a PostgreSQL database for a
         `postgresql://` URL (an empty database is a store not made yet)."""
         from ntm_cli.sources.store import Store
@@ -568,7 +571,7 @@ class Workspace:
             from ntm_cli.sources.pgstore import PgStore
 
             try:
-                return PgStore(self.store_location, create=create)
+                return PgStore(self.store_location, create=create, read_only=read_only)
             except StoreError as exc:
                 if exc.message.code == "store.missing" and not create:
                     return None
@@ -578,7 +581,7 @@ class Workspace:
                 return None
             if not self.store_named_by:
                 raise StoreError("store.unnamed", path=self.store_location)
-        return Store(Path(self.store_location), create=create)
+        return Store(Path(self.store_location), create=create, read_only=read_only)
 
     def _store_source(self) -> Message:
         named_by = self.store_named_by
@@ -710,7 +713,7 @@ class Workspace:
         from ntm_cli.workspace.results.store import StoreMigrateResult
 
         other = Workspace(self.data_folder, target, self.settings, "--store")
-        with self.store() as db:
+        with self.store(read_only=True) as db:  # the store moved is not changed, not upgraded
             if db is None:
                 raise StoreError("store.missing", path=mask(self.store_location))
             if (
@@ -722,7 +725,13 @@ class Workspace:
                 raise NtmError("store.migrate_onto_itself", path=mask(target))
             with other.store(create=True) as into:
                 assert into is not None
-                tables = migrate_rows(db, into)
+                try:
+                    tables = migrate_rows(db, into)
+                except BaseException:
+                    if into.created and into.engine == "sqlite":  # no empty store left behind
+                        into.close()
+                        into.path.unlink(missing_ok=True)
+                    raise
                 shown_target = _shown(into.location)
             return StoreMigrateResult(
                 source=_shown(db.location), target=shown_target, tables=tables,
@@ -1678,6 +1687,8 @@ def _keep(db: Store, target: Path) -> None:
     try:
         db.backup(target, check=False)
     except StoreError:
+        if db.engine != "sqlite":  # a server store has no file to copy by its bytes
+            raise
         try:
             shutil.copyfile(db.path, target)
             wal = Path(f"{db.path}-wal")
