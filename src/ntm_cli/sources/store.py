@@ -959,14 +959,7 @@ class Store:
                     raise StoreError("store.backup_bad", path=str(self.path))
             finally:
                 copy.close()
-            try:
-                with partial.open("rb+") as f:
-                    os.fsync(f.fileno())
-                os.replace(partial, target)
-            except OSError as exc:
-                raise StoreError(
-                    "output.unwritable", path=str(target), reason=os_reason(exc)
-                ) from None
+            _move_into_place(partial, target)
         finally:
             partial.unlink(missing_ok=True)
 
@@ -1464,12 +1457,17 @@ def copy_to_file(source: Store, target: Path, check: bool = True) -> None:
                 raise StoreError("store.backup_bad", path=source.location)
         finally:
             copy.close()
-        try:
-            with partial.open("rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(partial, target)
-        except OSError as exc:
-            raise StoreError("output.unwritable", path=str(target), reason=os_reason(exc)) from None
+        _move_into_place(partial, target)
     finally:
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             leftover.unlink(missing_ok=True)
+
+
+def _move_into_place(partial: Path, target: Path) -> None:
+    """A copy written whole at `partial`, synced to the disk, then renamed to `target`."""
+    try:
+        with partial.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        raise StoreError("output.unwritable", path=str(target), reason=os_reason(exc)) from None
