@@ -363,15 +363,26 @@ class PgStore(Store):
         password: str | None = None, now: dt.datetime | None = None,
     ) -> bool:  # fmt: skip
         """Record the officer and make the server hold them to it, in one transaction: the
-        group roles, the officer's login role in its group, the group's privileges and the
-        row-level policies (each made again, so a second grant changes nothing else). The
-        store's owner stays unrestricted. True: the server enforces the scopes."""
+        store's group roles, the officer's login role in its group, the groups' privileges and
+        the row-level policies (each made again, so a second grant changes nothing else). The
+        store's owner stays unrestricted. True: the server enforces the scopes.
+
+        A refusal of the server (a role name it reserves, a role it will not let this account
+        make) is told as the grant's, not as a store that cannot be used."""
         stamp = (now or dt.datetime.now()).isoformat(timespec="seconds")
-        with self.transaction() as db:
-            self._officer_rows(db, name, self.edition, level, scope, units, stamp)
-            self._role(name, level, password)
-            self._privileges()
-            self._policies()
+        try:
+            with self.transaction() as db:
+                self._officer_rows(db, name, self.edition, level, scope, units, stamp)
+                self._role(name, level, password)
+                self._legacy()
+                self._privileges()
+                self._policies()
+        except (psycopg.OperationalError, pg_errors.QueryCanceled):
+            raise  # the connection, an interrupt: told as for any command
+        except psycopg.Error as exc:
+            raise StoreError(
+                "grant.failed", path=self.location, name=name, reason=_reason(exc)
+            ) from None
         return True
 
     @_guarded
@@ -388,13 +399,13 @@ class PgStore(Store):
 
     @_guarded
     def revoke(self, name: str) -> int:
-        """Remove the officer's rows and their role's membership of the groups (the role
-        itself, which may be used elsewhere on the server, is kept)."""
+        """Remove the officer's rows and their role's membership of the store's groups (the
+        role itself, which may be used elsewhere on the server, is kept)."""
         with self.transaction() as db:
             db.execute("DELETE FROM officer_units WHERE name = ?", (name,))
             removed = db.execute("DELETE FROM officers WHERE name = ?", (name,)).rowcount
             if self._role_exists(name):
-                for group in GROUPS.values():
+                for group in self._groups().values():
                     if self._role_exists(group) and self._member(name, group):
                         self.raw.execute(
                             pg_sql.SQL("REVOKE {} FROM {}").format(
@@ -468,13 +479,18 @@ class PgStore(Store):
             is not None
         )
 
+    def _groups(self) -> dict[str, str]:
+        """This store's group roles, by officer level (see `groups`)."""
+        (database,) = self.db.execute("SELECT current_database()").fetchone()
+        return groups(str(database))
+
     def _role(self, name: str, level: str, password: str | None) -> None:
-        """The groups (NOLOGIN) and the officer's role (LOGIN; an existing role is used as it
-        is), a member of its level's group only. The password is hashed here (SCRAM-SHA-256,
-        by libpq, as psql's \\password does) and only the hash is sent: a server that logs its
-        statements never sees the password."""
+        """The store's groups (NOLOGIN) and the officer's role (LOGIN; an existing role is used
+        as it is), a member of its level's group only. The password is hashed here
+        (SCRAM-SHA-256, by libpq, as psql's \\password does) and only the hash is sent: a
+        server that logs its statements never sees the password."""
         run, ident = self.raw.execute, pg_sql.Identifier
-        for group in GROUPS.values():
+        for group in self._groups().values():
             if not self._role_exists(group):
                 run(pg_sql.SQL("CREATE ROLE {} NOLOGIN").format(ident(group)))
         if not self._role_exists(name):
@@ -485,19 +501,48 @@ class PgStore(Store):
             )
             secret = pg_sql.Literal(hashed.decode())
             run(pg_sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident(name), secret))
-        for each, group in GROUPS.items():
+        for each, group in self._groups().items():
             if each == level and not self._member(name, group):
                 run(pg_sql.SQL("GRANT {} TO {}").format(ident(group), ident(name)))
             elif each != level and self._member(name, group):
                 run(pg_sql.SQL("REVOKE {} FROM {}").format(ident(group), ident(name)))
 
-    def _privileges(self) -> None:
-        """What the groups may do at all: read every table; add files, returns and review
-        decisions; mark a return superseded. Nominations (the province's awards) only for the
-        province. Which rows is the policies' part."""
+    def _legacy(self) -> None:
+        """A store granted by an earlier ntm gave its rights to the server-wide groups
+        `ntm_province`/`ntm_district`, which every store on the server shared: its officers are
+        put in this store's own groups, and those shared groups lose every right here."""
         run, ident = self.raw.execute, pg_sql.Identifier
-        both = pg_sql.SQL(", ").join(ident(g) for g in GROUPS.values())
-        province = ident(GROUPS["province"])
+        old = [g for g in LEGACY_GROUPS.values() if self._role_exists(g)]
+        if not old:
+            return
+        mine = self._groups()
+        rows = self.db.execute(
+            "SELECT name, level FROM officers ORDER BY edition = ?, name", (self.edition,)
+        ).fetchall()
+        levels = {str(name): str(level) for name, level in rows}  # the store's edition last
+        for name, level in levels.items():
+            if level in mine and self._role_exists(name):
+                if any(self._member(name, g) for g in old) and not self._member(name, mine[level]):
+                    run(pg_sql.SQL("GRANT {} TO {}").format(ident(mine[level]), ident(name)))
+        (database, schema) = self.db.execute(
+            "SELECT current_database(), current_schema()"
+        ).fetchone()
+        shared = pg_sql.SQL(", ").join(ident(g) for g in old)
+        tables = pg_sql.SQL(", ").join(ident(n) for n in (*TABLES, "ntm_store"))
+        run(pg_sql.SQL("REVOKE ALL ON {} FROM {}").format(tables, shared))
+        run(pg_sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA {} FROM {}").format(
+            ident(schema), shared))  # fmt: skip
+        run(pg_sql.SQL("REVOKE USAGE ON SCHEMA {} FROM {}").format(ident(schema), shared))
+        run(pg_sql.SQL("REVOKE CONNECT ON DATABASE {} FROM {}").format(ident(database), shared))
+
+    def _privileges(self) -> None:
+        """What the store's groups may do at all: read every table; add files, returns and
+        review decisions; mark a return superseded. Nominations (the province's awards) only
+        for the province. Which rows is the policies' part."""
+        run, ident = self.raw.execute, pg_sql.Identifier
+        mine = self._groups()
+        both = pg_sql.SQL(", ").join(ident(g) for g in mine.values())
+        province = ident(mine["province"])
         (database, schema) = self.db.execute(
             "SELECT current_database(), current_schema()"
         ).fetchone()
@@ -522,51 +567,150 @@ class PgStore(Store):
                 run(pg_sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(pg_sql.SQL(sequence), to))
 
     def _policies(self) -> None:
-        """Row-level security on the returns and what hangs from them: the groups read every
-        row; a row is written only for a unit in the officer's `officer_units` of the return's
-        edition, or by a province officer. Dropped and made again, so the latest are those."""
-        run = self.raw.execute
-        groups = ", ".join(GROUPS.values())
-        for table, check in _WRITE_CHECKS.items():
-            run(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        """Row-level security on the returns and what hangs from them: the store's groups read
+        every row; a row is written only as `_write_checks` says. Dropped and made again, so
+        the latest are those. A file row must bring a return or a nominee by the end of its
+        transaction (`FILE_USED`): a bare file row would make the real file's import
+        "unchanged"."""
+        run, ident = self.raw.execute, pg_sql.Identifier
+        mine = self._groups()
+        to = pg_sql.SQL(", ").join(ident(g) for g in mine.values())
+        province = pg_sql.Literal(mine["province"]).as_string(self.raw)
+        for table, check in _write_checks(province).items():
+            name = ident(table)
+            run(pg_sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(name))
             for policy in ("ntm_read", "ntm_insert", "ntm_update"):
-                run(f"DROP POLICY IF EXISTS {policy} ON {table}")
-            run(f"CREATE POLICY ntm_read ON {table} FOR SELECT TO {groups} USING (true)")
-            run(f"CREATE POLICY ntm_insert ON {table} FOR INSERT TO {groups} WITH CHECK ({check})")
+                run(pg_sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(ident(policy), name))
+            run(pg_sql.SQL("CREATE POLICY ntm_read ON {} FOR SELECT TO {} USING (true)").format(
+                name, to))  # fmt: skip
+            run(pg_sql.SQL("CREATE POLICY ntm_insert ON {} FOR INSERT TO {} WITH CHECK ({})")
+                .format(name, to, pg_sql.SQL(check)))  # fmt: skip
             if table == "returns":  # superseding: any row is seen, only one's own is changed
-                run(f"CREATE POLICY ntm_update ON {table} FOR UPDATE TO {groups} USING (true) "
-                    f"WITH CHECK ({check})")  # fmt: skip
+                run(pg_sql.SQL("CREATE POLICY ntm_update ON {} FOR UPDATE TO {} USING (true) "
+                               "WITH CHECK ({})").format(name, to, pg_sql.SQL(check)))  # fmt: skip
+        (schema,) = self.db.execute("SELECT current_schema()").fetchone()
+        run(pg_sql.SQL(FILE_USED).format(schema=ident(schema)))
+        run("DROP TRIGGER IF EXISTS ntm_file_used ON files")
+        run(
+            "CREATE CONSTRAINT TRIGGER ntm_file_used AFTER INSERT ON files "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ntm_file_used()"
+        )
 
 
-# The group roles, by officer level (cluster-wide; each store's privileges are its own)
-GROUPS = {"province": "ntm_province", "district": "ntm_district"}
+# The group roles of a store, by officer level: `ntm_province@<database>` and
+# `ntm_district@<database>`. Roles are the server's, shared by all its databases: a group
+# named for its database holds its officers to that store alone (the name of the database, not
+# its OID, so that the groups are read for what they are in `\du`, and are found again by a
+# store dumped and restored under the same name).
+LEVELS = ("province", "district")
+# The groups an earlier ntm made, shared by every store on the server (see PgStore._legacy)
+LEGACY_GROUPS = {"province": "ntm_province", "district": "ntm_district"}
+NAME_BYTES = 63  # PostgreSQL cuts a longer name: two long names would end as one role
+
+
+def groups(database: str) -> dict[str, str]:
+    """The group roles of the store in `database`, by level. A name longer than the server
+    keeps is cut, and ends with a digest of the whole database name so that two databases whose
+    names begin alike keep groups of their own."""
+    found = {}
+    for level in LEVELS:
+        name = f"ntm_{level}@{database}"
+        if len(name.encode()) > NAME_BYTES:
+            tag = "~" + hashlib.sha256(database.encode()).hexdigest()[:10]
+            room = NAME_BYTES - len(f"ntm_{level}@".encode()) - len(tag)
+            head = database.encode()[:room].decode(errors="ignore")
+            name = f"ntm_{level}@{head}{tag}"
+        found[level] = name
+    return found
+
+
 # The tables an officer adds rows to (nominations: the province's only)
 WRITTEN = ("files", "returns", "criterion_values", "return_warnings", "return_values",
            "review_events")  # fmt: skip
 
 
-def _may_write(row: str) -> str:
+def _province(group: str) -> str:
+    """The condition that the connected role is a province officer of the store (`group`: the
+    store's province group, as an SQL literal)."""
+    return f"pg_has_role(current_user, {group}, 'MEMBER')"
+
+
+def _may_write(row: str, group: str) -> str:
     """The condition on a return `row` (an alias of returns) that the connected role may
     write it."""
     return (
-        "(pg_has_role(current_user, 'ntm_province', 'MEMBER') OR EXISTS (SELECT 1 FROM "
-        f"officer_units o WHERE o.name = current_user AND o.unit_code = {row}.unit_code "
+        f"({_province(group)} OR EXISTS (SELECT 1 FROM officer_units o "
+        f"WHERE o.name = current_user AND o.unit_code = {row}.unit_code "
         f"AND o.edition = coalesce({row}.edition, '')))"
     )
 
 
-def _of_return(table: str, extra: str = "") -> str:
+def _of_return(table: str, group: str) -> str:
+    """A row hanging from a return (its criteria, values, warnings): written only with the
+    return, while it is current and nobody has decided on it yet."""
     return (
-        f"EXISTS (SELECT 1 FROM returns r WHERE r.id = {table}.return_id{extra} "
-        f"AND {_may_write('r')})"
+        f"EXISTS (SELECT 1 FROM returns r WHERE r.id = {table}.return_id "
+        "AND r.superseded_at IS NULL AND NOT EXISTS (SELECT 1 FROM review_events e "
+        f"WHERE e.return_id = r.id) AND {_may_write('r', group)})"
     )
 
 
-# Each table under row-level security, and what a row written to it must satisfy
-_WRITE_CHECKS = {
-    "returns": _may_write("returns"),
-    "criterion_values": _of_return("criterion_values"),
-    "return_warnings": _of_return("return_warnings"),
-    "return_values": _of_return("return_values"),
-    "review_events": _of_return("review_events", " AND r.unit_code = review_events.unit_code"),
-}
+def _decision(group: str) -> str:
+    """A review decision, as `Store.decide` records it and `engine/review.py` allows it: in the
+    officer's own name (`role`), on a current return of their scope, after the latest decision
+    on it (`after`), never after a return sent back; a district officer approves for the
+    district or returns, never after the province approved; a province officer approves or
+    returns for the province."""
+    last = "SELECT {} FROM review_events e WHERE e.return_id = review_events.return_id "
+    latest_id = f"coalesce(({last.format('e.id')} ORDER BY e.id DESC LIMIT 1), 0)"
+    latest_state = f"coalesce(({last.format('e.state')} ORDER BY e.id DESC LIMIT 1), 'received')"
+    return (
+        "review_events.role = current_user "
+        "AND EXISTS (SELECT 1 FROM returns r WHERE r.id = review_events.return_id "
+        "AND r.unit_code = review_events.unit_code AND r.period = review_events.period "
+        f"AND r.superseded_at IS NULL AND {_may_write('r', group)}) "
+        f"AND review_events.after = {latest_id} "
+        f"AND {latest_state} <> 'returned' "
+        "AND ((review_events.action = 'approve' "
+        "AND review_events.state IN ('approved_district', 'approved')) "
+        "OR (review_events.action = 'return' AND review_events.state = 'returned')) "
+        f"AND CASE WHEN {_province(group)} THEN review_events.level = 'province' "
+        "AND review_events.state IN ('approved', 'returned') "
+        "ELSE review_events.level = 'district' "
+        "AND review_events.state IN ('approved_district', 'returned') "
+        f"AND {latest_state} <> 'approved' END"
+    )
+
+
+def _write_checks(group: str) -> dict[str, str]:
+    """Each table under row-level security, and what a row written to it must satisfy."""
+    return {
+        "returns": _may_write("returns", group),
+        "criterion_values": _of_return("criterion_values", group),
+        "return_warnings": _of_return("return_warnings", group),
+        "return_values": _of_return("return_values", group),
+        "review_events": _decision(group),
+    }
+
+
+# A file row that brings no return and no nominee by the end of its transaction is refused
+# (the tables' owner, or a role acting as them, is not held to it: `ntm store migrate` copies
+# an old store's rows as they are). The search path is the store's schema, then pg_temp: a
+# temporary table of the session cannot stand in for `returns`.
+FILE_USED = """
+    CREATE OR REPLACE FUNCTION {schema}.ntm_file_used() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $body$
+    BEGIN
+        IF pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID),
+                       'MEMBER') THEN
+            RETURN NULL;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM returns WHERE file_id = NEW.id)
+           AND NOT EXISTS (SELECT 1 FROM nominations WHERE file_id = NEW.id) THEN
+            RAISE EXCEPTION 'file % stores no return and no nominee', NEW.name
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NULL;
+    END
+    $body$
+"""

@@ -1287,6 +1287,8 @@ class Workspace:
         officer's rows are recorded."""
         if not _OFFICER_NAME.fullmatch(name) or name.startswith(("pg_", "ntm_")):
             raise UsageError("grant.bad_name", name=name)
+        if name in _RESERVED_ROLES:
+            raise UsageError("grant.reserved_name", name=name)
         if province == (district is not None):
             raise UsageError("grant.level")
         if password is not None and not self.store_on_server():
@@ -1602,6 +1604,10 @@ def _name_refusals(results: Sequence[FileResult], registry: Registry) -> None:
 
 # An officer's account name: a PostgreSQL role written as psql takes it unquoted
 _OFFICER_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+# Names the server keeps for itself where a role is named (PUBLIC, NONE, CURRENT_USER, …)
+_RESERVED_ROLES = frozenset(
+    {"public", "none", "current_user", "session_user", "current_role", "user", "system_user"}
+)
 
 
 def _criteria_fit(plan: Plan, folder: Path) -> list[Issue]:

@@ -121,4 +121,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the account {name} is a superuser, has BYPASSRLS or owns the store's tables: the "
         "server does not hold it to the scope just granted; grant an officer's own account",
     ),
+    "grant.failed": (
+        "{path}: không giao được quyền cho {name}: máy chủ từ chối ({reason}); kho không thay đổi",
+        "{path}: could not grant {name}: the server refused ({reason}); the store is unchanged",
+    ),
+    "grant.reserved_name": (
+        "{name}: tên này máy chủ PostgreSQL dành riêng (public, none, current_user, "
+        "session_user, current_role, user, system_user); chọn tên tài khoản khác",
+        "{name}: the PostgreSQL server reserves this name (public, none, current_user, "
+        "session_user, current_role, user, system_user); choose another account name",
+    ),
 }
