@@ -124,6 +124,7 @@ def test_a_district_officer_imports_their_own_communes_and_is_refused_the_others
     officer = office.role("cl")
     said = office.grant(officer, "--district", "Càng Long")
     assert "Huyện Càng Long, 14 xã" in said and "máy chủ PostgreSQL tự kiểm soát" in said
+    assert f"(nhóm ntm_district@{office.dbname})" in said  # this store's group, not another's
     folder = forms(tmp_path / "in", MY_CAM, LONG_DUC)
     report = import_as(office, officer, folder, code=1)
     assert verdicts(report) == {f"{PERIOD}_{MY_CAM}.xlsx": "imported",

@@ -34,7 +34,7 @@ def done_text(result: Any, lang: Lang) -> str | None:
         return None
     scope = scope_text(officer, lang)
     if result.server:
-        group = "ntm_province" if officer.level == "province" else "ntm_district"
+        group = result.groups.get(officer.level, "")
         return t("grant.done.server", lang, name=officer.name, scope=scope, group=group)
     return t("grant.done.sqlite", lang, name=officer.name, scope=scope)
 
@@ -75,6 +75,7 @@ def officers_json(result: Any, lang: Lang) -> dict[str, Any]:
         "action": result.action,
         "name": result.name or None,
         "enforced_by": "server" if result.server else "ntm",
+        "groups": dict(result.groups),
         "removed": result.removed if result.action == "revoke" else None,
         "done": done_text(result, lang),
         "officers": [o.as_json() for o in result.officers],

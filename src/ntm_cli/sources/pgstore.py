@@ -479,6 +479,9 @@ class PgStore(Store):
             is not None
         )
 
+    def officer_groups(self) -> dict[str, str]:
+        return self._groups()
+
     def _groups(self) -> dict[str, str]:
         """This store's group roles, by officer level (see `groups`)."""
         (database,) = self.db.execute("SELECT current_database()").fetchone()

@@ -1041,6 +1041,10 @@ class Store:
             for row in rows
         ]
 
+    def officer_groups(self) -> dict[str, str]:
+        """The server's group of each officers' level ({}: a SQLite store has none)."""
+        return {}
+
     def unbounded(self, name: str) -> bool:
         """Whether a server would let the account past its officer's scope (never, for a
         SQLite store: it has no accounts)."""

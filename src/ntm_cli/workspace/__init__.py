@@ -1346,7 +1346,7 @@ class Workspace:
         note = self.store_note(db, count=False)
         return OfficersResult(
             officers, note.path, action, name, server or db.engine == "postgresql", removed,
-            store=note,
+            db.officer_groups(), store=note,
         )  # fmt: skip
 
     # Review ------------------------------------------------------------------------------------

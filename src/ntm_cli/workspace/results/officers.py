@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ntm_cli.domain.officers import COLUMNS, OfficerListing
@@ -24,6 +24,7 @@ class OfficersResult(Result):
     name: str = ""
     server: bool = False
     removed: int = 0
+    groups: dict[str, str] = field(default_factory=dict)  # a server store's group of a level
 
     @property
     def officer(self) -> OfficerListing | None:
