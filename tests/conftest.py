@@ -91,3 +91,17 @@ def pg_url(postgres: pgserver.Server) -> Iterator[str]:
     yield url
     if not postgres.owned:
         postgres.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """A store not made yet on each engine, named by NTM_STORE: a SQLite file, or a fresh
+    database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        where = str(tmp_path / "store" / "returns.sqlite")
+    else:
+        where = request.getfixturevalue("pg_url")
+    monkeypatch.setenv("NTM_STORE", where)
+    return where

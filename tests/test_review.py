@@ -42,19 +42,6 @@ def as_json(*args: str, code: int = 0) -> Any:
     return json.loads(run(*args, "-f", "json", code=code))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    """The store, named by NTM_STORE: a SQLite file, or a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        found = str(tmp_path / "store" / "returns.sqlite")
-    else:
-        found = request.getfixturevalue("pg_url")
-    monkeypatch.setenv("NTM_STORE", found)
-    return found
-
-
 def open_store(location: str) -> Store:
     if location.startswith("postgresql"):
         from ntm_cli.sources.pgstore import PgStore

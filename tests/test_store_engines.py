@@ -32,19 +32,6 @@ def open_store(location: str, **options: Any) -> Store:
     return Store(Path(location), **options)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    """A store not made yet, on each engine, named by NTM_STORE."""
-    if request.param == "sqlite":
-        where = str(tmp_path / "store" / "returns.sqlite")
-    else:
-        where = request.getfixturevalue("pg_url")
-    monkeypatch.setenv("NTM_STORE", where)
-    return where
-
-
 def run(*args: str, code: int = 0, env: dict[str, str] | None = None) -> Any:
     result = runner.invoke(app, list(args), env=env)
     assert result.exit_code == code, result.output
