@@ -155,19 +155,23 @@ def decisions_json(result: Any, lang: Lang) -> dict[str, Any]:
 def build_history(result: Any, lang: Lang) -> Group:
     unit = result.unit
     title = t("review.history.title", lang, name=unit.name, code=unit.code, period=result.period)
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in ("at", "return", "action", "level", "state", "actor", "comment"):
-        table.add_column(t(f"review.col.{key}", lang))
+    # a decision a row: when, then what, by whom and to which state, the comment under it and
+    # the return it was on (a comment is long: the second column takes the width)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                  show_header=False)  # fmt: skip
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
     current = result.current.return_id if result.current is not None else None
     for d in result.decisions:
         which = t("review.current" if d.return_id == current else "review.superseded", lang)
-        table.add_row(
-            _at(d.at), f"#{d.return_id} ({which})", t(f"review.action.{d.action}", lang),
-            t(f"review.level.{d.level}", lang),
-            Text(state_text(d.state, lang), style=STATE_STYLE.get(d.state, "")),
-            Text(d.actor + (f" [{d.role}]" if d.role and d.role != d.actor else "")),
-            Text(d.comment),
-        )  # fmt: skip
+        actor = d.actor + (f" [{d.role}]" if d.role and d.role != d.actor else "")
+        said = Text(f"{t(f'review.action.{d.action}', lang)} ({t(f'review.level.{d.level}', lang)})"
+                    f" · {actor} → ")  # fmt: skip
+        said.append(state_text(d.state, lang), style=STATE_STYLE.get(d.state, ""))
+        if d.comment:
+            said.append(f"\n{t('review.col.comment', lang)}: {d.comment}")
+        said.append(f"\n{t('review.col.return', lang)} #{d.return_id} ({which})", style="dim")
+        table.add_row(_at(d.at), said)
     parts: list[RenderableType] = [table]
     if result.current is not None:
         state = result.current.state
