@@ -172,7 +172,8 @@ def build_history(result: Any, lang: Lang) -> Group:
             said.append(f"\n{t('review.col.comment', lang)}: {d.comment}")
         said.append(f"\n{t('review.col.return', lang)} #{d.return_id} ({which})", style="dim")
         table.add_row(_at(d.at), said)
-    parts: list[RenderableType] = [table]
+    # with no decision, the title alone: an empty table says nothing
+    parts: list[RenderableType] = [table if result.decisions else Text(title, style="italic")]
     if result.current is not None:
         state = result.current.state
         if not result.decisions:
