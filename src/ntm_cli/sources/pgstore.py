@@ -29,7 +29,6 @@ from psycopg import sql as pg_sql
 from psycopg.pq import TransactionStatus
 
 from ntm_cli.domain.errors import StoreError
-from ntm_cli.domain.messages import Issue
 from ntm_cli.domain.returns import Return, StoreHealth
 from ntm_cli.sources.store import (
     APPLICATION_ID,
@@ -414,21 +413,11 @@ class PgStore(Store):
                         )
         return removed
 
-    def save(  # noqa: PLR0913 - Store.save's arguments
-        self,
-        returns: list[Return],
-        warnings: dict[tuple[str, str], list[Issue]],
-        name: str,
-        sha256: str,
-        size: int,
-        replace: bool,
-        dry_run: bool = False,
-        now: dt.datetime | None = None,
-    ) -> str:
+    def save(self, returns: list[Return], *args: Any, **kwargs: Any) -> str:
         """Store.save; a file the server refuses because a commune of it is outside the
         officer's district says so (the transaction has rolled back: nothing of it is kept)."""
         try:
-            return super().save(returns, warnings, name, sha256, size, replace, dry_run, now)
+            return super().save(returns, *args, **kwargs)
         except StoreError as exc:
             if exc.code != "store.denied":
                 raise
