@@ -500,7 +500,7 @@ def _part_returns(ws: Worksheet, row: int, report: Report, lang: Lang,
         ws.cell(row, 4).number_format = PERCENT
     approved, total = report.approved
     row += 1
-    _row(ws, row, [str(len(lines) + 1), t("report.approved", lang, approved=approved, total=total),
+    _row(ws, row, [str(len(lines) + 1), t("report.approved", lang, total=total),
                    approved, approved / total if total else None])  # fmt: skip
     ws.cell(row, 4).number_format = PERCENT
     if report.approved_only:

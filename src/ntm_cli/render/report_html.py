@@ -314,7 +314,7 @@ def _returns_part(report: Report, lang: Lang) -> str:
         [t("report.col.late", lang), c.late],
         [t("report.col.missing", lang), c.missing],
         [
-            t("report.approved", lang, approved=report.approved[0], total=report.approved[1]),
+            t("report.approved", lang, total=report.approved[1]),
             report.approved[0],
         ],
     ]

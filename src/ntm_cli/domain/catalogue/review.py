@@ -161,7 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Duyệt phiếu: {counts}",
         "Review: {counts}",
     ),
-    "report.approved": ("Đã duyệt {approved}/{total} phiếu", "Approved {approved}/{total} returns"),
+    "report.approved": (
+        "Số phiếu đã duyệt (trên {total} phiếu nhận được)",
+        "Returns approved (of {total} received)",
+    ),
     "report.approved_only": (
         "Chỉ tính phiếu đã duyệt: phiếu chưa duyệt được coi như chưa nộp, mỗi xã được đọc theo "
         "phiếu đã duyệt gần nhất",
