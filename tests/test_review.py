@@ -109,6 +109,9 @@ def test_a_returned_return_is_sent_back_annotated_and_comes_back_received(
     assert summary["Ý kiến"] == "Tiêu chí 17: thiếu biên bản"
     assert summary["Người trả lại"] == "Nguyễn Văn An (cấp tỉnh)"
     assert summary["Trả lại lúc"].startswith("2026-11-29")  # when (NTM_TODAY)
+    sheet = book["Ý kiến trả lại"]  # printed one page wide, a long comment wrapped in its row
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet["B6"].alignment.wrap_text and sheet.row_dimensions[7].height == 30
     assert book["Tiêu chí"]["B4"].value == "29272"
     assert book["Tiêu chí"]["C13"].value == "Đạt"  # pre-filled from the return sent back
 

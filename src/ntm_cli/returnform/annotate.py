@@ -6,7 +6,8 @@ import io
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from ntm_cli.domain.i18n import Lang
 from ntm_cli.domain.messages import Issue
@@ -74,8 +75,18 @@ def returned_copy(raw: bytes, title: str, rows: list[tuple[str, str]]) -> Workbo
     for row, (label, value) in enumerate(rows, start=3):
         set_text(sheet[f"A{row}"], label)
         sheet[f"A{row}"].font = Font(bold=True)
+        sheet[f"A{row}"].alignment = Alignment(vertical="top")
         set_text(sheet[f"B{row}"], value)  # a comment is text, never a formula
-    sheet.column_dimensions["A"].width = 18
-    sheet.column_dimensions["B"].width = 100
+        sheet[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        # a spreadsheet program does not grow a row for wrapped text it did not write itself
+        sheet.row_dimensions[row].height = 15 * max(1, -(-len(value) // 75))
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 70
+    # printed on one A4 page wide, as the form's own sheets are
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     book.active = 0
     return book
